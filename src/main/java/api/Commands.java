@@ -1,0 +1,53 @@
+package api;
+
+import api.config.AppConfig;
+import api.db.Database;
+import api.db.migrations.Migration;
+import api.db.migrations.Migrations;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The operator commands other than serve: {@code db upgrade|downgrade N|current|history}. */
+final class Commands {
+    private Commands() {}
+
+    static int db(AppConfig config, String action, List<String> args) {
+        try (Database db = Database.connect(config.db(), 2, config.dbConnectionTimeout(), config.dbConnectDeadline())) {
+            Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
+            switch (action) {
+                case "upgrade" -> {
+                    List<Migration> applied = migrations.upgrade();
+                    System.out.println(applied.isEmpty() ? "Already at the latest version."
+                            : "Applied " + applied.size() + ": " + labels(applied));
+                }
+                case "downgrade" -> {
+                    int steps;
+                    try {
+                        steps = Integer.parseInt(args.get(0));
+                    } catch (NumberFormatException e) {
+                        System.err.println("db downgrade needs a number of steps, got '" + args.get(0) + "'");
+                        return 2;
+                    }
+                    List<Migration> reverted = migrations.downgrade(steps);
+                    System.out.println(reverted.isEmpty() ? "Nothing to revert." : "Reverted " + reverted.size() + ": " + labels(reverted));
+                }
+                case "current" -> System.out.println(migrations.current()
+                        .map(a -> a.label() + " (applied " + a.appliedAt() + ")")
+                        .orElse("No migrations applied."));
+                case "history" -> {
+                    Set<Integer> applied = migrations.applied().stream().map(Migrations.Applied::version).collect(Collectors.toSet());
+                    for (Migration m : migrations.known()) {
+                        System.out.println((applied.contains(m.version()) ? "[applied] " : "[pending] ") + m.label());
+                    }
+                }
+                default -> throw new IllegalArgumentException(action);
+            }
+            return 0;
+        }
+    }
+
+    private static String labels(List<Migration> migrations) {
+        return migrations.stream().map(Migration::label).collect(Collectors.joining(", "));
+    }
+}

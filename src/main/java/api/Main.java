@@ -1,0 +1,124 @@
+package api;
+
+import api.config.AppConfig;
+import api.config.CommandLine;
+import api.config.ConfigException;
+import api.db.Database;
+import api.db.DatabaseUnavailableException;
+import api.db.migrations.MigrationException;
+import api.db.migrations.Migrations;
+import api.health.HealthHandlers;
+import api.web.ErrorMapping;
+import api.web.GracefulShutdown;
+import api.web.Json;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
+import java.util.TimeZone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+
+/** The composition root: reads config, connects, migrates, wires every route, serves. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        // Timestamps are UTC end to end; H2 reads TIMESTAMP columns in the JVM's zone.
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        int status = run(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs one command; returns a process exit status (serve returns 0 once the server is up). */
+    static int run(String[] args) {
+        CommandLine cli;
+        AppConfig config;
+        try {
+            cli = CommandLine.parse(args);
+            if (cli.help()) {
+                System.out.println(Help.TEXT);
+                return 0;
+            }
+            config = AppConfig.load(cli.flags(), System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("config error: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return switch (String.join(" ", cli.words())) {
+                case "", "serve" -> serve(config);
+                case "db upgrade", "db current", "db history" -> Commands.db(config, cli.words().get(1), List.of());
+                default -> {
+                    if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("db", "downgrade"))) {
+                        yield Commands.db(config, "downgrade", cli.words().subList(2, 3));
+                    }
+                    System.err.println("unknown command '" + String.join(" ", cli.words()) + "'; see --help");
+                    yield 2;
+                }
+            };
+        } catch (DatabaseUnavailableException | MigrationException e) {
+            log.error(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int serve(AppConfig config) {
+        if (config.db().embedded()) {
+            log.warn("No database configured: using the embedded H2 database at {} (set DATABASE_URL for MySQL/MariaDB)",
+                    config.db().safeUrl().replaceFirst("^jdbc:h2:file:", "").replaceFirst(";.*", "") + ".mv.db");
+        }
+        Database db = Database.connect(config.db(), config.dbPoolSize(), config.dbConnectionTimeout(), config.dbConnectDeadline());
+        Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
+        if (config.migrateOnStart()) {
+            migrations.upgrade();
+        } else {
+            migrations.verify();
+            if (!migrations.pending().isEmpty()) {
+                log.warn("{} migrations pending and MIGRATE_ON_START=false: run `db upgrade`", migrations.pending().size());
+            }
+        }
+        Javalin app = createApp(config, db);
+        app.start(config.host(), config.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutting down: draining requests (at most {} s)", config.shutdownTimeout().toSeconds());
+            app.stop();
+            db.close();
+            log.info("Stopped");
+        }, "shutdown"));
+        return 0;
+    }
+
+    /** Builds the whole app, not yet started. Tests build the real app through this too. */
+    public static Javalin createApp(AppConfig config, Database db) {
+        var health = new HealthHandlers(db);
+        var jetty = new AtomicReference<Server>();
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.prefer405over404 = true;
+            cfg.http.maxRequestSize = config.maxRequestBodyBytes();
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(config.shutdownTimeout().toMillis());
+                jetty.set(server);
+            });
+            cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout()));
+            cfg.router.apiBuilder(() -> {
+                get("/", health::root);
+                get("/health", health::health);
+            });
+        });
+        ErrorMapping.register(app);
+        return app;
+    }
+}

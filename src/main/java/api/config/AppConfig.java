@@ -1,0 +1,134 @@
+package api.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** Everything the app takes from its environment. Built once in {@code Main} and never changed. */
+public record AppConfig(
+        String appEnv,
+        String host,
+        int port,
+        DbSettings db,
+        int dbPoolSize,
+        Duration dbConnectDeadline,
+        Duration dbConnectionTimeout,
+        boolean migrateOnStart,
+        String secretKey,
+        Duration tokenLifetime,
+        int bcryptCost,
+        List<String> corsOrigins,
+        int loginMaxFailures,
+        Duration loginFailureWindow,
+        Duration shutdownTimeout,
+        long maxRequestBodyBytes,
+        boolean requestLogEnabled,
+        int requestLogQueueSize,
+        int requestLogBatchSize,
+        List<String> trustedProxies,
+        String opsToken) {
+
+    /** The development default; a production start refuses it. */
+    public static final String DEV_SECRET_KEY = "dev-secret-change-me";
+
+    public boolean production() {
+        return "production".equals(appEnv);
+    }
+
+    /** Loads from the real process: flags, environment, ./.env, ./config/application.properties, built-in defaults. */
+    public static AppConfig load(Map<String, String> flags, Map<String, String> env) {
+        return load(flags, env, DotEnv.readIfPresent(Path.of(".env")), readProperties(Path.of("config", "application.properties")));
+    }
+
+    public static AppConfig load(Map<String, String> flags, Map<String, String> env,
+                                 Map<String, String> dotEnv, Map<String, String> defaultsFile) {
+        var vars = new Vars(flags, env, dotEnv, defaultsFile, builtInDefaults());
+        String appEnv = vars.string("APP_ENV");
+        if (!List.of("development", "production", "test").contains(appEnv)) {
+            vars.problem("APP_ENV must be development, production or test, got '" + appEnv + "'");
+        }
+        var config = new AppConfig(
+                appEnv,
+                vars.string("HOST"),
+                vars.integer("PORT", 0, 65535),
+                DbSettings.resolve(vars),
+                vars.integer("DB_POOL_SIZE", 1, 500),
+                Duration.ofSeconds(vars.integer("DB_CONNECT_DEADLINE_SECONDS", 0, 3600)),
+                Duration.ofMillis(vars.integer("DB_CONNECTION_TIMEOUT_MS", 250, 60_000)),
+                vars.bool("MIGRATE_ON_START"),
+                vars.string("SECRET_KEY"),
+                Duration.ofMinutes(vars.integer("ACCESS_TOKEN_EXPIRE_MINUTES", 1, 525_600)),
+                vars.integer("BCRYPT_COST", 4, 31),
+                vars.list("CORS_ORIGINS"),
+                vars.integer("LOGIN_MAX_FAILURES", 1, 1_000_000),
+                Duration.ofSeconds(vars.integer("LOGIN_FAILURE_WINDOW_SECONDS", 1, 86_400)),
+                Duration.ofSeconds(vars.integer("SHUTDOWN_TIMEOUT_SECONDS", 0, 300)),
+                vars.integer("MAX_REQUEST_BODY_BYTES", 1024, Integer.MAX_VALUE),
+                vars.bool("REQUEST_LOG_ENABLED"),
+                vars.integer("REQUEST_LOG_QUEUE_SIZE", 1, 10_000_000),
+                vars.integer("REQUEST_LOG_BATCH_SIZE", 1, 10_000),
+                vars.list("TRUSTED_PROXIES"),
+                vars.optional("OPS_TOKEN").orElse(""));
+        if (!"HS256".equals(vars.string("ALGORITHM"))) {
+            vars.problem("ALGORITHM must be HS256 (the only algorithm tokens are signed and accepted with)");
+        }
+        if (config.production()) {
+            if (config.db().embedded()) {
+                vars.problem("APP_ENV=production needs a database: set DATABASE_URL (or MYSQL_HOST/DATABASE_HOSTNAME)");
+            }
+            if (DEV_SECRET_KEY.equals(config.secretKey()) || config.secretKey().length() < 32) {
+                vars.problem("APP_ENV=production needs SECRET_KEY set to a random value of at least 32 characters");
+            }
+            if (config.corsOrigins().contains("*")) {
+                vars.problem("APP_ENV=production needs CORS_ORIGINS set to explicit origins, not *");
+            }
+            if (config.opsToken().isEmpty()) {
+                vars.problem("APP_ENV=production needs OPS_TOKEN (protects /metrics and the request logs)");
+            }
+        }
+        vars.failIfAnyProblems();
+        return config;
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[env=" + appEnv + ", " + host + ":" + port + ", " + db + ", pool=" + dbPoolSize + "]";
+    }
+
+    private static Map<String, String> builtInDefaults() {
+        try (InputStream in = AppConfig.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("application.properties is missing from the classpath");
+            }
+            return toMap(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> readProperties(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return toMap(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static Map<String, String> toMap(InputStream in) throws IOException {
+        var properties = new Properties();
+        properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> map = new HashMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return map;
+    }
+}

@@ -1,0 +1,145 @@
+package api.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Where the database is. {@code password} never appears in {@link #toString()} or in any error message.
+ *
+ * @param embedded true when nothing was configured and the app falls back to its H2 file database
+ */
+public record DbSettings(String jdbcUrl, String username, String password, boolean embedded) {
+
+    /** Keys that may carry a whole database URL, in the order they are consulted. */
+    static final List<String> URL_KEYS = List.of("DATABASE_URL", "JAWSDB_URL", "JAWSDB_MARIA_URL", "CLEARDB_DATABASE_URL");
+
+    public boolean isH2() {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /** The URL with any user info or password parameter removed, fit for logs. */
+    public String safeUrl() {
+        return jdbcUrl.replaceAll("//[^/@]*@", "//")
+                .replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    @Override
+    public String toString() {
+        return "DbSettings[" + safeUrl() + ", user=" + username + "]";
+    }
+
+    static DbSettings resolve(Vars vars) {
+        for (String key : URL_KEYS) {
+            Optional<String> url = vars.optional(key);
+            if (url.isPresent()) {
+                return fromUrl(key, url.get(), vars);
+            }
+        }
+        for (String prefix : List.of("DATABASE_", "MYSQL_")) {
+            String hostKey = prefix.equals("DATABASE_") ? "DATABASE_HOSTNAME" : "MYSQL_HOST";
+            Optional<String> host = vars.optional(hostKey);
+            if (host.isPresent()) {
+                String userKey = prefix.equals("DATABASE_") ? "DATABASE_USERNAME" : "MYSQL_USER";
+                String nameKey = prefix.equals("DATABASE_") ? "DATABASE_NAME" : "MYSQL_DATABASE";
+                int port = vars.optional(prefix + "PORT").isPresent() ? vars.integer(prefix + "PORT", 1, 65535) : 3306;
+                String name = vars.string(nameKey);
+                return new DbSettings(mysqlUrl(host.get(), port, name, ""),
+                        vars.optional(userKey).orElse("root"), vars.optional(prefix + "PASSWORD").orElse(""), false);
+            }
+        }
+        Path dataDir = Path.of(vars.optional("DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
+        return new DbSettings(h2FileUrl(dataDir.resolve("api")), "sa", "", true);
+    }
+
+    public static String h2FileUrl(Path fileWithoutSuffix) {
+        return "jdbc:h2:file:" + fileWithoutSuffix + ";" + H2_MYSQL_MODE;
+    }
+
+    /** H2 settings that make it behave like MySQL closely enough for our SQL. */
+    public static final String H2_MYSQL_MODE = "MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+
+    private static DbSettings fromUrl(String key, String url, Vars vars) {
+        if (url.startsWith("jdbc:h2:")) {
+            return new DbSettings(url, vars.optional("DATABASE_USERNAME").orElse("sa"),
+                    vars.optional("DATABASE_PASSWORD").orElse(""), false);
+        }
+        if (url.startsWith("jdbc:mysql://") || url.startsWith("jdbc:mariadb://")) {
+            URI uri = parse(key, url.substring("jdbc:".length()), vars);
+            if (uri == null) {
+                return invalid();
+            }
+            if (uri.getHost() == null) {
+                vars.problem(key + " has no host (expected jdbc:mysql://host:port/database)");
+                return invalid();
+            }
+            // Connector/J is the only driver we ship; it reads jdbc:mysql URLs for MariaDB too.
+            String jdbcUrl = url.startsWith("jdbc:mariadb://") ? "jdbc:mysql://" + url.substring("jdbc:mariadb://".length()) : url;
+            return new DbSettings(jdbcUrl, vars.optional("DATABASE_USERNAME").orElse(null),
+                    vars.optional("DATABASE_PASSWORD").orElse(null), false);
+        }
+        if (url.startsWith("mysql://") || url.startsWith("mysql2://") || url.startsWith("mariadb://")) {
+            URI uri = parse(key, url, vars);
+            if (uri == null) {
+                return invalid();
+            }
+            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+            if (uri.getHost() == null || path.isEmpty()) {
+                vars.problem(key + " is malformed (expected mysql://user:password@host:port/database)");
+                return invalid();
+            }
+            String user = null;
+            String password = null;
+            if (uri.getRawUserInfo() != null) {
+                String[] parts = uri.getRawUserInfo().split(":", 2);
+                user = decode(parts[0]);
+                password = parts.length > 1 ? decode(parts[1]) : "";
+            }
+            int port = uri.getPort() == -1 ? 3306 : uri.getPort();
+            return new DbSettings(mysqlUrl(uri.getHost(), port, path, keptQuery(uri.getRawQuery())), user, password, false);
+        }
+        int colon = url.indexOf(':');
+        String scheme = colon > 0 && colon < 20 ? url.substring(0, colon) : "?";
+        vars.problem(key + " must start with mysql:// or jdbc:mysql:// (got scheme '" + scheme + "')");
+        return invalid();
+    }
+
+    private static URI parse(String key, String url, Vars vars) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            // the URL may hold a password: say where it broke, not what it was
+            vars.problem(key + " is malformed at index " + e.getIndex() + " (" + e.getReason() + ")");
+            return null;
+        }
+    }
+
+    /** ClearDB appends {@code reconnect=true}; the pool reconnects by itself, so that flag is dropped. */
+    private static String keptQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        return Arrays.stream(rawQuery.split("&"))
+                .filter(p -> !p.toLowerCase().startsWith("reconnect="))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String mysqlUrl(String host, int port, String database, String query) {
+        String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "jdbc:mysql://" + hostPart + ":" + port + "/" + database + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8); // a literal + stays a +
+    }
+
+    private static DbSettings invalid() {
+        return new DbSettings("jdbc:invalid", null, null, false);
+    }
+}

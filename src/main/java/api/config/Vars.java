@@ -1,0 +1,86 @@
+package api.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Layered key lookup (first layer that has a non-blank value wins) that collects problems
+ * instead of stopping at the first, so an operator can fix every bad key in one pass.
+ */
+final class Vars {
+    private final List<Map<String, String>> layers;
+    private final List<String> problems = new ArrayList<>();
+
+    @SafeVarargs
+    Vars(Map<String, String>... highestFirst) {
+        this.layers = Arrays.asList(highestFirst);
+    }
+
+    Optional<String> optional(String key) {
+        for (Map<String, String> layer : layers) {
+            String value = layer.get(key);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    String string(String key) {
+        return optional(key).orElseGet(() -> {
+            problems.add(key + " is required");
+            return "";
+        });
+    }
+
+    int integer(String key, int min, int max) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            problems.add(key + " is required");
+            return min;
+        }
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n < min || n > max) {
+                problems.add(key + " must be between " + min + " and " + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be an integer, got '" + value.get() + "'");
+            return min;
+        }
+    }
+
+    boolean bool(String key) {
+        String value = string(key).toLowerCase();
+        return switch (value) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off", "" -> false;
+            default -> {
+                problems.add(key + " must be true or false, got '" + value + "'");
+                yield false;
+            }
+        };
+    }
+
+    List<String> list(String key) {
+        return optional(key).stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    void problem(String message) {
+        problems.add(message);
+    }
+
+    void failIfAnyProblems() {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("; ", problems));
+        }
+    }
+}

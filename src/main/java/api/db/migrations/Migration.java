@@ -1,0 +1,37 @@
+package api.db.migrations;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/** One numbered schema change: the SQL that applies it and the SQL that takes it back. */
+public record Migration(int version, String name, String upSql, String downSql) {
+
+    public String label() {
+        return String.format("%03d_%s", version, name);
+    }
+
+    /** SHA-256 of the up script: an applied migration whose file later changes is refused. */
+    public String checksum() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(upSql.strip().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Statements end with a semicolon at the end of a line; lines starting with -- are comments. */
+    static List<String> statements(String sql) {
+        String withoutComments = sql.lines()
+                .filter(line -> !line.strip().startsWith("--"))
+                .reduce("", (a, b) -> a + b + "\n");
+        return Arrays.stream(withoutComments.split(";\\s*(\\n|$)"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+}

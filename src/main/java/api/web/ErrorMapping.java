@@ -1,0 +1,75 @@
+package api.web;
+
+import api.db.DbErrors;
+import com.fasterxml.jackson.core.JacksonException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into {@code {"detail": ...}} with the right status. SQL and stack traces stay in the log. */
+public final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {}
+
+    public static void register(Javalin app) {
+        app.exception(ApiError.class, (e, ctx) -> detail(ctx, e.status(), e.getMessage()));
+        app.exception(RequestValidationError.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", e.errors())));
+        app.exception(ValidationException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", fieldErrors(e, ctx))));
+        app.exception(JacksonException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", List.of(
+                new RequestValidationError.FieldError(List.of("body"), "JSON decode error", "json_invalid")))));
+        app.exception(HttpResponseException.class, (e, ctx) -> detail(ctx, e.getStatus(), httpDetail(e)));
+        app.exception(Exception.class, (e, ctx) -> {
+            if (DbErrors.isUnavailable(e)) {
+                log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+                detail(ctx, 503, "Database unavailable");
+                return;
+            }
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            detail(ctx, 500, "Internal Server Error");
+        });
+        // statuses set without an exception (Javalin's own 404 for unmatched paths, for instance)
+        app.error(404, ctx -> jsonIfEmpty(ctx, "Not Found"));
+        app.error(405, ctx -> jsonIfEmpty(ctx, "Method Not Allowed"));
+    }
+
+    private static void detail(Context ctx, int status, String detail) {
+        ctx.status(status).json(Map.of("detail", detail));
+    }
+
+    private static void jsonIfEmpty(Context ctx, String detail) {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+            ctx.json(Map.of("detail", detail));
+        }
+    }
+
+    /** Javalin's own messages name internals ("Endpoint GET /x not found"); clients get the plain reason. */
+    private static String httpDetail(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404, 405, 413 -> HttpStatus.forStatus(e.getStatus()).getMessage();
+            default -> e.getMessage() == null || e.getMessage().isBlank()
+                    ? HttpStatus.forStatus(e.getStatus()).getMessage() : e.getMessage();
+        };
+    }
+
+    private static List<RequestValidationError.FieldError> fieldErrors(ValidationException e, Context ctx) {
+        List<RequestValidationError.FieldError> errors = new ArrayList<>();
+        e.getErrors().forEach((field, problems) -> {
+            String where = ctx.pathParamMap().containsKey(field) ? "path" : "query";
+            problems.forEach(problem -> {
+                boolean unparsable = "TYPE_CONVERSION_FAILED".equals(problem.getMessage());
+                errors.add(new RequestValidationError.FieldError(List.of(where, field),
+                        unparsable ? "Input could not be parsed: '" + problem.getValue() + "'" : problem.getMessage(),
+                        unparsable ? "type_error" : "value_error"));
+            });
+        });
+        return errors;
+    }
+}

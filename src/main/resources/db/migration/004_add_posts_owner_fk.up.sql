@@ -1,0 +1,2 @@
+ALTER TABLE posts ADD COLUMN owner_id INT NOT NULL;
+ALTER TABLE posts ADD CONSTRAINT fk_posts_owner_id FOREIGN KEY (owner_id) REFERENCES users (id) ON DELETE CASCADE;

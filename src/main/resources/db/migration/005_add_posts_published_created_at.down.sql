@@ -1,0 +1,2 @@
+ALTER TABLE posts DROP COLUMN created_at;
+ALTER TABLE posts DROP COLUMN published;

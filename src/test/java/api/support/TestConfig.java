@@ -1,0 +1,36 @@
+package api.support;
+
+import api.config.AppConfig;
+import api.config.DbSettings;
+import java.util.HashMap;
+import java.util.Map;
+
+/** App configs for tests: the built-in defaults, a test database, port 0, cheap bcrypt. */
+public final class TestConfig {
+    private TestConfig() {}
+
+    public static AppConfig forDb(TestDb db) {
+        return forDb(db.settings(), Map.of());
+    }
+
+    public static AppConfig forDb(TestDb db, Map<String, String> overrides) {
+        return forDb(db.settings(), overrides);
+    }
+
+    public static AppConfig forDb(DbSettings db, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>();
+        values.put("APP_ENV", "test");
+        values.put("PORT", "0");
+        values.put("HOST", "127.0.0.1");
+        values.put("BCRYPT_COST", "4");
+        values.put("SHUTDOWN_TIMEOUT_SECONDS", "5");
+        values.put("SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs256");
+        values.put("DATABASE_URL", db.jdbcUrl());
+        if (db.username() != null) {
+            values.put("DATABASE_USERNAME", db.username());
+            values.put("DATABASE_PASSWORD", db.password());
+        }
+        values.putAll(overrides);
+        return AppConfig.load(values, Map.of(), Map.of(), Map.of());
+    }
+}

@@ -1,0 +1,81 @@
+package api.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.support.TestApp;
+import api.support.TestConfig;
+import api.support.TestDbs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ErrorMappingApiTest {
+    private static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), javalin -> {
+            javalin.get("/test/boom", ctx -> {
+                throw new IllegalStateException("secret internals: SELECT * FROM users");
+            });
+            javalin.post("/test/echo", ctx -> ctx.json(ctx.bodyAsClass(java.util.Map.class)));
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void root_says_hello_world() {
+        var response = app.get("/");
+        assertEquals(200, response.status());
+        assertEquals("Hello World", response.json().get("message").asText());
+    }
+
+    @Test
+    void unknown_route_is_404_json_not_found() {
+        var response = app.get("/no/such/route");
+        assertEquals(404, response.status());
+        assertEquals("Not Found", response.detail());
+        assertTrue(response.header("Content-Type").startsWith("application/json"));
+    }
+
+    @Test
+    void wrong_method_is_405_json() {
+        var response = app.send("DELETE", "/health", null, null);
+        assertEquals(405, response.status());
+        assertEquals("Method Not Allowed", response.detail());
+    }
+
+    @Test
+    void malformed_json_body_is_422_json_with_a_detail_list() {
+        var response = app.send("POST", "/test/echo", "application/json", "{\"broken\": ");
+        assertEquals(422, response.status());
+        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+    }
+
+    @Test
+    void uncaught_exception_is_500_json_without_internals() {
+        var response = app.get("/test/boom");
+        assertEquals(500, response.status());
+        assertEquals("Internal Server Error", response.detail());
+        assertFalse(response.body().contains("SELECT"));
+        assertFalse(response.body().contains("IllegalStateException"));
+    }
+
+    @Test
+    void body_over_the_limit_is_413_json() {
+        var response = app.send("POST", "/test/echo", "application/json", "{\"a\":\"" + "x".repeat(1_100_000) + "\"}");
+        assertEquals(413, response.status());
+        assertEquals("Content Too Large", response.detail());
+    }
+
+    @Test
+    void trailing_slash_reaches_the_same_route() {
+        assertEquals(200, app.get("/health/").status());
+    }
+}

@@ -80,6 +80,12 @@ public final class TestDbs {
         return Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
     }
 
+    /** The same MariaDB database reached through another local port, such as a {@link TcpProxy}'s. */
+    public static DbSettings throughPort(DbSettings settings, int port) {
+        return new DbSettings(settings.jdbcUrl().replaceFirst("//127\\.0\\.0\\.1:\\d+/", "//127.0.0.1:" + port + "/"),
+                settings.username(), settings.password(), false);
+    }
+
     public static Database connect(DbSettings settings) {
         return Database.connect(settings, 10, Duration.ofSeconds(2), Duration.ofSeconds(30));
     }

@@ -1,0 +1,143 @@
+package api.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+    private static final Map<String, String> NONE = Map.of();
+
+    private static AppConfig load(Map<String, String> flags, Map<String, String> env, Map<String, String> dotEnv,
+                                  Map<String, String> defaultsFile) {
+        return AppConfig.load(flags, env, dotEnv, defaultsFile);
+    }
+
+    @Test
+    void built_in_defaults_apply_when_nothing_is_set() {
+        AppConfig config = load(NONE, NONE, NONE, NONE);
+        assertEquals(8000, config.port());
+        assertEquals("0.0.0.0", config.host());
+        assertEquals("development", config.appEnv());
+        assertEquals(Duration.ofSeconds(30), config.dbConnectDeadline());
+        assertEquals(Duration.ofMinutes(30), config.tokenLifetime());
+        assertTrue(config.migrateOnStart());
+        assertTrue(config.db().embedded());
+    }
+
+    @Test
+    void config_file_beats_built_in_defaults() {
+        assertEquals(7000, load(NONE, NONE, NONE, Map.of("PORT", "7000")).port());
+    }
+
+    @Test
+    void dot_env_beats_config_file() {
+        assertEquals(7001, load(NONE, NONE, Map.of("PORT", "7001"), Map.of("PORT", "7000")).port());
+    }
+
+    @Test
+    void environment_beats_dot_env() {
+        assertEquals(7002, load(NONE, Map.of("PORT", "7002"), Map.of("PORT", "7001"), Map.of("PORT", "7000")).port());
+    }
+
+    @Test
+    void flag_beats_environment() {
+        assertEquals(7003, load(Map.of("PORT", "7003"), Map.of("PORT", "7002"), Map.of("PORT", "7001"), NONE).port());
+    }
+
+    @Test
+    void blank_value_falls_through_to_the_next_layer() {
+        assertEquals(7001, load(NONE, Map.of("PORT", " "), Map.of("PORT", "7001"), NONE).port());
+    }
+
+    @Test
+    void non_numeric_port_is_an_error_naming_the_key_and_value() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("PORT", "abc"), NONE, NONE));
+        assertEquals("PORT must be an integer, got 'abc'", error.getMessage());
+    }
+
+    @Test
+    void port_out_of_range_is_an_error() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("PORT", "70000"), NONE, NONE));
+        assertTrue(error.getMessage().startsWith("PORT must be between 0 and 65535"));
+    }
+
+    @Test
+    void every_bad_key_is_reported_at_once() {
+        var error = assertThrows(ConfigException.class,
+                () -> load(NONE, Map.of("PORT", "x", "DB_POOL_SIZE", "y", "MIGRATE_ON_START", "maybe"), NONE, NONE));
+        assertTrue(error.getMessage().contains("PORT"));
+        assertTrue(error.getMessage().contains("DB_POOL_SIZE"));
+        assertTrue(error.getMessage().contains("MIGRATE_ON_START"));
+    }
+
+    @Test
+    void unknown_app_env_is_an_error() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("APP_ENV", "prod"), NONE, NONE));
+        assertTrue(error.getMessage().contains("APP_ENV"));
+    }
+
+    @Test
+    void production_without_a_database_is_an_error() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, productionEnv(Map.of()), NONE, NONE));
+        assertTrue(error.getMessage().contains("needs a database"));
+    }
+
+    @Test
+    void production_with_the_default_secret_key_is_an_error() {
+        var env = productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app", "SECRET_KEY", AppConfig.DEV_SECRET_KEY));
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertTrue(error.getMessage().contains("SECRET_KEY"));
+        assertFalse(error.getMessage().contains(AppConfig.DEV_SECRET_KEY));
+    }
+
+    @Test
+    void production_with_wildcard_cors_is_an_error() {
+        var env = productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app", "CORS_ORIGINS", "*"));
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertTrue(error.getMessage().contains("CORS_ORIGINS"));
+    }
+
+    @Test
+    void production_without_an_ops_token_is_an_error() {
+        var env = new java.util.HashMap<>(productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app")));
+        env.remove("OPS_TOKEN");
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertTrue(error.getMessage().contains("OPS_TOKEN"));
+    }
+
+    @Test
+    void complete_production_config_loads() {
+        AppConfig config = load(NONE, productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app")), NONE, NONE);
+        assertTrue(config.production());
+        assertEquals(List.of("https://app.example.com"), config.corsOrigins());
+    }
+
+    @Test
+    void algorithms_other_than_hs256_are_refused() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("ALGORITHM", "none"), NONE, NONE));
+        assertTrue(error.getMessage().contains("ALGORITHM must be HS256"));
+    }
+
+    @Test
+    void to_string_never_shows_the_secret_key_or_database_password() {
+        AppConfig config = load(NONE, Map.of("SECRET_KEY", "very-secret-value", "DATABASE_URL", "mysql://u:hunter2@db/app"), NONE, NONE);
+        assertFalse(config.toString().contains("very-secret-value"));
+        assertFalse(config.toString().contains("hunter2"));
+    }
+
+    private static Map<String, String> productionEnv(Map<String, String> extra) {
+        var env = new java.util.HashMap<String, String>();
+        env.put("APP_ENV", "production");
+        env.put("SECRET_KEY", "a".repeat(40));
+        env.put("CORS_ORIGINS", "https://app.example.com");
+        env.put("OPS_TOKEN", "ops-token");
+        env.putAll(extra);
+        return env;
+    }
+}

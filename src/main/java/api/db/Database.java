@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -45,10 +46,15 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
         }
     }
 
-    /** True when a pooled connection answers within the pool's connection timeout. */
+    /**
+     * True when a pooled connection runs {@code SELECT 1}. Bounded by the pool's connection timeout plus a
+     * 2 s query timeout. A query (unlike {@code isValid}) makes the pool evict a dead connection when it fails.
+     */
     public boolean isUp() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
+        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+            st.setQueryTimeout(2);
+            st.execute("SELECT 1");
+            return true;
         } catch (SQLException e) {
             return false;
         }

@@ -4,67 +4,55 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP forwarder in front of a real server, for outage tests: {@link #cut()} closes the
- * listener and every forwarded connection (clients see refused connections), {@link #restore()} listens again
- * on the same port.
+ * A loopback TCP forwarder in front of a real server, for outage tests. While {@link #cut()}, every
+ * forwarded connection is closed and new ones are dropped as soon as they arrive, so clients see the
+ * server vanish; {@link #restore()} forwards again. The listening socket stays bound throughout, so
+ * the port can never be taken by someone else in between.
  */
 public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
-    private final int port;
+    private final ServerSocket listener;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private volatile ServerSocket listener;
+    private volatile boolean forwarding;
 
-    private TcpProxy(int port, int targetPort) {
-        this.port = port;
+    private TcpProxy(int targetPort, boolean forwarding) {
         this.targetPort = targetPort;
-    }
-
-    /** A proxy on a free port that is not listening yet: call {@link #restore()} to open it. */
-    public static TcpProxy closed(int targetPort) {
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return new TcpProxy(probe.getLocalPort(), targetPort);
+        this.forwarding = forwarding;
+        try {
+            this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        Thread accept = new Thread(this::acceptLoop, "tcp-proxy-" + listener.getLocalPort());
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    /** A proxy that drops connections until {@link #restore()}. */
+    public static TcpProxy closed(int targetPort) {
+        return new TcpProxy(targetPort, false);
     }
 
     public static TcpProxy open(int targetPort) {
-        TcpProxy proxy = closed(targetPort);
-        proxy.restore();
-        return proxy;
+        return new TcpProxy(targetPort, true);
     }
 
     public int port() {
-        return port;
+        return listener.getLocalPort();
     }
 
-    public synchronized void restore() {
-        if (listener != null) {
-            return;
-        }
-        try {
-            ServerSocket server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            listener = server;
-            Thread accept = new Thread(() -> acceptLoop(server), "tcp-proxy-" + port);
-            accept.setDaemon(true);
-            accept.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on " + port, e);
-        }
+    public void restore() {
+        forwarding = true;
     }
 
-    public synchronized void cut() {
-        closeQuietly(listener);
-        listener = null;
+    public void cut() {
+        forwarding = false;
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
@@ -72,23 +60,28 @@ public final class TcpProxy implements AutoCloseable {
     @Override
     public void close() {
         cut();
+        closeQuietly(listener);
     }
 
-    private void acceptLoop(ServerSocket server) {
-        while (!server.isClosed()) {
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
             try {
-                Socket client = server.accept();
+                Socket client = listener.accept();
+                if (!forwarding) {
+                    client.setSoLinger(true, 0); // reset at once, like a server that is not there
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
-                // listener closed by cut(), or the target refused: the client sees its connection drop
+                // listener closed, or the target refused: the client sees its connection drop
             }
         }
     }
-
     private void pump(Socket from, Socket to) {
         Thread t = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {

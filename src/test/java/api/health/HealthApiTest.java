@@ -1,0 +1,62 @@
+package api.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.db.Database;
+import api.support.TcpProxy;
+import api.support.TestApp;
+import api.support.TestConfig;
+import api.support.TestDb;
+import api.support.TestDbs;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HealthApiTest {
+
+    static Stream<TestDb> databases() {
+        return TestDbs.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void health_is_200_with_database_up(TestDb db) {
+        try (TestApp app = TestApp.start(db)) {
+            var response = app.get("/health");
+            assertEquals(200, response.status());
+            assertEquals("ok", response.json().get("status").asText());
+            assertEquals("up", response.json().get("database").asText());
+        }
+    }
+
+    @Test
+    void health_is_503_within_the_connection_timeout_while_the_database_is_unreachable_and_200_after() throws Exception {
+        try (TcpProxy proxy = TcpProxy.open(TestDbs.mariadbPort())) {
+            var settings = TestDbs.throughPort(TestDbs.freshMariaDbSettings("health"), proxy.port());
+            var config = TestConfig.forDb(settings, Map.of("DB_CONNECTION_TIMEOUT_MS", "1000"));
+            try (Database database = Database.connect(settings, 2, Duration.ofSeconds(1), Duration.ofSeconds(10));
+                 TestApp app = TestApp.start(config, new TestDb("MariaDB via proxy", settings, database))) {
+                proxy.cut();
+                long start = System.nanoTime();
+                var down = app.get("/health");
+                long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+                assertEquals(503, down.status());
+                assertEquals("down", down.json().get("database").asText());
+                assertTrue(elapsedMs < 2_500, "took " + elapsedMs + " ms");
+
+                proxy.restore();
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                int status;
+                do {
+                    status = app.get("/health").status();
+                } while (status != 200 && System.nanoTime() < deadline);
+                assertEquals(200, status);
+            }
+        }
+    }
+}

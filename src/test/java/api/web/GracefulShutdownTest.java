@@ -1,0 +1,139 @@
+package api.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.support.TestApp;
+import api.support.TestConfig;
+import api.support.TestDbs;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class GracefulShutdownTest {
+
+    @Test
+    void stop_lets_an_in_flight_request_finish_and_refuses_new_connections() throws Exception {
+        var started = new CountDownLatch(1);
+        TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), javalin ->
+                javalin.get("/test/slow", ctx -> {
+                    started.countDown();
+                    Thread.sleep(1_500);
+                    ctx.result("finished");
+                }));
+        int port = app.port();
+        CompletableFuture<TestApp.Response> slow = CompletableFuture.supplyAsync(() -> app.get("/test/slow"));
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
+        Thread.sleep(300);
+
+        assertThrows(ConnectException.class, () -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 1_000));
+        TestApp.Response response = slow.get(10, TimeUnit.SECONDS);
+        assertEquals(200, response.status());
+        assertEquals("finished", response.body());
+        stopping.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void request_on_an_open_keep_alive_connection_during_the_drain_is_answered_not_refused() throws Exception {
+        var started = new CountDownLatch(1);
+        TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), javalin ->
+                javalin.get("/test/slow", ctx -> {
+                    started.countDown();
+                    Thread.sleep(1_500);
+                }));
+        try (Socket keepAlive = new Socket("127.0.0.1", app.port())) {
+            var in = new BufferedReader(new InputStreamReader(keepAlive.getInputStream(), StandardCharsets.UTF_8));
+            assertTrue(rawGet(keepAlive, in, "/").startsWith("HTTP/1.1 200"));
+            CompletableFuture.runAsync(() -> app.get("/test/slow"));
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
+            Thread.sleep(300);
+
+            String during = rawGet(keepAlive, in, "/");
+
+            assertTrue(during.startsWith("HTTP/1.1 200"), during);
+            assertTrue(during.toLowerCase().contains("connection: close"), during);
+            stopping.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void sigterm_drains_and_exits_with_143() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path dataDir = Files.createTempDirectory("api-shutdown");
+        Path log = dataDir.resolve("out.log");
+        Process process = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "api.Main",
+                "--port=" + port, "--host=127.0.0.1", "--data-dir=" + dataDir, "--shutdown-timeout-seconds=5")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int status = 0;
+            while (status != 200 && System.nanoTime() < deadline) {
+                try {
+                    status = client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode();
+                } catch (ConnectException e) {
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals(200, status, () -> read(log));
+
+            process.destroy(); // SIGTERM
+
+            assertTrue(process.waitFor(15, TimeUnit.SECONDS), "did not exit");
+            assertEquals(143, process.exitValue());
+            List<String> lines = Files.readAllLines(log);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("Shutting down: draining requests")), () -> read(log));
+            assertTrue(lines.get(lines.size() - 1).endsWith("Stopped"), () -> read(log));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String rawGet(Socket socket, BufferedReader in, String path) throws Exception {
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        StringBuilder head = new StringBuilder();
+        int length = 0;
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            head.append(line).append('\n');
+            if (line.toLowerCase().startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        in.skip(length);
+        return head.toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The operator commands, run in-process against an embedded H2 file database in a temp folder. */
+class MainTest {
+    private Path dataDir;
+
+    @BeforeEach
+    void freshDataDir() throws Exception {
+        dataDir = Files.createTempDirectory("api-main");
+    }
+
+    @Test
+    void bad_config_value_exits_2_with_one_line_naming_the_key() {
+        Output out = run("--port=abc");
+        assertEquals(2, out.status());
+        assertEquals("config error: PORT must be an integer, got 'abc'\n", out.stderr());
+    }
+
+    @Test
+    void unknown_command_exits_2() {
+        assertEquals(2, run("frobnicate").status());
+    }
+
+    @Test
+    void help_lists_the_commands_and_config_keys() {
+        Output out = run("--help");
+        assertEquals(0, out.status());
+        assertTrue(out.stdout().contains("db downgrade N"));
+        assertTrue(out.stdout().contains("DATABASE_URL"));
+        assertTrue(out.stdout().contains("DB_CONNECT_DEADLINE_SECONDS"));
+    }
+
+    @Test
+    void db_upgrade_applies_every_migration_then_reports_nothing_to_do() {
+        Output first = run("db", "upgrade");
+        assertEquals(0, first.status(), first.stderr());
+        assertTrue(first.stdout().startsWith("Applied 10: 001_create_posts"), first.stdout());
+        assertEquals("Already at the latest version.\n", run("db", "upgrade").stdout());
+    }
+
+    @Test
+    void db_downgrade_one_reverts_the_newest_migration_and_current_shows_it() {
+        run("db", "upgrade");
+        Output down = run("db", "downgrade", "1");
+        assertEquals(0, down.status());
+        assertEquals("Reverted 1: 010_create_log_table\n", down.stdout());
+        assertTrue(run("db", "current").stdout().startsWith("009_create_tasks (applied "));
+    }
+
+    @Test
+    void db_history_marks_applied_and_pending_migrations() {
+        run("db", "upgrade");
+        run("db", "downgrade", "2");
+        String history = run("db", "history").stdout();
+        assertTrue(history.contains("[applied] 008_create_priorities"), history);
+        assertTrue(history.contains("[pending] 009_create_tasks"), history);
+    }
+
+    @Test
+    void db_downgrade_with_a_non_number_exits_2() {
+        assertEquals(2, run("db", "downgrade", "one").status());
+    }
+
+    private Output run(String... args) {
+        String[] withDataDir = new String[args.length + 1];
+        System.arraycopy(args, 0, withDataDir, 0, args.length);
+        withDataDir[args.length] = "--data-dir=" + dataDir;
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Main.run(withDataDir);
+            return new Output(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private record Output(int status, String stdout, String stderr) {}
+}

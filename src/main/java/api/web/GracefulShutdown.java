@@ -1,6 +1,8 @@
 package api.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
@@ -10,14 +12,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains Jetty before it stops. Closing the listening socket first makes a load balancer's next connection
- * attempt fail at connect time, which nginx retries on the other instance even for a POST; requests already
- * in flight, or arriving on open keep-alive connections, are still answered (with {@code Connection: close}).
- * Jetty's own graceful stop would answer those late arrivals with 503 instead.
+ * attempt fail at connect time, which nginx retries on the other instance even for a POST. Requests in flight,
+ * and requests arriving on connections already open, are still answered (with {@code Connection: close}),
+ * where Jetty's own graceful stop would answer those with 503. The drain ends when every client has closed
+ * its connection, or when no request has run for {@link #IDLE_GRACE} (idle keep-alive connections are then
+ * cut: nginx's upstream keepalive_timeout is set below it, so nginx closes them first), or at the timeout.
  */
 public final class GracefulShutdown {
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
-    /** Time for requests already on the wire of an open connection to arrive and be answered. */
-    private static final Duration LINGER = Duration.ofMillis(300);
+    static final Duration IDLE_GRACE = Duration.ofSeconds(5);
 
     private GracefulShutdown() {}
 
@@ -25,18 +28,25 @@ public final class GracefulShutdown {
         if (server == null || !server.isStarted()) {
             return;
         }
+        List<NetworkConnector> connectors = new ArrayList<>();
         for (Connector connector : server.getConnectors()) {
             if (connector instanceof NetworkConnector network) {
                 network.shutdown(); // closes the listening socket; open connections stay
+                connectors.add(network);
             }
         }
         StatisticsHandler stats = server.getChildHandlerByClass(StatisticsHandler.class);
         long deadline = System.nanoTime() + timeout.toNanos();
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
+            int open = connectors.stream().mapToInt(c -> c.getConnectedEndPoints().size()).sum();
+            if (open == 0) {
+                return;
+            }
             if (stats != null && stats.getRequestsActive() > 0) {
                 quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince >= LINGER.toNanos()) {
+            } else if (System.nanoTime() - quietSince >= IDLE_GRACE.toNanos()) {
+                log.info("Closing {} idle connections", open);
                 return;
             }
             sleep(20);
@@ -44,7 +54,6 @@ public final class GracefulShutdown {
         log.warn("Shutdown timeout of {} s reached with {} requests still running", timeout.toSeconds(),
                 stats == null ? "?" : stats.getRequestsActive());
     }
-
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -8,6 +8,8 @@ import api.db.DatabaseUnavailableException;
 import api.db.migrations.MigrationException;
 import api.db.migrations.Migrations;
 import api.health.HealthHandlers;
+import api.todos.TodoApiHandlers;
+import api.todos.TodoDao;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
 import api.web.Json;
@@ -20,7 +22,11 @@ import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 /** The composition root: reads config, connects, migrates, wires every route, serves. */
 public final class Main {
@@ -99,6 +105,8 @@ public final class Main {
     /** Builds the whole app, not yet started. Tests build the real app through this too. */
     public static Javalin createApp(AppConfig config, Database db) {
         var health = new HealthHandlers(db);
+        var todoDao = db.jdbi().onDemand(TodoDao.class);
+        var todos = new TodoApiHandlers(todoDao);
         var jetty = new AtomicReference<Server>();
 
         Javalin app = Javalin.create(cfg -> {
@@ -116,6 +124,15 @@ public final class Main {
             cfg.router.apiBuilder(() -> {
                 get("/", health::root);
                 get("/health", health::health);
+                path("/todos", () -> {
+                    get(todos::list);
+                    post(todos::create);
+                    path("/{id}", () -> {
+                        get(todos::get);
+                        put(todos::update);
+                        delete(todos::delete);
+                    });
+                });
             });
         });
         ErrorMapping.register(app);

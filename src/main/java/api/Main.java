@@ -8,11 +8,15 @@ import api.db.DatabaseUnavailableException;
 import api.db.migrations.MigrationException;
 import api.db.migrations.Migrations;
 import api.health.HealthHandlers;
+import api.todos.TaskCsv;
+import api.todos.TaskPages;
 import api.todos.TodoApiHandlers;
 import api.todos.TodoDao;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
 import api.web.Json;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -107,6 +111,8 @@ public final class Main {
         var health = new HealthHandlers(db);
         var todoDao = db.jdbi().onDemand(TodoDao.class);
         var todos = new TodoApiHandlers(todoDao);
+        var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html));
+        var taskCsv = new TaskCsv(todoDao);
         var jetty = new AtomicReference<Server>();
 
         Javalin app = Javalin.create(cfg -> {
@@ -115,6 +121,7 @@ public final class Main {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxRequestBodyBytes();
+            cfg.staticFiles.enableWebjars();
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(config.shutdownTimeout().toMillis());
@@ -131,6 +138,19 @@ public final class Main {
                         get(todos::get);
                         put(todos::update);
                         delete(todos::delete);
+                    });
+                });
+                path("/tasks", () -> {
+                    get(taskPages::list);
+                    get("/new", taskPages::newForm);
+                    post("/new", taskPages::create);
+                    get("/download/todo", taskCsv::open);
+                    get("/download/completed", taskCsv::completed);
+                    path("/{id}", () -> {
+                        get(taskPages::edit);
+                        post(taskPages::save);
+                        post("/completed", taskPages::complete);
+                        post("/deleted", taskPages::delete);
                     });
                 });
             });

@@ -68,12 +68,6 @@ public interface TodoDao {
         """)
     int write(@BindMethods Todo todo);
 
-    @SqlUpdate("""
-        UPDATE tasks SET completed_at = :now, updated_at = :now
-        WHERE id = :id AND is_disabled = FALSE AND completed_at IS NULL
-        """)
-    int complete(long id, Instant now);
-
     @SqlUpdate("UPDATE tasks SET is_disabled = TRUE, updated_at = :now WHERE id = :id AND is_disabled = FALSE")
     int disable(long id, Instant now);
 

@@ -63,7 +63,7 @@ class TodoDaoTest {
         Todo a = todos.create(aTodo("a"));
         Todo b = todos.create(aTodo("b"));
         Todo c = todos.create(aTodo("c"));
-        todos.complete(b.id(), java.time.Instant.now());
+        todos.update(b.id(), new TodoUpdate(null, null, null, true, false, null));
 
         assertEquals(List.of(a.id(), b.id(), c.id()), ids(todos.list(true, false, 10, 0)));
         assertEquals(List.of(a.id(), c.id()), ids(todos.list(false, false, 10, 0)));
@@ -133,13 +133,14 @@ class TodoDaoTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void complete_sets_completed_at_once(TestDb db) {
+    void completing_again_keeps_the_first_completion_time(TestDb db) {
         TodoDao todos = dao(db);
         long id = todos.create(aTodo("t")).id();
+        var complete = new TodoUpdate(null, null, null, true, false, null);
 
-        assertEquals(1, todos.complete(id, java.time.Instant.now()));
-        assertEquals(0, todos.complete(id, java.time.Instant.now()));
-        assertTrue(todos.find(id).orElseThrow().completed());
+        Todo first = todos.update(id, complete).orElseThrow();
+        Todo second = todos.update(id, complete).orElseThrow();
+        assertEquals(first.completedAt(), second.completedAt());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,7 +155,6 @@ class TodoDaoTest {
         assertTrue(todos.board(false).isEmpty());
         assertTrue(todos.delete(todo.id()).isEmpty());
         assertTrue(todos.update(todo.id(), new TodoUpdate("x", null, null, null, false, null)).isEmpty());
-        assertEquals(0, todos.complete(todo.id(), java.time.Instant.now()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -19,6 +19,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
@@ -69,6 +70,9 @@ public final class Main {
                 default -> {
                     if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("db", "downgrade"))) {
                         yield Commands.db(config, "downgrade", cli.words().subList(2, 3));
+                    }
+                    if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("todos", "import"))) {
+                        yield Commands.importTodos(config, Path.of(cli.words().get(2)));
                     }
                     System.err.println("unknown command '" + String.join(" ", cli.words()) + "'; see --help");
                     yield 2;

@@ -48,6 +48,8 @@ class TaskPagesBrowserTest {
         TestDb db = TestDbs.h2();
         db.truncateAll();
         app = TestApp.start(db);
+        // Debian's chromium is often newer than Selenium's bundled DevTools versions; the test does not use DevTools
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.OFF);
         profile = Files.createTempDirectory("chromium-profile");
         // explicit paths, so Selenium Manager never tries to download a driver or a browser
         ChromeDriverService service = new ChromeDriverService.Builder()

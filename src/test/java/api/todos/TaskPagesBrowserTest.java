@@ -33,6 +33,9 @@ class TaskPagesBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    /** Debian's chromium is often newer than Selenium's DevTools bindings; the test does not use DevTools. Held so it is not collected. */
+    private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
     private static TestApp app;
     private static WebDriver browser;
     private static Path profile;
@@ -48,8 +51,7 @@ class TaskPagesBrowserTest {
         TestDb db = TestDbs.h2();
         db.truncateAll();
         app = TestApp.start(db);
-        // Debian's chromium is often newer than Selenium's bundled DevTools versions; the test does not use DevTools
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.OFF);
+        DEVTOOLS_LOG.setLevel(java.util.logging.Level.OFF);
         profile = Files.createTempDirectory("chromium-profile");
         // explicit paths, so Selenium Manager never tries to download a driver or a browser
         ChromeDriverService service = new ChromeDriverService.Builder()

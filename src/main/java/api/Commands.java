@@ -4,11 +4,14 @@ import api.config.AppConfig;
 import api.db.Database;
 import api.db.migrations.Migration;
 import api.db.migrations.Migrations;
+import api.todos.TodoDao;
+import api.todos.TodoImport;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The operator commands other than serve: {@code db upgrade|downgrade N|current|history}. */
+/** The operator commands other than serve: {@code db upgrade|downgrade N|current|history}, {@code todos import FILE}. */
 final class Commands {
     private Commands() {}
 
@@ -44,6 +47,23 @@ final class Commands {
                 default -> throw new IllegalArgumentException(action);
             }
             return 0;
+        }
+    }
+
+    /** Exit 0 with the count, or 1 naming what is wrong with the file; a bad file imports nothing. */
+    static int importTodos(AppConfig config, Path file) {
+        try (Database db = Database.connect(config.db(), 2, config.dbConnectionTimeout(), config.dbConnectDeadline())) {
+            if (config.migrateOnStart()) {
+                new Migrations(db.dataSource(), db.settings().isH2()).upgrade();
+            }
+            try {
+                int count = new TodoImport(db.jdbi().onDemand(TodoDao.class)).run(file);
+                System.out.println("Imported " + count + " todos");
+                return 0;
+            } catch (TodoImport.Failure e) {
+                System.err.println(file + ": " + e.getMessage() + " (nothing imported)");
+                return 1;
+            }
         }
     }
 

@@ -13,6 +13,8 @@ final class Help {
               db downgrade N        revert the newest N migrations
               db current            show the database's migration version
               db history            list every migration, applied or pending
+              todos import FILE     load todos from a JSON array or a DynamoDB batch-write-item file
+                                    (all or nothing; an item's own "id" is ignored)
               --help                this text
 
             Configuration (flag > environment > ./.env > ./config/application.properties > built-in default).

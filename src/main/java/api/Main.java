@@ -8,11 +8,18 @@ import api.db.DatabaseUnavailableException;
 import api.db.migrations.MigrationException;
 import api.db.migrations.Migrations;
 import api.health.HealthHandlers;
+import api.todos.TaskCsv;
+import api.todos.TaskPages;
+import api.todos.TodoApiHandlers;
+import api.todos.TodoDao;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
 import api.web.Json;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
@@ -20,7 +27,11 @@ import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 /** The composition root: reads config, connects, migrates, wires every route, serves. */
 public final class Main {
@@ -59,6 +70,9 @@ public final class Main {
                 default -> {
                     if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("db", "downgrade"))) {
                         yield Commands.db(config, "downgrade", cli.words().subList(2, 3));
+                    }
+                    if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("todos", "import"))) {
+                        yield Commands.importTodos(config, Path.of(cli.words().get(2)));
                     }
                     System.err.println("unknown command '" + String.join(" ", cli.words()) + "'; see --help");
                     yield 2;
@@ -99,6 +113,10 @@ public final class Main {
     /** Builds the whole app, not yet started. Tests build the real app through this too. */
     public static Javalin createApp(AppConfig config, Database db) {
         var health = new HealthHandlers(db);
+        var todoDao = db.jdbi().onDemand(TodoDao.class);
+        var todos = new TodoApiHandlers(todoDao);
+        var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html));
+        var taskCsv = new TaskCsv(todoDao);
         var jetty = new AtomicReference<Server>();
 
         Javalin app = Javalin.create(cfg -> {
@@ -107,6 +125,7 @@ public final class Main {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxRequestBodyBytes();
+            cfg.staticFiles.enableWebjars();
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(config.shutdownTimeout().toMillis());
@@ -116,6 +135,28 @@ public final class Main {
             cfg.router.apiBuilder(() -> {
                 get("/", health::root);
                 get("/health", health::health);
+                path("/todos", () -> {
+                    get(todos::list);
+                    post(todos::create);
+                    path("/{id}", () -> {
+                        get(todos::get);
+                        put(todos::update);
+                        delete(todos::delete);
+                    });
+                });
+                path("/tasks", () -> {
+                    get(taskPages::list);
+                    get("/new", taskPages::newForm);
+                    post("/new", taskPages::create);
+                    get("/download/todo", taskCsv::open);
+                    get("/download/completed", taskCsv::completed);
+                    path("/{id}", () -> {
+                        get(taskPages::edit);
+                        post(taskPages::save);
+                        post("/completed", taskPages::complete);
+                        post("/deleted", taskPages::delete);
+                    });
+                });
             });
         });
         ErrorMapping.register(app);

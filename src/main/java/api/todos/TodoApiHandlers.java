@@ -1,0 +1,89 @@
+package api.todos;
+
+import api.web.ApiError;
+import api.web.Json;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/** The JSON API at /todos. Every client error is 400 (or 404) with {@code {"detail": ...}}, as the original API answered. */
+public final class TodoApiHandlers {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final TodoDao todos;
+
+    public TodoApiHandlers(TodoDao todos) {
+        this.todos = todos;
+    }
+
+    public void list(Context ctx) {
+        String completed = ctx.queryParam("completed");
+        if (completed != null && !completed.equals("true") && !completed.equals("false")) {
+            throw ApiError.badRequest("completed must be true or false.");
+        }
+        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        ctx.json(todos.list(completed == null, "true".equals(completed), limit, offset));
+    }
+
+    public void get(Context ctx) {
+        long id = id(ctx);
+        ctx.json(todos.find(id).orElseThrow(() -> notFound(ctx)));
+    }
+
+    public void create(Context ctx) {
+        NewTodo todo = NewTodo.from(body(ctx));
+        ctx.status(HttpStatus.CREATED).json(todos.create(todo));
+    }
+
+    public void update(Context ctx) {
+        long id = id(ctx);
+        TodoUpdate update = TodoUpdate.from(body(ctx));
+        ctx.json(todos.update(id, update).orElseThrow(() -> notFound(ctx)));
+    }
+
+    public void delete(Context ctx) {
+        long id = id(ctx);
+        ctx.json(todos.delete(id).orElseThrow(() -> notFound(ctx)));
+    }
+
+    /** Ids were strings in the original API, so one that is not a number is simply not found. */
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw notFound(ctx);
+        }
+    }
+
+    private static ApiError notFound(Context ctx) {
+        return ApiError.notFound("Todo " + ctx.pathParam("id") + " not found");
+    }
+
+    /** Parsed here rather than by Javalin so that malformed JSON is this API's 400, not the app-wide 422. */
+    private static JsonNode body(Context ctx) {
+        try {
+            return Json.MAPPER.readTree(ctx.body());
+        } catch (JacksonException e) {
+            throw ApiError.badRequest("Request body is not valid JSON.");
+        }
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a value out of range
+        }
+        throw ApiError.badRequest(name + " must be an integer from " + min + " to " + max + ".");
+    }
+}

@@ -1,0 +1,106 @@
+package api.todos;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+/** Tasks joined to their priority. A disabled (soft-deleted) task is never read, changed or listed. */
+@RegisterConstructorMapper(Todo.class)
+@RegisterConstructorMapper(Priority.class)
+public interface TodoDao {
+    String SELECT_TODO = """
+        SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
+               t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
+        FROM tasks t JOIN priorities p ON p.id = t.priority_id
+        """;
+
+    @SqlQuery(SELECT_TODO + "WHERE t.id = :id AND t.is_disabled = FALSE")
+    Optional<Todo> find(long id);
+
+    /** {@code completed} filters only when {@code all} is false. */
+    @SqlQuery(SELECT_TODO + """
+        WHERE t.is_disabled = FALSE AND (:all OR (t.completed_at IS NOT NULL) = :completed)
+        ORDER BY t.id
+        LIMIT :limit OFFSET :offset
+        """)
+    List<Todo> list(boolean all, boolean completed, int limit, int offset);
+
+    /** The page's order: most urgent first, tasks without a due date after those with one. */
+    @SqlQuery(SELECT_TODO + """
+        WHERE t.is_disabled = FALSE AND (t.completed_at IS NOT NULL) = :completed
+        ORDER BY t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id
+        """)
+    List<Todo> board(boolean completed);
+
+    @SqlQuery("SELECT id, priority FROM priorities ORDER BY id")
+    List<Priority> priorities();
+
+    @SqlUpdate("""
+        INSERT INTO tasks (title, description, priority_id, due_date, created_at, updated_at, completed_at)
+        VALUES (:title, :memo, :priority, :dueDate, :now, :now, CASE WHEN :completed THEN :now END)
+        """)
+    @GetGeneratedKeys("id")
+    long insert(@BindMethods NewTodo todo, Instant now);
+
+    @SqlBatch("""
+        INSERT INTO tasks (title, description, priority_id, due_date, created_at, updated_at, completed_at)
+        VALUES (:title, :memo, :priority, :dueDate, :now, :now, CASE WHEN :completed THEN :now END)
+        """)
+    void insertAll(@BindMethods List<NewTodo> todos, Instant now);
+
+    /** Locks the row so two partial updates of different fields cannot undo each other. */
+    @SqlQuery("SELECT id FROM tasks WHERE id = :id AND is_disabled = FALSE FOR UPDATE")
+    Optional<Long> lock(long id);
+
+    @SqlUpdate("""
+        UPDATE tasks
+        SET title = :title, description = :memo, priority_id = :priority, due_date = :dueDate,
+            completed_at = :completedAt, updated_at = :updatedAt
+        WHERE id = :id AND is_disabled = FALSE
+        """)
+    int write(@BindMethods Todo todo);
+
+    @SqlUpdate("UPDATE tasks SET is_disabled = TRUE, updated_at = :now WHERE id = :id AND is_disabled = FALSE")
+    int disable(long id, Instant now);
+
+    @Transaction
+    default Todo create(NewTodo todo) {
+        return find(insert(todo, now())).orElseThrow();
+    }
+
+    @Transaction
+    default int importAll(List<NewTodo> todos) {
+        insertAll(todos, now());
+        return todos.size();
+    }
+
+    @Transaction
+    default Optional<Todo> update(long id, TodoUpdate update) {
+        if (lock(id).isEmpty()) {
+            return Optional.empty();
+        }
+        write(update.applyTo(find(id).orElseThrow(), now()));
+        return find(id);
+    }
+
+    /** Returns the task as it was before it was disabled. */
+    @Transaction
+    default Optional<Todo> delete(long id) {
+        Optional<Todo> before = lock(id).flatMap(this::find);
+        before.ifPresent(todo -> disable(id, now()));
+        return before;
+    }
+
+    /** The columns hold microseconds; truncating here makes the returned row equal the stored one. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

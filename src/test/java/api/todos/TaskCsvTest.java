@@ -1,0 +1,40 @@
+package api.todos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TaskCsvTest {
+
+    @Test
+    void plain_japanese_field_is_written_as_is() {
+        assertEquals("プロフィール", TaskCsv.field("プロフィール"));
+    }
+
+    @Test
+    void field_with_a_comma_is_quoted() {
+        assertEquals("\"a,b\"", TaskCsv.field("a,b"));
+    }
+
+    @Test
+    void quotes_inside_a_field_are_doubled() {
+        assertEquals("\"say \"\"hi\"\"\"", TaskCsv.field("say \"hi\""));
+    }
+
+    @Test
+    void field_with_a_line_break_is_quoted() {
+        assertEquals("\"a\r\nb\"", TaskCsv.field("a\r\nb"));
+    }
+
+    @Test
+    void field_that_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe() {
+        assertEquals("'=1+2", TaskCsv.field("=1+2"));
+        assertEquals("'@SUM(A1)", TaskCsv.field("@SUM(A1)"));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", TaskCsv.field("=HYPERLINK(\"x\")"));
+    }
+
+    @Test
+    void empty_field_stays_empty() {
+        assertEquals("", TaskCsv.field(""));
+    }
+}

@@ -1,0 +1,124 @@
+package api.todos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import api.support.TestApp;
+import api.support.TestDb;
+import api.support.TestDbs;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/** The task pages in a real headless Chromium (Debian's chromium and chromium-driver). */
+@Tag("browser")
+class TaskPagesBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Debian's chromium is often newer than Selenium's DevTools bindings; the test does not use DevTools. Held so it is not collected. */
+    private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    private static TestApp app;
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            fail("CI needs chromium and chromium-driver (apt-get install -y chromium chromium-driver) for the browser test");
+        }
+        assumeTrue(installed, "chromium or chromedriver is not installed: skipping the browser test");
+
+        TestDb db = TestDbs.h2();
+        db.truncateAll();
+        app = TestApp.start(db);
+        DEVTOOLS_LOG.setLevel(java.util.logging.Level.OFF);
+        profile = Files.createTempDirectory("chromium-profile");
+        // explicit paths, so Selenium Manager never tries to download a driver or a browser
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void a_task_created_in_the_form_shows_as_a_card_and_once_completed_is_in_the_completed_csv() throws Exception {
+        String title = "ブラウザで作ったタスク";
+        browser.get(app.uri("/tasks/new").toString());
+        browser.findElement(By.id("title")).sendKeys(title);
+        browser.findElement(By.id("description")).sendKeys("日本語の説明, with a comma");
+        new Select(browser.findElement(By.id("priority"))).selectByValue("2");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        assertTrue(browser.getCurrentUrl().endsWith("/tasks/"), browser.getCurrentUrl());
+        WebElement card = cardTitled(title);
+        assertEquals("高 / High", card.findElement(By.cssSelector(".badge")).getText());
+        screenshot("tasks-page.png");
+
+        card.findElement(By.cssSelector(".complete-button")).click();
+
+        assertTrue(browser.getCurrentUrl().endsWith("/tasks/"), browser.getCurrentUrl());
+        assertTrue(browser.findElements(By.xpath("//h2[normalize-space()='" + title + "']")).isEmpty());
+        browser.findElement(By.linkText("Completed")).click();
+        cardTitled(title);
+        String csvLink = browser.findElement(By.partialLinkText("Download CSV")).getAttribute("href");
+        assertTrue(csvLink.endsWith("/tasks/download/completed"), csvLink);
+
+        var csv = app.get(java.net.URI.create(csvLink).getPath());
+        List<String> rows = List.of(csv.body().split("\r\n"));
+        assertEquals(2, rows.size());
+        assertTrue(rows.get(1).contains("," + title + ",\"日本語の説明, with a comma\",高 / High,"), rows.get(1));
+    }
+
+    private static WebElement cardTitled(String title) {
+        return browser.findElement(By.xpath("//div[contains(@class,'task-card')][.//h2[normalize-space()='" + title + "']]"));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,326 @@
+package api.todos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.support.TestApp;
+import api.support.TestDb;
+import api.support.TestDbs;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TaskPagesTest {
+    private static final Map<String, TestApp> APPS = new HashMap<>();
+
+    static Stream<TestDb> databases() {
+        return TestDbs.all();
+    }
+
+    private static TestApp app(TestDb db) {
+        db.truncateAll();
+        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(db));
+    }
+
+    @AfterAll
+    static void stop() {
+        APPS.values().forEach(TestApp::close);
+        APPS.clear();
+    }
+
+    private static TodoDao todos(TestDb db) {
+        return db.jdbi().onDemand(TodoDao.class);
+    }
+
+    private static Map<String, String> form(String title, String description, String priority, String dueDate) {
+        return Map.of("title", title, "description", description, "priority", priority, "due_date", dueDate);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void list_shows_open_tasks_as_cards_with_priority_and_due_date(TestDb db) {
+        TestApp app = app(db);
+        todos(db).create(new NewTodo("プロフィールページ作成", "分かりやすく端的に", 2, LocalDate.of(2099, 5, 6), false));
+
+        var page = app.get("/tasks/");
+
+        assertEquals(200, page.status());
+        assertEquals("text/html;charset=utf-8", page.header("Content-Type").toLowerCase().replace(" ", ""));
+        assertTrue(page.body().contains("class=\"card h-100 shadow-sm task-card"));
+        assertTrue(page.body().contains("プロフィールページ作成"));
+        assertTrue(page.body().contains("分かりやすく端的に"));
+        assertTrue(page.body().contains("高 / High"));
+        assertTrue(page.body().contains("2099-05-06"));
+        assertFalse(page.body().contains("Overdue"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void list_without_the_trailing_slash_is_the_same_page(TestDb db) {
+        assertEquals(200, app(db).get("/tasks").status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_task_past_its_due_date_is_marked_overdue(TestDb db) {
+        TestApp app = app(db);
+        todos(db).create(new NewTodo("late", "", 3, LocalDate.now(ZoneOffset.UTC).minusDays(1), false));
+        assertTrue(app.get("/tasks/").body().contains("Overdue"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void completed_tasks_are_on_their_own_tab_only(TestDb db) {
+        TestApp app = app(db);
+        todos(db).create(new NewTodo("まだ", "", 3, null, false));
+        todos(db).create(new NewTodo("終わった", "", 3, null, true));
+
+        String open = app.get("/tasks/").body();
+        String done = app.get("/tasks/?completed=true").body();
+        assertTrue(open.contains("まだ"));
+        assertFalse(open.contains("終わった"));
+        assertTrue(done.contains("終わった"));
+        assertFalse(done.contains("まだ"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_script_title_is_shown_as_text_on_the_list(TestDb db) {
+        TestApp app = app(db);
+        todos(db).create(new NewTodo("<script>alert(1)</script>", "<b>bold</b>", 3, null, false));
+
+        String body = app.get("/tasks/").body();
+
+        assertFalse(body.contains("<script>alert(1)"));
+        assertTrue(body.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</a>"));
+        assertTrue(body.contains("&lt;b&gt;bold&lt;/b&gt;"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_script_title_stays_inside_the_input_value_on_the_edit_page(TestDb db) {
+        TestApp app = app(db);
+        Todo todo = todos(db).create(new NewTodo("<script>\"x", "</textarea><b>", 3, null, false));
+
+        String body = app.get("/tasks/" + todo.id()).body();
+
+        assertTrue(body.contains("value=\"&lt;script>&#34;x\""));
+        assertTrue(body.contains(">&lt;/textarea&gt;&lt;b&gt;</textarea>"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void page_assets_come_from_webjars_and_are_served(TestDb db) {
+        TestApp app = app(db);
+        String page = app.get("/tasks/").body();
+        Matcher assets = Pattern.compile("(?:href|src)=\"(/webjars/[^\"]+)\"").matcher(page);
+        int count = 0;
+        while (assets.find()) {
+            assertEquals(200, app.get(assets.group(1)).status(), assets.group(1));
+            count++;
+        }
+        assertEquals(3, count);
+        assertFalse(page.contains("cdn"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void new_form_offers_every_priority(TestDb db) {
+        var page = app(db).get("/tasks/new");
+        assertEquals(200, page.status());
+        for (String name : List.of("最高 / Highest", "高 / High", "中 / Medium", "低 / Low", "最低 / Lowest")) {
+            assertTrue(page.body().contains(name), name);
+        }
+        assertTrue(page.body().contains("<option value=\"3\" selected>"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void posting_the_new_form_stores_the_japanese_task_and_redirects_with_303(TestDb db) {
+        TestApp app = app(db);
+        var response = app.postForm("/tasks/new", form("定期バックアップ設定", "設定したが動いているか確認する", "4", "2099-01-02"));
+
+        assertEquals(303, response.status());
+        assertEquals("/tasks/", response.header("Location"));
+        Todo stored = todos(db).list(true, false, 10, 0).get(0);
+        assertEquals("定期バックアップ設定", stored.title());
+        assertEquals("設定したが動いているか確認する", stored.memo());
+        assertEquals(4, stored.priority());
+        assertEquals(LocalDate.of(2099, 1, 2), stored.dueDate());
+        assertTrue(app.get("/tasks/").body().contains("定期バックアップ設定"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void invalid_new_form_is_400_with_the_values_kept_and_a_message_per_field(TestDb db) {
+        TestApp app = app(db);
+        var response = app.postForm("/tasks/new", form("あ".repeat(31), "メモは残る", "9", "2024-02-30"));
+
+        assertEquals(400, response.status());
+        String body = response.body();
+        assertTrue(body.contains("value=\"" + "あ".repeat(31) + "\""));
+        assertTrue(body.contains(">メモは残る</textarea>"));
+        assertTrue(body.contains("value=\"2024-02-30\""));
+        assertTrue(body.contains("The title can be at most 30 characters."));
+        assertTrue(body.contains("Choose a priority."));
+        assertTrue(body.contains("Enter the due date as YYYY-MM-DD."));
+        assertTrue(todos(db).list(true, false, 10, 0).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void new_form_without_a_title_is_400_asking_for_one(TestDb db) {
+        var response = app(db).postForm("/tasks/new", form("  ", "", "3", ""));
+        assertEquals(400, response.status());
+        assertTrue(response.body().contains("Enter a title."));
+        assertTrue(response.body().contains("<option value=\"3\" selected>"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void edit_page_shows_the_task_in_the_form(TestDb db) {
+        TestApp app = app(db);
+        Todo todo = todos(db).create(new NewTodo("編集する", "説明", 1, LocalDate.of(2099, 3, 4), false));
+
+        var page = app.get("/tasks/" + todo.id());
+
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("value=\"編集する\""));
+        assertTrue(page.body().contains(">説明</textarea>"));
+        assertTrue(page.body().contains("<option value=\"1\" selected>"));
+        assertTrue(page.body().contains("value=\"2099-03-04\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void saving_the_edit_form_updates_the_task_and_redirects(TestDb db) {
+        TestApp app = app(db);
+        Todo todo = todos(db).create(new NewTodo("before", "old", 1, LocalDate.of(2099, 3, 4), false));
+
+        var response = app.postForm("/tasks/" + todo.id(), form("後で", "新しい説明", "5", ""));
+
+        assertEquals(303, response.status());
+        Todo saved = todos(db).find(todo.id()).orElseThrow();
+        assertEquals("後で", saved.title());
+        assertEquals("新しい説明", saved.memo());
+        assertEquals(5, saved.priority());
+        assertEquals(null, saved.dueDate());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void invalid_edit_is_400_and_changes_nothing(TestDb db) {
+        TestApp app = app(db);
+        Todo todo = todos(db).create(new NewTodo("before", "old", 1, null, false));
+
+        var response = app.postForm("/tasks/" + todo.id(), form("", "new", "1", ""));
+
+        assertEquals(400, response.status());
+        assertTrue(response.body().contains(">new</textarea>"));
+        assertEquals("before", todos(db).find(todo.id()).orElseThrow().title());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void unknown_task_pages_are_404(TestDb db) {
+        TestApp app = app(db);
+        assertEquals(404, app.get("/tasks/424242").status());
+        assertEquals(404, app.get("/tasks/abc").status());
+        assertEquals(404, app.postForm("/tasks/424242", form("t", "", "1", "")).status());
+        assertEquals(404, app.postForm("/tasks/424242/completed", Map.of()).status());
+        assertEquals(404, app.postForm("/tasks/424242/deleted", Map.of()).status());
+        assertTrue(app.get("/tasks/424242").body().contains("Task 424242 not found"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void completing_a_task_redirects_to_the_list_and_moves_it_to_completed(TestDb db) {
+        TestApp app = app(db);
+        Todo todo = todos(db).create(new NewTodo("完了する", "", 3, null, false));
+
+        var response = app.postForm("/tasks/" + todo.id() + "/completed", Map.of());
+
+        assertEquals(303, response.status());
+        assertEquals("/tasks/", response.header("Location"));
+        assertTrue(todos(db).find(todo.id()).orElseThrow().completed());
+        assertFalse(app.get("/tasks/").body().contains("完了する"));
+        assertTrue(app.get("/tasks/?completed=true").body().contains("完了する"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void deleting_a_task_redirects_and_hides_it_everywhere(TestDb db) {
+        TestApp app = app(db);
+        Todo todo = todos(db).create(new NewTodo("消える", "", 3, null, false));
+
+        var response = app.postForm("/tasks/" + todo.id() + "/deleted", Map.of());
+
+        assertEquals(303, response.status());
+        assertFalse(app.get("/tasks/").body().contains("消える"));
+        assertEquals(404, app.get("/tasks/" + todo.id()).status());
+        assertFalse(app.get("/tasks/download/todo").body().contains("消える"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void state_changes_are_not_reachable_with_get(TestDb db) {
+        TestApp app = app(db);
+        Todo todo = todos(db).create(new NewTodo("t", "", 3, null, false));
+
+        assertEquals(405, app.get("/tasks/" + todo.id() + "/completed").status());
+        assertEquals(405, app.get("/tasks/" + todo.id() + "/deleted").status());
+        assertFalse(todos(db).find(todo.id()).orElseThrow().completed());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void open_tasks_csv_is_a_dated_utf8_attachment_with_bom_and_header(TestDb db) {
+        TestApp app = app(db);
+        todos(db).create(new NewTodo("プロフィールページ作成", "分かりやすく端的に、且つ、魅力的に", 3, LocalDate.of(2099, 1, 2), false));
+
+        var csv = app.get("/tasks/download/todo");
+
+        assertEquals(200, csv.status());
+        assertEquals("text/csv;charset=utf-8", csv.header("Content-Type").toLowerCase().replace(" ", ""));
+        assertEquals("attachment; filename=\"todo-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"", csv.header("Content-Disposition"));
+        assertTrue(csv.body().startsWith("\uFEFFid,title,description,priority,due_date,created_at,completed_at\r\n"));
+        String row = csv.body().split("\r\n")[1];
+        assertTrue(row.matches("\\d+,プロフィールページ作成,分かりやすく端的に、且つ、魅力的に,中 / Medium,2099-01-02,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,"), row);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void completed_csv_lists_only_completed_tasks_with_completion_time(TestDb db) {
+        TestApp app = app(db);
+        todos(db).create(new NewTodo("open", "", 3, null, false));
+        todos(db).create(new NewTodo("済み", "", 1, null, true));
+
+        var csv = app.get("/tasks/download/completed");
+
+        assertEquals("attachment; filename=\"completed-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"", csv.header("Content-Disposition"));
+        String[] lines = csv.body().split("\r\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[1].matches("\\d+,済み,,最高 / Highest,,[0-9: -]{19},[0-9: -]{19}"), lines[1]);
+        assertFalse(csv.body().contains("open"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void csv_quotes_commas_quotes_and_line_breaks(TestDb db) {
+        TestApp app = app(db);
+        todos(db).create(new NewTodo("a, \"b\"", "line 1\nline 2", 3, null, false));
+
+        String body = app.get("/tasks/download/todo").body();
+
+        assertTrue(body.contains(",\"a, \"\"b\"\"\",\"line 1\nline 2\",中 / Medium,"), body);
+    }
+}

@@ -8,9 +8,19 @@ import api.db.DatabaseUnavailableException;
 import api.db.migrations.MigrationException;
 import api.db.migrations.Migrations;
 import api.health.HealthHandlers;
+import api.logs.LogHandlers;
+import api.logs.RequestLog;
+import api.logs.RequestLogDao;
+import api.logs.RequestLogWriter;
+import api.metrics.Metrics;
+import api.metrics.MetricsHandlers;
+import api.web.ClientIp;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
 import api.web.Json;
+import api.web.OpsToken;
+import api.web.RequestIds;
+import api.web.Routes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -20,6 +30,7 @@ import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 /** The composition root: reads config, connects, migrates, wires every route, serves. */
@@ -100,6 +111,19 @@ public final class Main {
     public static Javalin createApp(AppConfig config, Database db) {
         var health = new HealthHandlers(db);
         var jetty = new AtomicReference<Server>();
+        var ops = new OpsToken(config.opsToken());
+        var clientIp = new ClientIp(config.trustedProxies());
+        var requestLogs = new RequestLogWriter(db.jdbi().onDemand(RequestLogDao.class),
+                config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
+        var logs = new LogHandlers(db.jdbi().onDemand(RequestLogDao.class));
+        var metrics = new Metrics();
+        metrics.trackPool(db.dataSource());
+        metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
+                requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed);
+        var scrape = new MetricsHandlers(metrics);
+        if (config.requestLogEnabled()) {
+            requestLogs.start();
+        }
 
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -113,9 +137,22 @@ public final class Main {
                 jetty.set(server);
             });
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout()));
+            cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
+            // runs after the response is written, for every request: matched, unmatched or failed
+            cfg.requestLogger.http((ctx, ms) -> {
+                String route = Routes.template(ctx);
+                metrics.http().observe(ctx.method().name(), route, ctx.statusCode(), ms / 1000.0);
+                if (config.requestLogEnabled()) {
+                    requestLogs.submit(RequestLog.of(ctx, route, ms, clientIp));
+                }
+            });
             cfg.router.apiBuilder(() -> {
+                before(RequestIds::assign);
                 get("/", health::root);
                 get("/health", health::health);
+                get("/metrics", ops.guard(scrape::scrape));
+                get("/log_all", ops.guard(logs::all));
+                get("/log_first", ops.guard(logs::first));
             });
         });
         ErrorMapping.register(app);

@@ -105,6 +105,11 @@ public final class RequestLogWriter {
     private void run() {
         List<RequestLog> batch = new ArrayList<>(batchSize);
         while (!stopping || !queue.isEmpty()) {
+            if (stopping && System.nanoTime() - stopDeadline > 0) {
+                // the database stayed away past the flush timeout: count the rest lost instead of trying each batch
+                droppedWriteFailed.addAndGet(queue.drainTo(new ArrayList<>()));
+                return;
+            }
             try {
                 collect(batch);
             } catch (InterruptedException e) {

@@ -162,6 +162,21 @@ class RequestLogWriterTest {
     }
 
     @Test
+    void records_still_queued_when_the_flush_times_out_are_counted_as_lost() {
+        var dao = new FakeDao();
+        dao.failuresLeft.set(Integer.MAX_VALUE);
+        var writer = new RequestLogWriter(dao, 1000, 10, Duration.ofMillis(300)).start();
+        for (int i = 0; i < 500; i++) {
+            writer.submit(aRecord(i));
+        }
+
+        writer.flushAndStop();
+
+        assertEquals(500, writer.droppedWriteFailed());
+        assertEquals(0, writer.queueDepth());
+    }
+
+    @Test
     void nothing_is_accepted_after_stop() {
         var writer = new RequestLogWriter(new FakeDao(), 100, 10, Duration.ofSeconds(1)).start();
         writer.flushAndStop();

@@ -1,5 +1,6 @@
 package api.logs;
 
+import api.config.DbSettings;
 import api.db.Database;
 import api.db.migrations.Migrations;
 import api.support.TestDb;
@@ -30,7 +31,7 @@ final class StoredLogs {
         return Stream.of(h2, mariadb);
     }
 
-    static TestDb migrated(String name, api.config.DbSettings settings) {
+    static TestDb migrated(String name, DbSettings settings) {
         Database database = TestDbs.connect(settings);
         new Migrations(database.dataSource(), settings.isH2()).upgrade();
         return new TestDb(name, settings, database);

@@ -39,7 +39,7 @@ final class Help {
               SHUTDOWN_TIMEOUT_SECONDS     drain time on SIGTERM (20)
               MAX_REQUEST_BODY_BYTES       request body limit (1048576)
               REQUEST_LOG_ENABLED, REQUEST_LOG_QUEUE_SIZE, REQUEST_LOG_BATCH_SIZE
-              TRUSTED_PROXIES              peers whose X-Forwarded-For is believed (127.0.0.1,::1)
+              TRUSTED_PROXIES              addresses or CIDR ranges whose X-Forwarded-For is believed (127.0.0.1,::1)
               OPS_TOKEN                    bearer token for /metrics and the request logs
             """;
 }

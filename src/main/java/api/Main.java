@@ -8,13 +8,23 @@ import api.db.DatabaseUnavailableException;
 import api.db.migrations.MigrationException;
 import api.db.migrations.Migrations;
 import api.health.HealthHandlers;
+import api.logs.LogHandlers;
+import api.logs.RequestLog;
+import api.logs.RequestLogDao;
+import api.logs.RequestLogWriter;
+import api.metrics.Metrics;
+import api.metrics.MetricsHandlers;
 import api.todos.TaskCsv;
 import api.todos.TaskPages;
 import api.todos.TodoApiHandlers;
 import api.todos.TodoDao;
+import api.web.ClientIp;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
 import api.web.Json;
+import api.web.OpsToken;
+import api.web.RequestIds;
+import api.web.Routes;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
@@ -27,6 +37,7 @@ import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
@@ -118,6 +129,19 @@ public final class Main {
         var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html));
         var taskCsv = new TaskCsv(todoDao);
         var jetty = new AtomicReference<Server>();
+        var ops = new OpsToken(config.opsToken());
+        var clientIp = new ClientIp(config.trustedProxies());
+        var requestLogs = new RequestLogWriter(db.jdbi().onDemand(RequestLogDao.class),
+                config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
+        var logs = new LogHandlers(db.jdbi().onDemand(RequestLogDao.class));
+        var metrics = new Metrics();
+        metrics.trackPool(db.dataSource());
+        metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
+                requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed);
+        var scrape = new MetricsHandlers(metrics);
+        if (config.requestLogEnabled()) {
+            requestLogs.start();
+        }
 
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -132,7 +156,17 @@ public final class Main {
                 jetty.set(server);
             });
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout()));
+            cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
+            // runs after the response is written, for every request: matched, unmatched or failed
+            cfg.requestLogger.http((ctx, ms) -> {
+                String route = Routes.template(ctx);
+                metrics.http().observe(ctx.method().name(), route, ctx.statusCode(), ms / 1000.0);
+                if (config.requestLogEnabled()) {
+                    requestLogs.submit(RequestLog.of(ctx, route, ms, clientIp));
+                }
+            });
             cfg.router.apiBuilder(() -> {
+                before(RequestIds::assign);
                 get("/", health::root);
                 get("/health", health::health);
                 path("/todos", () -> {
@@ -157,6 +191,9 @@ public final class Main {
                         post("/deleted", taskPages::delete);
                     });
                 });
+                get("/metrics", ops.guard(scrape::scrape));
+                get("/log_all", ops.guard(logs::all));
+                get("/log_first", ops.guard(logs::first));
             });
         });
         ErrorMapping.register(app);

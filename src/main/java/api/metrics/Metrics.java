@@ -1,0 +1,86 @@
+package api.metrics;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.prometheus.PrometheusMetricsTrackerFactory;
+import io.prometheus.client.Collector;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.CounterMetricFamily;
+import io.prometheus.client.GaugeMetricFamily;
+import io.prometheus.client.hotspot.BufferPoolsExports;
+import io.prometheus.client.hotspot.ClassLoadingExports;
+import io.prometheus.client.hotspot.GarbageCollectorExports;
+import io.prometheus.client.hotspot.MemoryPoolsExports;
+import io.prometheus.client.hotspot.StandardExports;
+import io.prometheus.client.hotspot.ThreadExports;
+import io.prometheus.client.hotspot.VersionInfoExports;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One app's metrics. The registry belongs to the app, not to the JVM's default registry,
+ * so several apps in one JVM (tests) do not collide on names.
+ */
+public final class Metrics {
+    private static final Logger log = LoggerFactory.getLogger(Metrics.class);
+
+    private final CollectorRegistry registry = new CollectorRegistry(true);
+    private final HttpMetrics http = new HttpMetrics(registry);
+    private final BusinessMetrics business = new BusinessMetrics(registry);
+
+    public Metrics() {
+        new StandardExports().register(registry);
+        new MemoryPoolsExports().register(registry);
+        new BufferPoolsExports().register(registry);
+        new GarbageCollectorExports().register(registry);
+        new ThreadExports().register(registry);
+        new ClassLoadingExports().register(registry);
+        new VersionInfoExports().register(registry);
+        // MemoryAllocationExports is left out: each registration adds a GC listener that is never removed
+    }
+
+    public CollectorRegistry registry() {
+        return registry;
+    }
+
+    public HttpMetrics http() {
+        return http;
+    }
+
+    public BusinessMetrics business() {
+        return business;
+    }
+
+    /**
+     * Exports the pool's hikaricp_* metrics. Hikari accepts a tracker on a running pool only once, so when
+     * another app in the same JVM already tracks this pool (tests share pools), this app goes without.
+     */
+    public void trackPool(HikariDataSource pool) {
+        synchronized (pool) {
+            if (pool.getMetricsTrackerFactory() == null) {
+                pool.setMetricsTrackerFactory(new PrometheusMetricsTrackerFactory(registry));
+            } else {
+                log.debug("Pool {} already has a metrics tracker; its hikaricp_* metrics go to that one", pool.getPoolName());
+            }
+        }
+    }
+
+    public void trackRequestLog(LongSupplier queueDepth, LongSupplier written,
+                                LongSupplier droppedQueueFull, LongSupplier droppedWriteFailed) {
+        new Collector() {
+            @Override
+            public List<MetricFamilySamples> collect() {
+                var dropped = new CounterMetricFamily("request_log_dropped",
+                        "Request logs lost: queue full, or the insert kept failing", List.of("reason"));
+                dropped.addMetric(List.of("queue_full"), droppedQueueFull.getAsLong());
+                dropped.addMetric(List.of("write_failed"), droppedWriteFailed.getAsLong());
+                return List.of(
+                        new GaugeMetricFamily("request_log_queue_depth", "Request logs waiting to be stored",
+                                queueDepth.getAsLong()),
+                        new CounterMetricFamily("request_log_written", "Request logs stored", written.getAsLong()),
+                        dropped);
+            }
+        }.register(registry);
+    }
+}

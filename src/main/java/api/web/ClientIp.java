@@ -1,0 +1,107 @@
+package api.web;
+
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The address of the client behind the request. {@code X-Forwarded-For} and {@code X-Real-IP} are anyone's to
+ * forge, so they are believed only when the direct peer is one of the trusted proxies.
+ */
+public final class ClientIp {
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    private final List<Range> trusted;
+
+    /** {@code trustedProxies}: addresses ({@code 127.0.0.1}, {@code ::1}) or CIDR ranges ({@code 10.0.0.0/8}). */
+    public ClientIp(List<String> trustedProxies) {
+        this.trusted = trustedProxies.stream().map(Range::parse).toList();
+    }
+
+    public String of(Context ctx) {
+        return resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"), ctx.header("X-Real-IP"));
+    }
+
+    String resolve(String peer, String forwardedFor, String realIp) {
+        String direct = unbracket(peer);
+        if (!isTrusted(direct)) {
+            return direct;
+        }
+        if (forwardedFor != null && !forwardedFor.isBlank()) {
+            // each proxy appends the address it saw: the first untrusted one from the right is the client
+            String[] hops = forwardedFor.split(",");
+            for (int i = hops.length - 1; i >= 0; i--) {
+                String hop = unbracket(hops[i].strip());
+                if (parse(hop) == null) {
+                    return direct;
+                }
+                if (!isTrusted(hop) || i == 0) {
+                    return hop;
+                }
+            }
+        }
+        if (realIp != null && parse(unbracket(realIp.strip())) != null) {
+            return unbracket(realIp.strip());
+        }
+        return direct;
+    }
+
+    private boolean isTrusted(String address) {
+        byte[] bytes = parse(address);
+        return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
+    }
+
+    private static String unbracket(String address) {
+        return address != null && address.startsWith("[") && address.endsWith("]")
+                ? address.substring(1, address.length() - 1) : address;
+    }
+
+    /** The address's bytes, or null when it is not an IP literal (never a DNS lookup). */
+    private static byte[] parse(String address) {
+        if (address == null || !IP_LITERAL.matcher(address).matches()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(address).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private record Range(byte[] network, int prefixBits) {
+        static Range parse(String spec) {
+            String[] parts = spec.strip().split("/", 2);
+            byte[] network = ClientIp.parse(unbracket(parts[0]));
+            if (network == null) {
+                throw new IllegalArgumentException("TRUSTED_PROXIES: '" + spec + "' is not an IP address or CIDR range");
+            }
+            int bits = network.length * 8;
+            if (parts.length == 2) {
+                try {
+                    bits = Integer.parseInt(parts[1]);
+                } catch (NumberFormatException e) {
+                    bits = -1;
+                }
+                if (bits < 0 || bits > network.length * 8) {
+                    throw new IllegalArgumentException("TRUSTED_PROXIES: '" + spec + "' has an invalid prefix length");
+                }
+            }
+            return new Range(network, bits);
+        }
+
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefixBits; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

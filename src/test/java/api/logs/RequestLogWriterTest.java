@@ -1,0 +1,189 @@
+package api.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.ConnectionException;
+import org.junit.jupiter.api.Test;
+
+class RequestLogWriterTest {
+
+    private static RequestLog aRecord(int n) {
+        return new RequestLog("req-" + n, "GET", "/posts/" + n, "/posts/{id}", null, 200, 1.5,
+                "127.0.0.1", "test", null, Instant.now());
+    }
+
+    /** A DAO that stores in memory and can be made to block or fail. */
+    private static class FakeDao implements RequestLogDao {
+        final List<List<StoredLog>> batches = new CopyOnWriteArrayList<>();
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger failuresLeft = new AtomicInteger();
+        volatile boolean blocking;
+        volatile RuntimeException failure = unavailable();
+
+        @Override
+        public void insert(List<StoredLog> rows) {
+            if (blocking) {
+                await(release);
+            }
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw failure;
+            }
+            batches.add(List.copyOf(rows));
+        }
+
+        int stored() {
+            return batches.stream().mapToInt(List::size).sum();
+        }
+
+        @Override
+        public List<StoredLog> newest(int limit, int offset) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<StoredLog> oldest() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static RuntimeException unavailable() {
+        return new ConnectionException(new SQLTransientConnectionException("api-db - Connection is not available"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void a_burst_is_written_in_batches_of_at_most_the_batch_size() {
+        var dao = new FakeDao();
+        var writer = new RequestLogWriter(dao, 1000, 50, Duration.ofSeconds(5)).start();
+
+        for (int i = 0; i < 500; i++) {
+            writer.submit(aRecord(i));
+        }
+        writer.flushAndStop();
+
+        assertEquals(500, dao.stored());
+        assertEquals(500, writer.written());
+        assertTrue(dao.batches.stream().allMatch(b -> b.size() <= 50));
+        assertTrue(dao.batches.size() < 100, "rows were not batched: " + dao.batches.size() + " inserts");
+    }
+
+    @Test
+    void a_lone_record_is_written_within_a_few_hundred_milliseconds() {
+        var dao = new FakeDao();
+        var writer = new RequestLogWriter(dao, 1000, 200, Duration.ofSeconds(5)).start();
+
+        writer.submit(aRecord(1));
+        long deadline = System.nanoTime() + Duration.ofMillis(1000).toNanos();
+        while (dao.stored() == 0 && System.nanoTime() < deadline) {
+            StoredLogs.sleep(10);
+        }
+
+        assertEquals(1, dao.stored());
+        writer.flushAndStop();
+    }
+
+    @Test
+    void a_full_queue_drops_and_counts_new_records_without_blocking() {
+        var dao = new FakeDao();
+        dao.blocking = true;
+        var writer = new RequestLogWriter(dao, 5, 5, Duration.ofSeconds(5)).start();
+
+        long started = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            writer.submit(aRecord(i));
+        }
+        long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        dao.release.countDown();
+        writer.flushAndStop();
+
+        assertTrue(elapsedMs < 500, "submit blocked for " + elapsedMs + " ms");
+        assertTrue(writer.droppedQueueFull() >= 990, "dropped " + writer.droppedQueueFull());
+        assertEquals(1000, writer.written() + writer.droppedQueueFull());
+        assertEquals(writer.written(), dao.stored());
+    }
+
+    @Test
+    void records_are_kept_and_retried_while_the_database_is_unavailable() {
+        var dao = new FakeDao();
+        dao.failuresLeft.set(4);
+        var writer = new RequestLogWriter(dao, 100, 10, Duration.ofSeconds(10)).start();
+
+        writer.submit(aRecord(1));
+        writer.submit(aRecord(2));
+        writer.flushAndStop();
+
+        assertEquals(2, dao.stored());
+        assertEquals(0, writer.droppedWriteFailed());
+    }
+
+    @Test
+    void a_batch_the_database_keeps_rejecting_is_dropped_and_counted() {
+        var dao = new FakeDao();
+        dao.failure = new IllegalStateException("Data too long for column");
+        dao.failuresLeft.set(1_000);
+        var writer = new RequestLogWriter(dao, 100, 10, Duration.ofSeconds(10)).start();
+
+        writer.submit(aRecord(1));
+        writer.flushAndStop();
+
+        assertEquals(1, writer.droppedWriteFailed());
+        assertEquals(0, writer.written());
+    }
+
+    @Test
+    void stop_gives_up_after_the_flush_timeout_when_the_database_stays_down() {
+        var dao = new FakeDao();
+        dao.failuresLeft.set(Integer.MAX_VALUE);
+        var writer = new RequestLogWriter(dao, 100, 10, Duration.ofMillis(500)).start();
+        writer.submit(aRecord(1));
+
+        long started = System.nanoTime();
+        writer.flushAndStop();
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 4_000);
+        assertEquals(0, writer.written());
+    }
+
+    @Test
+    void records_still_queued_when_the_flush_times_out_are_counted_as_lost() {
+        var dao = new FakeDao();
+        dao.failuresLeft.set(Integer.MAX_VALUE);
+        var writer = new RequestLogWriter(dao, 1000, 10, Duration.ofMillis(300)).start();
+        for (int i = 0; i < 500; i++) {
+            writer.submit(aRecord(i));
+        }
+
+        writer.flushAndStop();
+
+        assertEquals(500, writer.droppedWriteFailed());
+        assertEquals(0, writer.queueDepth());
+    }
+
+    @Test
+    void nothing_is_accepted_after_stop() {
+        var writer = new RequestLogWriter(new FakeDao(), 100, 10, Duration.ofSeconds(1)).start();
+        writer.flushAndStop();
+
+        writer.submit(aRecord(1));
+
+        assertEquals(1, writer.droppedQueueFull());
+        assertEquals(0, writer.queueDepth());
+    }
+}

@@ -1,0 +1,79 @@
+package api.logs;
+
+import api.config.DbSettings;
+import api.db.Database;
+import api.db.migrations.Migrations;
+import api.support.TestDb;
+import api.support.TestDbs;
+import api.web.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code log_table} in tests. Request-log tests get databases of their own: apps of other test classes
+ * in the same JVM write their logs into the shared ones at any moment.
+ */
+final class StoredLogs {
+    private static TestDb h2;
+    private static TestDb mariadb;
+
+    private StoredLogs() {}
+
+    static synchronized Stream<TestDb> ownDatabases() {
+        if (h2 == null) {
+            h2 = migrated("H2", TestDbs.freshH2Settings("logs"));
+            mariadb = migrated("MariaDB", TestDbs.freshMariaDbSettings("logs"));
+        }
+        return Stream.of(h2, mariadb);
+    }
+
+    static TestDb migrated(String name, DbSettings settings) {
+        Database database = TestDbs.connect(settings);
+        new Migrations(database.dataSource(), settings.isH2()).upgrade();
+        return new TestDb(name, settings, database);
+    }
+
+    /** The stored logs whose request id starts with {@code prefix}, as JSON. */
+    static List<JsonNode> withRequestIdPrefix(TestDb db, String prefix) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT log FROM log_table WHERE log LIKE :pattern")
+                        .bind("pattern", "%" + prefix + "%")
+                        .mapTo(String.class)
+                        .list())
+                .stream()
+                .map(StoredLogs::parse)
+                .filter(log -> log.path("request_id").asText().startsWith(prefix))
+                .toList();
+    }
+
+    /** Waits until {@code expected} logs with the prefix are stored; returns what is stored when it gives up. */
+    static List<JsonNode> awaitCount(TestDb db, String prefix, int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<JsonNode> logs = withRequestIdPrefix(db, prefix);
+        while (logs.size() < expected && System.nanoTime() < deadline) {
+            sleep(50);
+            logs = withRequestIdPrefix(db, prefix);
+        }
+        return logs;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -8,9 +8,21 @@ import api.db.DatabaseUnavailableException;
 import api.db.migrations.MigrationException;
 import api.db.migrations.Migrations;
 import api.health.HealthHandlers;
+import api.posts.PostDao;
+import api.posts.PostHandlers;
+import api.users.LoginRateLimiter;
+import api.users.Passwords;
+import api.users.UserDao;
+import api.users.UserHandlers;
+import api.votes.VoteDao;
+import api.votes.VoteHandlers;
+import api.web.ApiDocs;
+import api.web.Auth;
+import api.web.Cors;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
 import api.web.Json;
+import api.web.Tokens;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -20,7 +32,12 @@ import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static api.web.Role.USER;
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 /** The composition root: reads config, connects, migrates, wires every route, serves. */
 public final class Main {
@@ -99,6 +116,13 @@ public final class Main {
     /** Builds the whole app, not yet started. Tests build the real app through this too. */
     public static Javalin createApp(AppConfig config, Database db) {
         var health = new HealthHandlers(db);
+        var tokens = new Tokens(config.secretKey(), config.tokenLifetime());
+        var userDao = db.jdbi().onDemand(UserDao.class);
+        var auth = new Auth(tokens, userDao::exists);
+        var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), tokens,
+                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), config.trustedProxies());
+        var posts = new PostHandlers(db.jdbi().onDemand(PostDao.class));
+        var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class));
         var jetty = new AtomicReference<Server>();
 
         Javalin app = Javalin.create(cfg -> {
@@ -113,9 +137,27 @@ public final class Main {
                 jetty.set(server);
             });
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout()));
-            cfg.router.apiBuilder(() -> {
+            Cors.register(cfg, config.corsOrigins());
+            ApiDocs.register(cfg);
+            cfg.router.mount(router -> router.beforeMatched(auth::check)).apiBuilder(() -> {
                 get("/", health::root);
                 get("/health", health::health);
+                path("/users", () -> {
+                    post(users::create);
+                    get("/me", users::me, USER);
+                    get("/{id}", users::get, USER);
+                });
+                post("/login", users::login);
+                path("/posts", () -> {
+                    get(posts::list, USER);
+                    post(posts::create, USER);
+                    path("/{id}", () -> {
+                        get(posts::get, USER);
+                        put(posts::update, USER);
+                        delete(posts::delete, USER);
+                    });
+                });
+                post("/vote", votes::vote, USER);
             });
         });
         ErrorMapping.register(app);

@@ -1,11 +1,11 @@
 package api.web;
 
 import io.javalin.config.JavalinConfig;
-import java.util.List;
 import io.javalin.openapi.OAuth2;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.redoc.ReDocPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import java.util.List;
 
 /**
  * {@code /openapi.json} (built at compile time from the handlers' {@code @OpenApi} annotations),

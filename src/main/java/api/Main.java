@@ -14,17 +14,29 @@ import api.logs.RequestLogDao;
 import api.logs.RequestLogWriter;
 import api.metrics.Metrics;
 import api.metrics.MetricsHandlers;
+import api.posts.PostDao;
+import api.posts.PostHandlers;
 import api.todos.TaskCsv;
 import api.todos.TaskPages;
 import api.todos.TodoApiHandlers;
 import api.todos.TodoDao;
+import api.users.LoginRateLimiter;
+import api.users.Passwords;
+import api.users.UserDao;
+import api.users.UserHandlers;
+import api.votes.VoteDao;
+import api.votes.VoteHandlers;
+import api.web.ApiDocs;
+import api.web.Auth;
 import api.web.ClientIp;
+import api.web.Cors;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
 import api.web.Json;
 import api.web.OpsToken;
 import api.web.RequestIds;
 import api.web.Routes;
+import api.web.Tokens;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
@@ -37,6 +49,7 @@ import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static api.web.Role.USER;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -128,6 +141,13 @@ public final class Main {
         var todos = new TodoApiHandlers(todoDao);
         var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html));
         var taskCsv = new TaskCsv(todoDao);
+        var tokens = new Tokens(config.secretKey(), config.tokenLifetime());
+        var userDao = db.jdbi().onDemand(UserDao.class);
+        var auth = new Auth(tokens, userDao::exists);
+        var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), tokens,
+                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), config.trustedProxies());
+        var posts = new PostHandlers(db.jdbi().onDemand(PostDao.class));
+        var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class));
         var jetty = new AtomicReference<Server>();
         var ops = new OpsToken(config.opsToken());
         var clientIp = new ClientIp(config.trustedProxies());
@@ -165,10 +185,28 @@ public final class Main {
                     requestLogs.submit(RequestLog.of(ctx, route, ms, clientIp));
                 }
             });
-            cfg.router.apiBuilder(() -> {
+            Cors.register(cfg, config.corsOrigins());
+            ApiDocs.register(cfg);
+            cfg.router.mount(router -> router.beforeMatched(auth::check)).apiBuilder(() -> {
                 before(RequestIds::assign);
                 get("/", health::root);
                 get("/health", health::health);
+                path("/users", () -> {
+                    post(users::create);
+                    get("/me", users::me, USER);
+                    get("/{id}", users::get, USER);
+                });
+                post("/login", users::login);
+                path("/posts", () -> {
+                    get(posts::list, USER);
+                    post(posts::create, USER);
+                    path("/{id}", () -> {
+                        get(posts::get, USER);
+                        put(posts::update, USER);
+                        delete(posts::delete, USER);
+                    });
+                });
+                post("/vote", votes::vote, USER);
                 path("/todos", () -> {
                     get(todos::list);
                     post(todos::create);

@@ -2,6 +2,9 @@ package api.health;
 
 import api.db.Database;
 import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiResponse;
 import java.util.Map;
 
 /** Liveness of the app and its database, for load balancers and uptime checks. */
@@ -12,11 +15,15 @@ public final class HealthHandlers {
         this.db = db;
     }
 
+    @OpenApi(path = "/", methods = HttpMethod.GET, summary = "Hello World", tags = "Health",
+            responses = @OpenApiResponse(status = "200"))
     public void root(Context ctx) {
         ctx.json(Map.of("message", "Hello World"));
     }
 
     /** 200 when the database answers within the pool's connection timeout, else 503; never hangs longer. */
+    @OpenApi(path = "/health", methods = HttpMethod.GET, summary = "Liveness of the app and its database", tags = "Health",
+            responses = {@OpenApiResponse(status = "200"), @OpenApiResponse(status = "503")})
     public void health(Context ctx) {
         boolean up = db.isUp();
         ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "degraded", "database", up ? "up" : "down"));

@@ -21,6 +21,10 @@ public final class ErrorMapping {
 
     public static void register(Javalin app) {
         app.exception(ApiError.class, (e, ctx) -> detail(ctx, e.status(), e.getMessage()));
+        app.exception(NotAuthenticated.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer");
+            detail(ctx, 401, e.getMessage());
+        });
         app.exception(RequestValidationError.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", e.errors())));
         app.exception(ValidationException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", fieldErrors(e, ctx))));
         app.exception(JacksonException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", List.of(

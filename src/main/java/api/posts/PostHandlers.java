@@ -1,0 +1,114 @@
+package api.posts;
+
+import api.web.ApiDocs;
+import api.web.ApiError;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
+import api.web.Auth;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Locale;
+
+public final class PostHandlers {
+    static final int MAX_LIMIT = 100;
+
+    private final PostDao posts;
+
+    public PostHandlers(PostDao posts) {
+        this.posts = posts;
+    }
+
+    @OpenApi(path = "/posts", methods = HttpMethod.GET, summary = "List posts with their vote counts", tags = "Posts",
+            security = @OpenApiSecurity(name = ApiDocs.SECURITY),
+            queryParams = {
+                @OpenApiParam(name = "limit", type = Integer.class, description = "1..100, default 10"),
+                @OpenApiParam(name = "skip", type = Integer.class, description = ">= 0, default 0"),
+                @OpenApiParam(name = "search", description = "title contains (case-insensitive)")},
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = PostWithVotes[].class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
+    public void list(Context ctx) {
+        int limit = ctx.queryParamAsClass("limit", Integer.class)
+                .check(n -> n >= 1 && n <= MAX_LIMIT, "ensure this value is between 1 and " + MAX_LIMIT)
+                .getOrDefault(10);
+        int skip = ctx.queryParamAsClass("skip", Integer.class)
+                .check(n -> n >= 0, "ensure this value is greater than or equal to 0")
+                .getOrDefault(0);
+        String search = ctx.queryParam("search") == null ? "" : ctx.queryParam("search");
+        ctx.json(posts.list(containsPattern(search), limit, skip).stream().map(PostRow::withVotes).toList());
+    }
+
+    @OpenApi(path = "/posts/{id}", methods = HttpMethod.GET, summary = "One post with its vote count", tags = "Posts",
+            security = @OpenApiSecurity(name = ApiDocs.SECURITY), pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = PostWithVotes.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
+    public void get(Context ctx) {
+        long id = ctx.pathParamAsClass("id", Long.class).get();
+        ctx.json(posts.find(id).map(PostRow::withVotes)
+                .orElseThrow(() -> ApiError.notFound("post with id: " + id + " was not found")));
+    }
+
+    @OpenApi(path = "/posts", methods = HttpMethod.POST, summary = "Create a post owned by the caller", tags = "Posts",
+            security = @OpenApiSecurity(name = ApiDocs.SECURITY),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = NewPost.class), required = true),
+            responses = {
+                @OpenApiResponse(status = "201", content = @OpenApiContent(from = Post.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
+    public void create(Context ctx) {
+        NewPost input = NewPost.from(ctx.bodyAsClass(JsonNode.class));
+        long id = posts.insert(input, Auth.userId(ctx));
+        ctx.status(HttpStatus.CREATED).json(posts.find(id).orElseThrow().post());
+    }
+
+    @OpenApi(path = "/posts/{id}", methods = HttpMethod.PUT, summary = "Replace one of the caller's posts",
+            tags = "Posts", security = @OpenApiSecurity(name = ApiDocs.SECURITY), pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = NewPost.class), required = true),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Post.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
+    public void update(Context ctx) {
+        long id = ctx.pathParamAsClass("id", Long.class).get();
+        NewPost input = NewPost.from(ctx.bodyAsClass(JsonNode.class));
+        requireOwnPost(id, Auth.userId(ctx));
+        posts.update(id, input);
+        ctx.json(posts.find(id).orElseThrow(() -> notFound(id)).post());
+    }
+
+    @OpenApi(path = "/posts/{id}", methods = HttpMethod.DELETE, summary = "Delete one of the caller's posts",
+            tags = "Posts", security = @OpenApiSecurity(name = ApiDocs.SECURITY), pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
+            responses = {
+                @OpenApiResponse(status = "204"),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
+    public void delete(Context ctx) {
+        long id = ctx.pathParamAsClass("id", Long.class).get();
+        requireOwnPost(id, Auth.userId(ctx));
+        posts.delete(id);
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void requireOwnPost(long id, long userId) {
+        long owner = posts.ownerOf(id).orElseThrow(() -> notFound(id));
+        if (owner != userId) {
+            throw ApiError.forbidden("Not authorized to perform requested action");
+        }
+    }
+
+    private static ApiError notFound(long id) {
+        return ApiError.notFound("post with id: " + id + " does not exist");
+    }
+
+    /** Search is a plain "title contains" test: the user's % and _ are matched literally. */
+    static String containsPattern(String search) {
+        String escaped = search.toLowerCase(Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+}

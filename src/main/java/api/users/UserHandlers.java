@@ -1,0 +1,113 @@
+package api.users;
+
+import api.db.DbErrors;
+import api.web.ApiError;
+import api.web.ApiDocs;
+import api.web.Auth;
+import api.web.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+public final class UserHandlers {
+    private final UserDao users;
+    private final Passwords passwords;
+    private final Tokens tokens;
+    private final LoginRateLimiter limiter;
+    private final List<String> trustedProxies;
+
+    public UserHandlers(UserDao users, Passwords passwords, Tokens tokens, LoginRateLimiter limiter,
+                        List<String> trustedProxies) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.limiter = limiter;
+        this.trustedProxies = trustedProxies;
+    }
+
+    @OpenApi(path = "/users", methods = HttpMethod.POST, summary = "Sign up", tags = "Users",
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = NewUser.class), required = true),
+            responses = {
+                @OpenApiResponse(status = "201", content = @OpenApiContent(from = User.class)),
+                @OpenApiResponse(status = "409", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
+    public void create(Context ctx) {
+        NewUser input = NewUser.from(ctx.bodyAsClass(JsonNode.class));
+        long id;
+        try {
+            id = users.insert(input.email(), passwords.hash(input.password()));
+        } catch (UnableToExecuteStatementException e) {
+            if (!DbErrors.isDuplicateKey(e)) {
+                throw e;
+            }
+            throw ApiError.conflict("User with email: " + input.email() + " already exists");
+        }
+        ctx.status(HttpStatus.CREATED).json(users.find(id).orElseThrow());
+    }
+
+    @OpenApi(path = "/users/{id}", methods = HttpMethod.GET, summary = "One user", tags = "Users",
+            security = @OpenApiSecurity(name = ApiDocs.SECURITY), pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = User.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
+    public void get(Context ctx) {
+        long id = ctx.pathParamAsClass("id", Long.class).get();
+        ctx.json(users.find(id).orElseThrow(() -> ApiError.notFound("User with id: " + id + " does not exist")));
+    }
+
+    @OpenApi(path = "/users/me", methods = HttpMethod.GET, summary = "The caller", tags = "Users", security = @OpenApiSecurity(name = ApiDocs.SECURITY),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = User.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class))})
+    public void me(Context ctx) {
+        long id = Auth.userId(ctx);
+        ctx.json(users.find(id).orElseThrow(() -> ApiError.notFound("User with id: " + id + " does not exist")));
+    }
+
+    @OpenApi(path = "/login", methods = HttpMethod.POST, summary = "Log in (OAuth2 password flow)", tags = "Users",
+            description = "Form fields username (the email) and password; JSON {email, password} is accepted too.",
+            formParams = {
+                @OpenApiParam(name = "username", required = true),
+                @OpenApiParam(name = "password", required = true)},
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Token.class)),
+                @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class)),
+                @OpenApiResponse(status = "429", description = "Too many failed logins; see Retry-After",
+                        content = @OpenApiContent(from = ApiDocs.Detail.class))})
+    public void login(Context ctx) {
+        Login login = Login.from(ctx);
+        String address = ClientAddress.of(ctx, trustedProxies);
+        limiter.retryAfter(address, login.account()).ifPresent(wait -> {
+            ctx.header("Retry-After", String.valueOf(seconds(wait)));
+            throw new ApiError(429, "Too many failed login attempts; try again later");
+        });
+        Optional<Credentials> account = users.credentials(login.account());
+        boolean valid;
+        if (account.isPresent()) {
+            valid = passwords.matches(login.password(), account.get().password());
+        } else {
+            passwords.matchAgainstDummy(login.password());
+            valid = false;
+        }
+        if (!valid) {
+            limiter.recordFailure(address, login.account());
+            throw ApiError.forbidden("Invalid Credentials");
+        }
+        limiter.recordSuccess(login.account());
+        ctx.json(new Token(tokens.issue(account.get().id()), "bearer"));
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}

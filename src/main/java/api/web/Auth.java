@@ -1,0 +1,48 @@
+package api.web;
+
+import io.javalin.http.Context;
+import java.util.OptionalLong;
+import java.util.function.LongPredicate;
+
+/**
+ * Checks the bearer token of routes marked {@link Role#USER}. It runs before the handler, so an
+ * unauthenticated request is answered 401 before its body is even read.
+ */
+public final class Auth {
+    /** The caller's user id (a {@code Long}); the request log reads it too. */
+    public static final String USER_ID = "user_id";
+
+    private final Tokens tokens;
+    private final LongPredicate userExists;
+
+    public Auth(Tokens tokens, LongPredicate userExists) {
+        this.tokens = tokens;
+        this.userExists = userExists;
+    }
+
+    public void check(Context ctx) {
+        if (!ctx.routeRoles().contains(Role.USER)) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        // Like FastAPI's OAuth2PasswordBearer: no header, or another scheme, is "Not authenticated".
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new NotAuthenticated(NotAuthenticated.NO_CREDENTIALS);
+        }
+        OptionalLong userId = tokens.userId(header.substring(7).strip());
+        // A valid signature is not enough: the account may have been deleted since the token was issued.
+        if (userId.isEmpty() || !userExists.test(userId.getAsLong())) {
+            throw new NotAuthenticated(NotAuthenticated.INVALID_CREDENTIALS);
+        }
+        ctx.attribute(USER_ID, userId.getAsLong());
+    }
+
+    /** The id {@link #check} stored; only call it from handlers of {@link Role#USER} routes. */
+    public static long userId(Context ctx) {
+        Long id = ctx.attribute(USER_ID);
+        if (id == null) {
+            throw new IllegalStateException("no authenticated user on " + ctx.path() + ": is the route marked Role.USER?");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,177 @@
+package api.posts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.support.Fixtures;
+import api.support.TestDb;
+import api.support.TestDbs;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PostDaoTest {
+
+    static Stream<TestDb> databases() {
+        return TestDbs.all();
+    }
+
+    private static PostDao posts(TestDb db) {
+        return db.jdbi().onDemand(PostDao.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void an_inserted_post_is_found_with_its_owner_and_no_votes(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        long id = posts(db).insert(new NewPost("title", "content", false), owner);
+
+        PostRow row = posts(db).find(id).orElseThrow();
+
+        assertEquals(id, row.id());
+        assertEquals("title", row.title());
+        assertEquals("content", row.content());
+        assertFalse(row.published());
+        assertEquals(owner, row.ownerId());
+        assertTrue(row.ownerEmail().endsWith("@example.com"));
+        assertEquals(0, row.votes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void find_counts_the_votes_of_that_post_only(TestDb db) {
+        db.truncateAll();
+        long a = Fixtures.aUser(db);
+        long b = Fixtures.aUser(db);
+        long post = Fixtures.aPost(db, a);
+        long other = Fixtures.aPost(db, a);
+        Fixtures.aVote(db, a, post);
+        Fixtures.aVote(db, b, post);
+        Fixtures.aVote(db, a, other);
+
+        assertEquals(2, posts(db).find(post).orElseThrow().votes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void list_pages_in_id_order(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        List<Long> ids = Stream.of("a", "b", "c", "d", "e").map(t -> Fixtures.aPost(db, owner, t)).toList();
+
+        List<PostRow> page = posts(db).list("%", 2, 1);
+
+        assertEquals(ids.subList(1, 3), page.stream().map(PostRow::id).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void list_filters_by_a_lower_cased_title_pattern(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        Fixtures.aPost(db, owner, "Hello World");
+        Fixtures.aPost(db, owner, "goodbye");
+
+        List<PostRow> found = posts(db).list(PostHandlers.containsPattern("WORLD"), 10, 0);
+
+        assertEquals(List.of("Hello World"), found.stream().map(PostRow::title).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void search_matches_percent_and_underscore_literally(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        Fixtures.aPost(db, owner, "100% sure");
+        Fixtures.aPost(db, owner, "1000 sure");
+        Fixtures.aPost(db, owner, "a_b");
+        Fixtures.aPost(db, owner, "axb");
+
+        assertEquals(List.of("100% sure"), titles(posts(db).list(PostHandlers.containsPattern("0%"), 10, 0)));
+        assertEquals(List.of("a_b"), titles(posts(db).list(PostHandlers.containsPattern("a_"), 10, 0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void list_carries_each_posts_vote_count(TestDb db) {
+        db.truncateAll();
+        long a = Fixtures.aUser(db);
+        long b = Fixtures.aUser(db);
+        long first = Fixtures.aPost(db, a);
+        Fixtures.aPost(db, a);
+        Fixtures.aVote(db, a, first);
+        Fixtures.aVote(db, b, first);
+
+        List<Long> votes = posts(db).list("%", 10, 0).stream().map(PostRow::votes).toList();
+
+        assertEquals(List.of(2L, 0L), votes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void owner_of_names_the_owner_or_nothing(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        long post = Fixtures.aPost(db, owner);
+
+        assertEquals(owner, posts(db).ownerOf(post).orElseThrow());
+        assertTrue(posts(db).ownerOf(post + 1).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void update_replaces_title_content_and_published_of_that_post_only(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        long post = Fixtures.aPost(db, owner, "old");
+        long other = Fixtures.aPost(db, owner, "untouched");
+
+        assertEquals(1, posts(db).update(post, new NewPost("new", "new content", false)));
+
+        PostRow row = posts(db).find(post).orElseThrow();
+        assertEquals(List.of("new", "new content", false), List.of(row.title(), row.content(), row.published()));
+        assertEquals("untouched", posts(db).find(other).orElseThrow().title());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void delete_removes_that_post_and_its_votes(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        long post = Fixtures.aPost(db, owner);
+        long other = Fixtures.aPost(db, owner);
+        Fixtures.aVote(db, owner, post);
+
+        assertEquals(1, posts(db).delete(post));
+
+        assertTrue(posts(db).find(post).isEmpty());
+        assertTrue(posts(db).find(other).isPresent());
+        assertEquals(0, Fixtures.count(db, "votes"));
+        assertEquals(0, posts(db).delete(post));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void deleting_a_user_deletes_their_posts_and_votes(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        long voter = Fixtures.aUser(db);
+        long post = Fixtures.aPost(db, owner);
+        long kept = Fixtures.aPost(db, voter);
+        Fixtures.aVote(db, voter, post);
+        Fixtures.aVote(db, owner, kept);
+
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM users WHERE id = ?", owner));
+
+        assertTrue(posts(db).find(post).isEmpty());
+        assertEquals(0, posts(db).find(kept).orElseThrow().votes());
+        assertEquals(0, Fixtures.count(db, "votes"));
+    }
+
+    private static List<String> titles(List<PostRow> rows) {
+        return rows.stream().map(PostRow::title).toList();
+    }
+}

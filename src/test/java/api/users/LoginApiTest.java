@@ -1,0 +1,141 @@
+package api.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.support.Api;
+import api.support.TestApp;
+import api.support.TestDb;
+import api.support.TestDbs;
+import com.auth0.jwt.JWT;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LoginApiTest {
+
+    static Stream<TestDb> databases() {
+        return TestDbs.all();
+    }
+
+    private static TestApp app(TestDb db) {
+        db.truncateAll();
+        return Api.on(db);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void login_returns_a_bearer_token_for_the_users_id(TestDb db) {
+        TestApp app = app(db);
+        var user = Api.signUp(app);
+
+        var response = app.postForm("/login", Map.of("username", user.email(), "password", Api.PASSWORD));
+
+        assertEquals(200, response.status());
+        assertEquals("bearer", response.json().get("token_type").asText());
+        var token = JWT.decode(response.json().get("access_token").asText());
+        assertEquals(user.id(), token.getClaim("user_id").asLong());
+        assertEquals("HS256", token.getAlgorithm());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void login_accepts_json_email_and_password(TestDb db) {
+        TestApp app = app(db);
+        var user = Api.signUp(app);
+
+        var response = app.postJson("/login", Map.of("email", user.email(), "password", Api.PASSWORD));
+
+        assertEquals(200, response.status());
+        assertEquals(user.id(), JWT.decode(response.json().get("access_token").asText()).getClaim("user_id").asLong());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void login_with_a_trailing_slash_works(TestDb db) {
+        TestApp app = app(db);
+        var user = Api.signUp(app);
+
+        assertEquals(200, app.postForm("/login/", Map.of("username", user.email(), "password", Api.PASSWORD)).status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void login_with_a_wrong_email_returns_403(TestDb db) {
+        TestApp app = app(db);
+        Api.signUp(app);
+
+        var response = app.postForm("/login", Map.of("username", "wrongemail@gmail.com", "password", Api.PASSWORD));
+
+        assertEquals(403, response.status());
+        assertEquals("Invalid Credentials", response.detail());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void login_with_a_wrong_password_returns_403(TestDb db) {
+        TestApp app = app(db);
+        var user = Api.signUp(app);
+
+        var response = app.postForm("/login", Map.of("username", user.email(), "password", "wrongpassword"));
+
+        assertEquals(403, response.status());
+        assertEquals("Invalid Credentials", response.detail());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void login_with_wrong_email_and_password_returns_403(TestDb db) {
+        var response = app(db).postForm("/login", Map.of("username", "wrongemail@gmail.com", "password", "wrongpassword"));
+
+        assertEquals(403, response.status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void login_without_a_username_returns_422(TestDb db) {
+        var response = app(db).postForm("/login", Map.of("password", Api.PASSWORD));
+
+        assertEquals(422, response.status());
+        assertEquals("username", response.json().get("detail").get(0).get("loc").get(1).asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void login_without_a_password_returns_422(TestDb db) {
+        var response = app(db).postForm("/login", Map.of("username", "someone@example.com"));
+
+        assertEquals(422, response.status());
+        assertEquals("password", response.json().get("detail").get(0).get("loc").get(1).asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void login_finds_the_account_whatever_the_case_of_the_email_domain(TestDb db) {
+        TestApp app = app(db);
+        app.postJson("/users", Map.of("email", "case@example.com", "password", Api.PASSWORD));
+
+        assertEquals(200, app.postForm("/login", Map.of("username", "case@EXAMPLE.com", "password", Api.PASSWORD)).status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_password_hash_from_the_original_app_logs_in(TestDb db) {
+        TestApp app = app(db);
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO users (email, password) VALUES (?, ?)",
+                "migrated@example.com", "$2b$12$HKOMVWwZi.G9TTDttNYQtOS7Fww5RrreYp0lqnceqsG4pBC2Suaga"));
+
+        assertEquals(200, app.postForm("/login", Map.of("username", "migrated@example.com", "password", "password123")).status());
+        assertEquals(403, app.postForm("/login", Map.of("username", "migrated@example.com", "password", "password124")).status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void an_issued_token_authenticates_later_requests(TestDb db) {
+        TestApp app = app(db);
+        var user = Api.signUp(app);
+
+        assertTrue(app.get("/users/me", user.auth()).body().contains(user.email()));
+    }
+}

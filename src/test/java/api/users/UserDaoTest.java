@@ -1,0 +1,82 @@
+package api.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.db.DbErrors;
+import api.support.Fixtures;
+import api.support.TestDb;
+import api.support.TestDbs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class UserDaoTest {
+
+    static Stream<TestDb> databases() {
+        return TestDbs.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void an_inserted_user_is_found_by_id_with_a_recent_creation_time(TestDb db) {
+        db.truncateAll();
+        UserDao users = db.jdbi().onDemand(UserDao.class);
+        long id = users.insert("ada@example.com", "hash");
+
+        User user = users.find(id).orElseThrow();
+
+        assertEquals(id, user.id());
+        assertEquals("ada@example.com", user.email());
+        assertTrue(Duration.between(user.createdAt(), Instant.now()).abs().toMinutes() < 5, "created " + user.createdAt());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_missing_id_finds_nothing(TestDb db) {
+        db.truncateAll();
+        assertTrue(db.jdbi().onDemand(UserDao.class).find(999_999).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void credentials_are_looked_up_by_email(TestDb db) {
+        db.truncateAll();
+        UserDao users = db.jdbi().onDemand(UserDao.class);
+        users.insert("other@example.com", "other-hash");
+        long id = users.insert("ada@example.com", "ada-hash");
+
+        Credentials credentials = users.credentials("ada@example.com").orElseThrow();
+
+        assertEquals(new Credentials(id, "ada-hash"), credentials);
+        assertTrue(users.credentials("nobody@example.com").isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_second_user_with_the_same_email_is_a_duplicate_key(TestDb db) {
+        db.truncateAll();
+        UserDao users = db.jdbi().onDemand(UserDao.class);
+        users.insert("ada@example.com", "hash");
+
+        var error = assertThrows(UnableToExecuteStatementException.class, () -> users.insert("ada@example.com", "hash"));
+
+        assertTrue(DbErrors.isDuplicateKey(error));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void exists_tells_present_from_missing_users(TestDb db) {
+        db.truncateAll();
+        long id = Fixtures.aUser(db);
+        UserDao users = db.jdbi().onDemand(UserDao.class);
+
+        assertTrue(users.exists(id));
+        assertFalse(users.exists(id + 1));
+    }
+}

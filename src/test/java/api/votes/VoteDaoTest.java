@@ -1,0 +1,100 @@
+package api.votes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.db.DbErrors;
+import api.support.Fixtures;
+import api.support.TestDb;
+import api.support.TestDbs;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VoteDaoTest {
+
+    static Stream<TestDb> databases() {
+        return TestDbs.all();
+    }
+
+    private static VoteDao votes(TestDb db) {
+        return db.jdbi().onDemand(VoteDao.class);
+    }
+
+    private static int votesOf(TestDb db, long user, long post) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE user_id = ? AND post_id = ?")
+                .bind(0, user).bind(1, post).mapTo(Integer.class).one());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void add_records_the_users_vote_on_the_post(TestDb db) {
+        db.truncateAll();
+        long user = Fixtures.aUser(db);
+        long post = Fixtures.aPost(db, user);
+
+        votes(db).add(post, user);
+
+        assertEquals(1, votesOf(db, user, post));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void second_vote_by_the_same_user_is_a_duplicate_key(TestDb db) {
+        db.truncateAll();
+        long user = Fixtures.aUser(db);
+        long post = Fixtures.aPost(db, user);
+        votes(db).add(post, user);
+
+        var error = assertThrows(UnableToExecuteStatementException.class, () -> votes(db).add(post, user));
+
+        assertTrue(DbErrors.isDuplicateKey(error));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_vote_on_a_missing_post_is_refused_but_not_as_a_duplicate(TestDb db) {
+        db.truncateAll();
+        long user = Fixtures.aUser(db);
+
+        var error = assertThrows(UnableToExecuteStatementException.class, () -> votes(db).add(999_999, user));
+
+        assertFalse(DbErrors.isDuplicateKey(error));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void remove_deletes_only_that_users_vote(TestDb db) {
+        db.truncateAll();
+        long user = Fixtures.aUser(db);
+        long other = Fixtures.aUser(db);
+        long post = Fixtures.aPost(db, user);
+        Fixtures.aVote(db, user, post);
+        Fixtures.aVote(db, other, post);
+
+        assertEquals(1, votes(db).remove(post, user));
+
+        assertEquals(0, votesOf(db, user, post));
+        assertEquals(1, votesOf(db, other, post));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void removing_a_vote_that_does_not_exist_changes_no_row(TestDb db) {
+        db.truncateAll();
+        assertEquals(0, votes(db).remove(42, 7));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void post_exists_tells_present_from_missing_posts(TestDb db) {
+        db.truncateAll();
+        long post = Fixtures.aPost(db, Fixtures.aUser(db));
+
+        assertTrue(votes(db).postExists(post));
+        assertFalse(votes(db).postExists(post + 1));
+    }
+}

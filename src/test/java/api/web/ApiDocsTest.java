@@ -1,0 +1,103 @@
+package api.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.support.Api;
+import api.support.TestApp;
+import api.support.TestDbs;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ApiDocsTest {
+    /** The docs' own routes: they serve the spec rather than appear in it. */
+    private static final List<String> DOCS_ROUTES = List.of(ApiDocs.SPEC_PATH, ApiDocs.SWAGGER_PATH, ApiDocs.REDOC_PATH, "/webjars/");
+    private static final Set<HandlerType> HTTP_METHODS = Set.of(
+            HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+    private static final Pattern ASSET = Pattern.compile("(?:src|href)\\s*=\\s*[\"']([^\"']+)[\"']");
+
+    private final TestApp app = Api.on(TestDbs.h2());
+
+    @Test
+    void openapi_json_lists_every_registered_route() {
+        JsonNode paths = app.get(ApiDocs.SPEC_PATH).json().get("paths");
+        Set<String> missing = new TreeSet<>();
+        for (var parsed : app.javalin().unsafeConfig().pvt.internalRouter.allHttpHandlers()) {
+            Endpoint endpoint = parsed.getEndpoint();
+            if (!HTTP_METHODS.contains(endpoint.getMethod()) || DOCS_ROUTES.stream().anyMatch(endpoint.getPath()::startsWith)) {
+                continue;
+            }
+            String method = endpoint.getMethod().name().toLowerCase(Locale.ROOT);
+            if (!paths.has(endpoint.getPath()) || !paths.get(endpoint.getPath()).has(method)) {
+                missing.add(method.toUpperCase(Locale.ROOT) + " " + endpoint.getPath());
+            }
+        }
+        assertTrue(missing.isEmpty(), "routes missing from " + ApiDocs.SPEC_PATH + ": " + missing);
+    }
+
+    @Test
+    void openapi_json_describes_the_social_routes_with_their_errors() {
+        JsonNode paths = app.get(ApiDocs.SPEC_PATH).json().get("paths");
+
+        assertTrue(paths.get("/posts/{id}").get("put").get("responses").has("403"));
+        assertTrue(paths.get("/vote").get("post").get("responses").has("409"));
+        assertTrue(paths.get("/login").get("post").get("responses").has("429"));
+        assertTrue(paths.get("/users").get("post").has("requestBody"));
+    }
+
+    @Test
+    void openapi_json_uses_the_wire_names_of_fields() {
+        JsonNode schemas = app.get(ApiDocs.SPEC_PATH).json().get("components").get("schemas");
+
+        assertTrue(schemas.get("PostWithVotes").get("properties").has("Post"));
+        assertTrue(schemas.get("Post").get("properties").has("owner_id"));
+        assertTrue(schemas.get("Post").get("properties").has("created_at"));
+        assertTrue(schemas.get("NewVote").get("properties").has("post_id"));
+        assertTrue(schemas.get("Token").get("properties").has("access_token"));
+    }
+
+    @Test
+    void openapi_json_offers_the_password_login_to_swagger_ui() {
+        JsonNode scheme = app.get(ApiDocs.SPEC_PATH).json().get("components").get("securitySchemes").get(ApiDocs.SECURITY);
+
+        assertEquals("oauth2", scheme.get("type").asText());
+        assertEquals("/login", scheme.get("flows").get("password").get("tokenUrl").asText());
+    }
+
+    @Test
+    void swagger_ui_loads_only_assets_from_the_jar() {
+        assertPageUsesOnlyLocalAssets(ApiDocs.SWAGGER_PATH);
+    }
+
+    @Test
+    void redoc_loads_only_assets_from_the_jar() {
+        assertPageUsesOnlyLocalAssets(ApiDocs.REDOC_PATH);
+    }
+
+    private void assertPageUsesOnlyLocalAssets(String page) {
+        var response = app.get(page);
+        assertEquals(200, response.status());
+        assertFalse(response.body().contains("https://"), page + " refers to a remote address");
+        assertFalse(response.body().contains("http://"), page + " refers to a remote address");
+        List<String> assets = new ArrayList<>();
+        Matcher matcher = ASSET.matcher(response.body());
+        while (matcher.find()) {
+            assets.add(matcher.group(1));
+        }
+        assertFalse(assets.isEmpty(), page + " loads no assets at all");
+        for (String asset : assets) {
+            assertTrue(asset.startsWith("/"), asset);
+            assertEquals(200, app.get(asset).status(), asset);
+        }
+    }
+}

@@ -137,24 +137,24 @@ public final class Main {
     /** Builds the whole app, not yet started. Tests build the real app through this too. */
     public static Javalin createApp(AppConfig config, Database db) {
         var health = new HealthHandlers(db);
+        var metrics = new Metrics();
         var todoDao = db.jdbi().onDemand(TodoDao.class);
-        var todos = new TodoApiHandlers(todoDao);
-        var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html));
+        var todos = new TodoApiHandlers(todoDao, metrics.business());
+        var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html), metrics.business());
         var taskCsv = new TaskCsv(todoDao);
         var tokens = new Tokens(config.secretKey(), config.tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
         var auth = new Auth(tokens, userDao::exists);
         var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), tokens,
-                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), config.trustedProxies());
-        var posts = new PostHandlers(db.jdbi().onDemand(PostDao.class));
-        var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class));
+                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), config.trustedProxies(), metrics.business());
+        var posts = new PostHandlers(db.jdbi().onDemand(PostDao.class), metrics.business());
+        var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var jetty = new AtomicReference<Server>();
         var ops = new OpsToken(config.opsToken());
         var clientIp = new ClientIp(config.trustedProxies());
         var requestLogs = new RequestLogWriter(db.jdbi().onDemand(RequestLogDao.class),
                 config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
         var logs = new LogHandlers(db.jdbi().onDemand(RequestLogDao.class));
-        var metrics = new Metrics();
         metrics.trackPool(db.dataSource());
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
                 requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed);

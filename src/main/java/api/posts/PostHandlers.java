@@ -1,5 +1,6 @@
 package api.posts;
 
+import api.metrics.BusinessMetrics;
 import api.web.ApiDocs;
 import api.web.ApiError;
 import io.javalin.openapi.HttpMethod;
@@ -19,9 +20,11 @@ public final class PostHandlers {
     static final int MAX_LIMIT = 100;
 
     private final PostDao posts;
+    private final BusinessMetrics events;
 
-    public PostHandlers(PostDao posts) {
+    public PostHandlers(PostDao posts, BusinessMetrics events) {
         this.posts = posts;
+        this.events = events;
     }
 
     @OpenApi(path = "/posts", methods = HttpMethod.GET, summary = "List posts with their vote counts", tags = "Posts",
@@ -65,6 +68,7 @@ public final class PostHandlers {
     public void create(Context ctx) {
         NewPost input = NewPost.from(ctx.bodyAsClass(JsonNode.class));
         long id = posts.insert(input, Auth.userId(ctx));
+        events.postCreated();
         ctx.status(HttpStatus.CREATED).json(posts.find(id).orElseThrow().post());
     }
 

@@ -1,5 +1,6 @@
 package api.todos;
 
+import api.metrics.BusinessMetrics;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
@@ -23,10 +24,12 @@ public final class TaskPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TodoDao todos;
+    private final BusinessMetrics events;
     private final TemplateEngine templates;
 
-    public TaskPages(TodoDao todos, TemplateEngine templates) {
+    public TaskPages(TodoDao todos, TemplateEngine templates, BusinessMetrics events) {
         this.todos = todos;
+        this.events = events;
         this.templates = templates;
     }
 
@@ -53,6 +56,7 @@ public final class TaskPages {
             return;
         }
         todos.create(form.toNewTodo());
+        events.taskCreated();
         ctx.redirect(LIST, HttpStatus.SEE_OTHER);
     }
 
@@ -86,7 +90,9 @@ public final class TaskPages {
     @OpenApi(path = "/tasks/{id}/completed", methods = HttpMethod.POST, summary = "Mark a task completed", tags = "Task pages", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
             responses = {@OpenApiResponse(status = "303"), @OpenApiResponse(status = "404", content = @OpenApiContent(type = "text/html"))})
     public void complete(Context ctx) {
-        redirectOrNotFound(ctx, id(ctx).flatMap(id -> todos.update(id, new TodoUpdate(null, null, null, true, false, null))));
+        Optional<Todo> completed = id(ctx).flatMap(id -> todos.update(id, new TodoUpdate(null, null, null, true, false, null)));
+        completed.ifPresent(todo -> events.taskCompleted());
+        redirectOrNotFound(ctx, completed);
     }
 
     @OpenApi(path = "/tasks/{id}/deleted", methods = HttpMethod.POST, summary = "Delete a task", tags = "Task pages", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),

@@ -1,5 +1,6 @@
 package api.todos;
 
+import api.metrics.BusinessMetrics;
 import api.web.ApiDocs;
 import api.web.ApiError;
 import api.web.Json;
@@ -20,9 +21,11 @@ public final class TodoApiHandlers {
     static final int MAX_LIMIT = 1000;
 
     private final TodoDao todos;
+    private final BusinessMetrics events;
 
-    public TodoApiHandlers(TodoDao todos) {
+    public TodoApiHandlers(TodoDao todos, BusinessMetrics events) {
         this.todos = todos;
+        this.events = events;
     }
 
     @OpenApi(path = "/todos", methods = HttpMethod.GET, summary = "List todos", tags = "Todos", queryParams = {@OpenApiParam(name = "completed", description = "true or false"), @OpenApiParam(name = "limit", type = Integer.class, description = "1..1000, default 100"), @OpenApiParam(name = "offset", type = Integer.class, description = ">= 0")},
@@ -48,7 +51,9 @@ public final class TodoApiHandlers {
             responses = {@OpenApiResponse(status = "201", content = @OpenApiContent(from = Todo.class)), @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void create(Context ctx) {
         NewTodo todo = NewTodo.from(body(ctx));
-        ctx.status(HttpStatus.CREATED).json(todos.create(todo));
+        Todo created = todos.create(todo);
+        events.taskCreated();
+        ctx.status(HttpStatus.CREATED).json(created);
     }
 
     @OpenApi(path = "/todos/{id}", methods = HttpMethod.PUT, summary = "Partly update a todo (title, memo, priority, completed, due_date)", tags = "Todos", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true), requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
@@ -56,7 +61,11 @@ public final class TodoApiHandlers {
     public void update(Context ctx) {
         long id = id(ctx);
         TodoUpdate update = TodoUpdate.from(body(ctx));
-        ctx.json(todos.update(id, update).orElseThrow(() -> notFound(ctx)));
+        Todo updated = todos.update(id, update).orElseThrow(() -> notFound(ctx));
+        if (Boolean.TRUE.equals(update.completed())) {
+            events.taskCompleted();
+        }
+        ctx.json(updated);
     }
 
     @OpenApi(path = "/todos/{id}", methods = HttpMethod.DELETE, summary = "Delete a todo; answers it as it was", tags = "Todos", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),

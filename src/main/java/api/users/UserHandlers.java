@@ -1,5 +1,6 @@
 package api.users;
 
+import api.metrics.BusinessMetrics;
 import api.db.DbErrors;
 import api.web.ApiError;
 import api.web.ApiDocs;
@@ -26,14 +27,16 @@ public final class UserHandlers {
     private final Tokens tokens;
     private final LoginRateLimiter limiter;
     private final List<String> trustedProxies;
+    private final BusinessMetrics events;
 
     public UserHandlers(UserDao users, Passwords passwords, Tokens tokens, LoginRateLimiter limiter,
-                        List<String> trustedProxies) {
+                        List<String> trustedProxies, BusinessMetrics events) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.limiter = limiter;
         this.trustedProxies = trustedProxies;
+        this.events = events;
     }
 
     @OpenApi(path = "/users", methods = HttpMethod.POST, summary = "Sign up", tags = "Users",
@@ -52,6 +55,7 @@ public final class UserHandlers {
             }
             throw ApiError.conflict("User with email: " + input.email() + " already exists");
         }
+        events.userRegistered();
         ctx.status(HttpStatus.CREATED).json(users.find(id).orElseThrow());
     }
 
@@ -88,6 +92,7 @@ public final class UserHandlers {
         Login login = Login.from(ctx);
         String address = ClientAddress.of(ctx, trustedProxies);
         limiter.retryAfter(address, login.account()).ifPresent(wait -> {
+            events.loginThrottled();
             ctx.header("Retry-After", String.valueOf(seconds(wait)));
             throw new ApiError(429, "Too many failed login attempts; try again later");
         });
@@ -101,9 +106,11 @@ public final class UserHandlers {
         }
         if (!valid) {
             limiter.recordFailure(address, login.account());
+            events.loginFailed();
             throw ApiError.forbidden("Invalid Credentials");
         }
         limiter.recordSuccess(login.account());
+        events.loginSucceeded();
         ctx.json(new Token(tokens.issue(account.get().id()), "bearer"));
     }
 

@@ -1,5 +1,6 @@
 package api.votes;
 
+import api.metrics.BusinessMetrics;
 import api.db.DbErrors;
 import api.web.ApiError;
 import api.web.ApiDocs;
@@ -17,9 +18,11 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 public final class VoteHandlers {
     private final VoteDao votes;
+    private final BusinessMetrics events;
 
-    public VoteHandlers(VoteDao votes) {
+    public VoteHandlers(VoteDao votes, BusinessMetrics events) {
         this.votes = votes;
+        this.events = events;
     }
 
     @OpenApi(path = "/vote", methods = HttpMethod.POST, summary = "Add (dir 1) or remove (dir 0) the caller's vote",
@@ -33,9 +36,11 @@ public final class VoteHandlers {
         long userId = Auth.userId(ctx);
         if (input.add()) {
             add(input.postId(), userId);
+            events.voteAdded();
             ctx.status(HttpStatus.CREATED).json(new ApiDocs.Message("successfully added vote"));
         } else {
             remove(input.postId(), userId);
+            events.voteRemoved();
             ctx.status(HttpStatus.CREATED).json(new ApiDocs.Message("successfully deleted vote"));
         }
     }

@@ -124,13 +124,14 @@ public final class Main {
             }
         }
         Javalin app = createApp(config, db);
-        app.start(config.host(), config.port());
+        // registered before start: a SIGTERM right after the first answered request must still drain
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Shutting down: draining requests (at most {} s)", config.shutdownTimeout().toSeconds());
             app.stop();
             db.close();
             log.info("Stopped");
         }, "shutdown"));
+        app.start(config.host(), config.port());
         return 0;
     }
 

@@ -143,19 +143,20 @@ public final class Main {
         var todos = new TodoApiHandlers(todoDao, metrics.business());
         var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html), metrics.business());
         var taskCsv = new TaskCsv(todoDao);
+        var clientIp = new ClientIp(config.trustedProxies());
         var tokens = new Tokens(config.secretKey(), config.tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
         var auth = new Auth(tokens, userDao::exists);
         var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), tokens,
-                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), config.trustedProxies(), metrics.business());
+                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), clientIp, metrics.business());
         var posts = new PostHandlers(db.jdbi().onDemand(PostDao.class), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var jetty = new AtomicReference<Server>();
         var ops = new OpsToken(config.opsToken());
-        var clientIp = new ClientIp(config.trustedProxies());
-        var requestLogs = new RequestLogWriter(db.jdbi().onDemand(RequestLogDao.class),
+        var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
+        var requestLogs = new RequestLogWriter(requestLogDao,
                 config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
-        var logs = new LogHandlers(db.jdbi().onDemand(RequestLogDao.class));
+        var logs = new LogHandlers(requestLogDao);
         metrics.trackPool(db.dataSource());
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
                 requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed);

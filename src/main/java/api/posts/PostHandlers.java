@@ -3,6 +3,10 @@ package api.posts;
 import api.metrics.BusinessMetrics;
 import api.web.ApiDocs;
 import api.web.ApiError;
+import api.web.Auth;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
@@ -10,10 +14,6 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
-import api.web.Auth;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Locale;
 
 public final class PostHandlers {

@@ -1,10 +1,11 @@
 package api.users;
 
-import api.metrics.BusinessMetrics;
 import api.db.DbErrors;
-import api.web.ApiError;
+import api.metrics.BusinessMetrics;
 import api.web.ApiDocs;
+import api.web.ApiError;
 import api.web.Auth;
+import api.web.ClientIp;
 import api.web.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -17,7 +18,6 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -26,16 +26,16 @@ public final class UserHandlers {
     private final Passwords passwords;
     private final Tokens tokens;
     private final LoginRateLimiter limiter;
-    private final List<String> trustedProxies;
+    private final ClientIp clientIp;
     private final BusinessMetrics events;
 
     public UserHandlers(UserDao users, Passwords passwords, Tokens tokens, LoginRateLimiter limiter,
-                        List<String> trustedProxies, BusinessMetrics events) {
+                        ClientIp clientIp, BusinessMetrics events) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.limiter = limiter;
-        this.trustedProxies = trustedProxies;
+        this.clientIp = clientIp;
         this.events = events;
     }
 
@@ -90,7 +90,7 @@ public final class UserHandlers {
                         content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void login(Context ctx) {
         Login login = Login.from(ctx);
-        String address = ClientAddress.of(ctx, trustedProxies);
+        String address = clientIp.of(ctx);
         limiter.retryAfter(address, login.account()).ifPresent(wait -> {
             events.loginThrottled();
             ctx.header("Retry-After", String.valueOf(seconds(wait)));

@@ -1,9 +1,9 @@
 package api.votes;
 
-import api.metrics.BusinessMetrics;
 import api.db.DbErrors;
-import api.web.ApiError;
+import api.metrics.BusinessMetrics;
 import api.web.ApiDocs;
+import api.web.ApiError;
 import api.web.Auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;

@@ -3,6 +3,7 @@ package api.web;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
@@ -31,6 +32,10 @@ public final class GracefulShutdown {
         List<NetworkConnector> connectors = new ArrayList<>();
         for (Connector connector : server.getConnectors()) {
             if (connector instanceof NetworkConnector network) {
+                if (network instanceof AbstractConnector jetty) {
+                    // Jetty cuts idle connections to 1 s on shutdown, racing nginx sending on them: let nginx close them
+                    jetty.setShutdownIdleTimeout(IDLE_GRACE.toMillis() * 2);
+                }
                 network.shutdown(); // closes the listening socket; open connections stay
                 connectors.add(network);
             }

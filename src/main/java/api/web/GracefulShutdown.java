@@ -41,6 +41,12 @@ public final class GracefulShutdown {
             }
         }
         StatisticsHandler stats = server.getChildHandlerByClass(StatisticsHandler.class);
+        waitForClients(connectors, stats, timeout);
+        // what is left is idle (or past the timeout): let Jetty's stop close it at once instead of waiting for it
+        connectors.forEach(c -> c.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(100)));
+    }
+
+    private static void waitForClients(List<NetworkConnector> connectors, StatisticsHandler stats, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
@@ -59,6 +65,7 @@ public final class GracefulShutdown {
         log.warn("Shutdown timeout of {} s reached with {} requests still running", timeout.toSeconds(),
                 stats == null ? "?" : stats.getRequestsActive());
     }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

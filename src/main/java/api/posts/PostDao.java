@@ -34,19 +34,21 @@ public interface PostDao {
 
     /**
      * {@code titlePattern} is a LIKE pattern over the lower-cased title, with {@code !} as the escape character.
-     * The page is cut in a derived table first: joined directly, MariaDB drives the join from users and sorts
-     * every post on each request; this way it walks the posts' primary key, stops after {@code limit} rows,
-     * and joins and counts votes (through idx_votes_post_id) for those rows only.
+     * The page of ids is cut in a derived table first: joined directly, MariaDB drives the join from users and
+     * sorts every post on each request. The derived table holds ids only: with the TEXT content in it, MariaDB
+     * materialises it as an on-disk temporary table on every call, which cost half the throughput.
      */
-    @SqlQuery(POST_COLUMNS + """
-        FROM (SELECT id, title, content, published, created_at, owner_id
-              FROM posts
+    String PAGE = POST_COLUMNS + """
+        FROM (SELECT id FROM posts
               WHERE LOWER(title) LIKE :titlePattern ESCAPE '!'
               ORDER BY id
-              LIMIT :limit OFFSET :skip) p
+              LIMIT :limit OFFSET :skip) page
+        JOIN posts p ON p.id = page.id
         JOIN users u ON u.id = p.owner_id
         ORDER BY p.id
-        """)
+        """;
+
+    @SqlQuery(PAGE)
     List<PostRow> list(String titlePattern, int limit, int skip);
 
     @SqlQuery("SELECT owner_id FROM posts WHERE id = :id")

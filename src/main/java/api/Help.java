@@ -33,10 +33,12 @@ final class Help {
               MIGRATE_ON_START             apply pending migrations at start (true)
               SECRET_KEY, ALGORITHM        JWT signing key (required in production), HS256
               ACCESS_TOKEN_EXPIRE_MINUTES  token lifetime (30)
+              AUTH_USER_CACHE_SECONDS      how long a token's user, once found, is trusted to exist (5; 0 = every request)
               BCRYPT_COST                  password hashing cost (12)
               CORS_ORIGINS                 comma list of allowed origins (* in development)
               LOGIN_MAX_FAILURES, LOGIN_FAILURE_WINDOW_SECONDS   login rate limit (10 per 300 s)
               SHUTDOWN_TIMEOUT_SECONDS     drain time on SIGTERM (20)
+              SHUTDOWN_IDLE_GRACE_SECONDS  on drain, idle connections close after this long without requests (5)
               MAX_REQUEST_BODY_BYTES       request body limit (1048576)
               REQUEST_LOG_ENABLED, REQUEST_LOG_QUEUE_SIZE, REQUEST_LOG_BATCH_SIZE
               TRUSTED_PROXIES              addresses or CIDR ranges whose X-Forwarded-For is believed (127.0.0.1,::1)

@@ -29,6 +29,7 @@ import api.votes.VoteHandlers;
 import api.web.ApiDocs;
 import api.web.Auth;
 import api.web.ClientIp;
+import api.web.ConfirmedUsers;
 import api.web.Cors;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
@@ -146,7 +147,7 @@ public final class Main {
         var clientIp = new ClientIp(config.trustedProxies());
         var tokens = new Tokens(config.secretKey(), config.tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
-        var auth = new Auth(tokens, userDao::exists);
+        var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.confirmedUserTtl(), System::nanoTime));
         var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), tokens,
                 new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), clientIp, metrics.business());
         var posts = new PostHandlers(db.jdbi().onDemand(PostDao.class), metrics.business());
@@ -177,7 +178,7 @@ public final class Main {
                 server.setStopTimeout(config.shutdownTimeout().toMillis());
                 jetty.set(server);
             });
-            cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout()));
+            cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout(), config.shutdownIdleGrace()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
             // runs after the response is written, for every request: matched, unmatched or failed
             cfg.requestLogger.http((ctx, ms) -> {

@@ -16,6 +16,16 @@ public final class DbErrors {
         return false;
     }
 
+    /** A foreign key refused the row: MySQL and MariaDB error 1452, H2 SQLState 23506. */
+    public static boolean isForeignKeyViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getErrorCode() == 1452 || "23506".equals(sql.getSQLState());
+            }
+        }
+        return false;
+    }
+
     /** A connection could not be had or was lost: SQLState class 08, or the pool timed out waiting for one. */
     public static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -36,6 +36,11 @@ public final class ErrorMapping {
                 detail(ctx, 503, "Database unavailable");
                 return;
             }
+            if (DbErrors.isForeignKeyViolation(e)) {
+                // a row the request refers to was deleted between the handler's check and its write
+                detail(ctx, 409, "A row this request refers to no longer exists");
+                return;
+            }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             detail(ctx, 500, "Internal Server Error");
         });

@@ -16,16 +16,14 @@ import org.slf4j.LoggerFactory;
  * attempt fail at connect time, which nginx retries on the other instance even for a POST. Requests in flight,
  * and requests arriving on connections already open, are still answered (with {@code Connection: close}),
  * where Jetty's own graceful stop would answer those with 503. The drain ends when every client has closed
- * its connection, or when no request has run for {@link #IDLE_GRACE} (idle keep-alive connections are then
- * cut: nginx's upstream keepalive_timeout is set below it, so nginx closes them first), or at the timeout.
+ * its connection, or when no request has run for the idle grace (idle keep-alive connections are then cut:
+ * nginx's upstream keepalive_timeout is set below it, so nginx closes them first), or at the timeout.
  */
 public final class GracefulShutdown {
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
-    static final Duration IDLE_GRACE = Duration.ofSeconds(5);
-
     private GracefulShutdown() {}
 
-    public static void drain(Server server, Duration timeout) {
+    public static void drain(Server server, Duration timeout, Duration idleGrace) {
         if (server == null || !server.isStarted()) {
             return;
         }
@@ -34,19 +32,20 @@ public final class GracefulShutdown {
             if (connector instanceof NetworkConnector network) {
                 if (network instanceof AbstractConnector jetty) {
                     // Jetty cuts idle connections to 1 s on shutdown, racing nginx sending on them: let nginx close them
-                    jetty.setShutdownIdleTimeout(IDLE_GRACE.toMillis() * 2);
+                    jetty.setShutdownIdleTimeout(Math.max(1_000, idleGrace.toMillis() * 2));
                 }
                 network.shutdown(); // closes the listening socket; open connections stay
                 connectors.add(network);
             }
         }
         StatisticsHandler stats = server.getChildHandlerByClass(StatisticsHandler.class);
-        waitForClients(connectors, stats, timeout);
+        waitForClients(connectors, stats, timeout, idleGrace);
         // what is left is idle (or past the timeout): let Jetty's stop close it at once instead of waiting for it
         connectors.forEach(c -> c.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(100)));
     }
 
-    private static void waitForClients(List<NetworkConnector> connectors, StatisticsHandler stats, Duration timeout) {
+    private static void waitForClients(List<NetworkConnector> connectors, StatisticsHandler stats, Duration timeout,
+                                       Duration idleGrace) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
@@ -56,7 +55,7 @@ public final class GracefulShutdown {
             }
             if (stats != null && stats.getRequestsActive() > 0) {
                 quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince >= IDLE_GRACE.toNanos()) {
+            } else if (System.nanoTime() - quietSince >= idleGrace.toNanos()) {
                 log.info("Closing {} idle connections", open);
                 return;
             }

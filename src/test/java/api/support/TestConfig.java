@@ -5,7 +5,7 @@ import api.config.DbSettings;
 import java.util.HashMap;
 import java.util.Map;
 
-/** App configs for tests: the built-in defaults, a test database, port 0, cheap bcrypt. */
+/** App configs for tests: the built-in defaults, a test database, port 0, cheap bcrypt, no user cache. */
 public final class TestConfig {
     private TestConfig() {}
 
@@ -24,6 +24,10 @@ public final class TestConfig {
         values.put("HOST", "127.0.0.1");
         values.put("BCRYPT_COST", "4");
         values.put("SHUTDOWN_TIMEOUT_SECONDS", "5");
+        // no client here needs time to notice a closing connection: stopping a test app should not wait for idle ones
+        values.put("SHUTDOWN_IDLE_GRACE_SECONDS", "0");
+        // tests truncate tables between cases and reuse ids, so the app must ask the database every time
+        values.put("AUTH_USER_CACHE_SECONDS", "0");
         values.put("SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs256");
         values.put("DATABASE_URL", db.jdbcUrl());
         if (db.username() != null) {

@@ -2,13 +2,13 @@ package api.posts;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(PostRow.class)
+@RegisterRowMapper(PostRowMapper.class)
 public interface PostDao {
 
     /** A post, its owner and its vote count, from {@code p}: posts or a page of them. */

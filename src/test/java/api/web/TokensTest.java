@@ -39,6 +39,28 @@ class TokensTest {
     }
 
     @Test
+    void a_token_that_verified_before_is_refused_once_it_expires() {
+        var clock = new MutableClock(Instant.now());
+        var ticking = new Tokens(SECRET, Duration.ofMinutes(30), clock);
+        String token = ticking.issue(5);
+        assertEquals(OptionalLong.of(5), ticking.userId(token));
+
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+
+        assertTrue(ticking.userId(token).isEmpty());
+    }
+
+    @Test
+    void a_changed_copy_of_a_verified_token_is_still_refused() {
+        String token = tokens.issue(1);
+        tokens.userId(token);
+        String[] parts = token.split("\\.");
+
+        assertTrue(tokens.userId(parts[0] + "." + base64("{\"user_id\":2,\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}") + "." + parts[2]).isEmpty());
+        assertTrue(tokens.userId(token + "x").isEmpty());
+    }
+
+    @Test
     void a_token_signed_with_another_key_is_refused() {
         var other = new Tokens("another-secret-of-enough-length-for-hs256", Duration.ofMinutes(30));
         assertTrue(tokens.userId(other.issue(1)).isEmpty());
@@ -78,5 +100,28 @@ class TokensTest {
 
     private static String base64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -46,6 +46,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,6 +175,7 @@ public final class Main {
             cfg.http.maxRequestSize = config.maxRequestBodyBytes();
             cfg.staticFiles.enableWebjars();
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.jetty.threadPool = httpThreads(config.httpThreads());
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(config.shutdownTimeout().toMillis());
                 jetty.set(server);
@@ -239,5 +241,12 @@ public final class Main {
         });
         ErrorMapping.register(app);
         return app;
+    }
+
+    /** Jetty's pool: the same as Jetty's default but bounded by HTTP_THREADS, named so thread dumps read well. */
+    private static QueuedThreadPool httpThreads(int max) {
+        var pool = new QueuedThreadPool(max, Math.min(8, max));
+        pool.setName("http");
+        return pool;
     }
 }

@@ -174,7 +174,7 @@ public final class RequestLogWriter {
 
     private static StoredLog toRow(RequestLog record) {
         try {
-            return new StoredLog(RequestIds.generate(), Json.MAPPER.writeValueAsString(record), record.timestamp());
+            return new StoredLog(RequestIds.timeOrdered(), Json.MAPPER.writeValueAsString(record), record.timestamp());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request log cannot be serialised", e);
         }

@@ -151,7 +151,7 @@ public final class Main {
         var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.confirmedUserTtl(), System::nanoTime));
         var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), tokens,
                 new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), clientIp, metrics.business());
-        var posts = new PostHandlers(db.jdbi().onDemand(PostDao.class), metrics.business());
+        var posts = new PostHandlers(new PostDao(db.jdbi()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var jetty = new AtomicReference<Server>();
         var ops = new OpsToken(config.opsToken());

@@ -8,10 +8,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Maps the posts query by hand. Jdbi's constructor mapper re-specialises itself for every result set (column
+ * Maps the posts queries by hand. Jdbi's constructor mapper re-specialises itself for every result set (column
  * lookup, nullability checks by reflection): on GET /posts that was 6% of the app's CPU.
  */
-public final class PostRowMapper implements RowMapper<PostRow> {
+final class PostRowMapper implements RowMapper<PostRow> {
     @Override
     public PostRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new PostRow(

@@ -19,7 +19,7 @@ class PostDaoTest {
     }
 
     private static PostDao posts(TestDb db) {
-        return db.jdbi().onDemand(PostDao.class);
+        return new PostDao(db.jdbi());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -75,13 +75,16 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
 
     @Override
     public void close() {
+        if (dataSource.getDataSource() instanceof PatientDataSource patient) {
+            patient.close();
+        }
         dataSource.close();
     }
 
     private static HikariConfig poolConfig(DbSettings settings, int poolSize, Duration connectionTimeout) {
         var config = new HikariConfig();
         config.setPoolName("api-db");
-        config.setDataSource(driver(settings, connectionTimeout.toMillis(), false));
+        config.setDataSource(new PatientDataSource(driver(settings, connectionTimeout.toMillis(), false)));
         config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setValidationTimeout(Math.min(1_000, connectionTimeout.toMillis()));

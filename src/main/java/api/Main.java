@@ -48,6 +48,7 @@ import org.eclipse.jetty.server.Server;
 import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 import static api.web.Role.USER;
 import static io.javalin.apibuilder.ApiBuilder.before;
@@ -109,6 +110,7 @@ public final class Main {
     }
 
     private static int serve(AppConfig config) {
+        exitZeroOnStopSignals();
         if (config.db().embedded()) {
             log.warn("No database configured: using the embedded H2 database at {} (set DATABASE_URL for MySQL/MariaDB)",
                     config.db().safeUrl().replaceFirst("^jdbc:h2:file:", "").replaceFirst(";.*", "") + ".mv.db");
@@ -133,6 +135,22 @@ public final class Main {
         }, "shutdown"));
         app.start(config.host(), config.port());
         return 0;
+    }
+
+    /**
+     * SIGTERM and SIGINT are how systemd, Heroku, docker stop and Ctrl-C ask for a stop. Left to the JVM, they run
+     * the shutdown hooks and then exit 143 (130), the status of a process killed by the signal. Handled here,
+     * {@code System.exit(0)} runs the same hooks (the drain, the request-log flush, the pool close) and the
+     * process reports the orderly stop it made. Installed before the database wait, so a stop then is clean too.
+     */
+    private static void exitZeroOnStopSignals() {
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal.handle(new Signal(name), signal -> System.exit(0));
+            } catch (IllegalArgumentException e) {
+                log.warn("SIG{} is reserved by the JVM (-Xrs?): a stop by it exits with the JVM's own status", name);
+            }
+        }
     }
 
     /** Builds the whole app, not yet started. Tests build the real app through this too. */

@@ -33,6 +33,7 @@ import api.web.Cors;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
 import api.web.Json;
+import api.web.JsonErrorHandler;
 import api.web.OpsToken;
 import api.web.RequestIds;
 import api.web.Routes;
@@ -193,8 +194,10 @@ public final class Main {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(config.shutdownTimeout().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
                 jetty.set(server);
             });
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
             // runs after the response is written, for every request: matched, unmatched or failed

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.RawHttp;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDbs;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,29 @@ class ErrorMappingApiTest {
         var response = app.send("POST", "/test/echo", "application/json", "{\"a\":\"" + "x".repeat(1_100_000) + "\"}");
         assertEquals(413, response.status());
         assertEquals("Content Too Large", response.detail());
+    }
+
+    @Test
+    void request_jetty_rejects_before_routing_is_400_json() {
+        var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/../../etc/passwd"), Map.of(), null));
+        assertEquals(400, response.status());
+        assertEquals("application/json", response.header("Content-Type"));
+        assertEquals("{\"detail\":\"Bad Request\"}", response.text());
+    }
+
+    @Test
+    void uri_over_8_kb_is_414_json() {
+        var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/" + "a".repeat(9_000)), Map.of(), null));
+        assertEquals(414, response.status());
+        assertEquals("{\"detail\":\"URI Too Long\"}", response.text());
+    }
+
+    @Test
+    void headers_over_8_kb_are_431_json() {
+        var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/"),
+                Map.of("X-Big", RawHttp.ascii("b".repeat(9_000))), null));
+        assertEquals(431, response.status());
+        assertEquals("{\"detail\":\"Request Header Fields Too Large\"}", response.text());
     }
 
     @Test

@@ -45,6 +45,7 @@ import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
 import java.util.TimeZone;
 import org.slf4j.Logger;
@@ -198,6 +199,10 @@ public final class Main {
                 jetty.set(server);
             });
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+            // Javalin allows every RFC 3986 violation; Microsoft's %uXXXX escapes then reach its static-file lookup,
+            // whose URLDecoder fails on them with a 500. Refused, they are Jetty's 400 like any other bad URI.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
+                    UriCompliance.RFC3986.without("RFC3986 without %u escapes", UriCompliance.Violation.UTF16_ENCODINGS)));
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
             // runs after the response is written, for every request: matched, unmatched or failed

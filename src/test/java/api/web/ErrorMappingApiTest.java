@@ -85,6 +85,13 @@ class ErrorMappingApiTest {
     }
 
     @Test
+    void percent_u_escape_in_the_path_is_400_json_not_500() {
+        var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/%uff0e%uff0e/etc/passwd"), Map.of(), null));
+        assertEquals(400, response.status());
+        assertEquals("{\"detail\":\"UTF16 encoding\"}", response.text());
+    }
+
+    @Test
     void uri_over_8_kb_is_414_json() {
         var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/" + "a".repeat(9_000)), Map.of(), null));
         assertEquals(414, response.status());

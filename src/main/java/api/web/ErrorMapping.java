@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ public final class ErrorMapping {
         app.exception(JacksonException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", List.of(
                 new RequestValidationError.FieldError(List.of("body"), "JSON decode error", "json_invalid")))));
         app.exception(HttpResponseException.class, (e, ctx) -> detail(ctx, e.getStatus(), httpDetail(e)));
+        // the Content-Type names a charset the JVM does not know (charset=bogus): the body cannot be decoded at all
+        app.exception(UnsupportedCharsetException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
+        app.exception(IllegalCharsetNameException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
         app.exception(Exception.class, (e, ctx) -> {
             if (DbErrors.isUnavailable(e)) {
                 log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());

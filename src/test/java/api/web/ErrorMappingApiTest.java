@@ -61,6 +61,13 @@ class ErrorMappingApiTest {
     }
 
     @Test
+    void body_in_an_unknown_charset_is_415_json() {
+        var response = app.send("POST", "/test/echo", "application/json; charset=bogus", "{}");
+        assertEquals(415, response.status());
+        assertEquals("Unsupported charset: bogus", response.detail());
+    }
+
+    @Test
     void uncaught_exception_is_500_json_without_internals() {
         var response = app.get("/test/boom");
         assertEquals(500, response.status());

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.io.IOException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
@@ -35,18 +36,27 @@ public final class ErrorMapping {
         // the Content-Type names a charset the JVM does not know (charset=bogus): the body cannot be decoded at all
         app.exception(UnsupportedCharsetException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
         app.exception(IllegalCharsetNameException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
-        app.exception(Exception.class, (e, ctx) -> {
-            if (DbErrors.isUnavailable(e)) {
-                log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-                detail(ctx, 503, "Database unavailable");
-                return;
+        app.exception(IOException.class, (e, ctx) -> {
+            if (ctx.isMultipartFormData()) { // Jetty could not parse the parts: no boundary, or the body ends early
+                detail(ctx, 400, "There was an error parsing the body");
+            } else {
+                unexpected(e, ctx);
             }
-            log.error("{} {} failed", ctx.method(), ctx.path(), e);
-            detail(ctx, 500, "Internal Server Error");
         });
+        app.exception(Exception.class, ErrorMapping::unexpected);
         // statuses set without an exception (Javalin's own 404 for unmatched paths, for instance)
         app.error(404, ctx -> jsonIfEmpty(ctx, "Not Found"));
         app.error(405, ctx -> jsonIfEmpty(ctx, "Method Not Allowed"));
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        if (DbErrors.isUnavailable(e)) {
+            log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+            detail(ctx, 503, "Database unavailable");
+            return;
+        }
+        log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        detail(ctx, 500, "Internal Server Error");
     }
 
     private static void detail(Context ctx, int status, String detail) {

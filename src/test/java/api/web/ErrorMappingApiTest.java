@@ -23,6 +23,7 @@ class ErrorMappingApiTest {
                 throw new IllegalStateException("secret internals: SELECT * FROM users");
             });
             javalin.post("/test/echo", ctx -> ctx.json(ctx.bodyAsClass(java.util.Map.class)));
+            javalin.post("/test/form", ctx -> ctx.json(Map.of("a", String.valueOf(ctx.formParam("a")))));
         });
     }
 
@@ -65,6 +66,13 @@ class ErrorMappingApiTest {
         var response = app.send("POST", "/test/echo", "application/json; charset=bogus", "{}");
         assertEquals(415, response.status());
         assertEquals("Unsupported charset: bogus", response.detail());
+    }
+
+    @Test
+    void multipart_body_that_cannot_be_parsed_is_400_json() {
+        var response = app.send("POST", "/test/form", "multipart/form-data; boundary=x", "--x\r\ngarbage");
+        assertEquals(400, response.status());
+        assertEquals("There was an error parsing the body", response.detail());
     }
 
     @Test

@@ -76,6 +76,13 @@ class ErrorMappingApiTest {
     }
 
     @Test
+    void json_body_with_garbage_after_it_is_422() {
+        var response = app.send("POST", "/test/echo", "application/json", "{\"a\": 1} garbage");
+        assertEquals(422, response.status());
+        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+    }
+
+    @Test
     void uncaught_exception_is_500_json_without_internals() {
         var response = app.get("/test/boom");
         assertEquals(500, response.status());

@@ -30,8 +30,8 @@ public final class ErrorMapping {
         });
         app.exception(RequestValidationError.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", e.errors())));
         app.exception(ValidationException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", fieldErrors(e, ctx))));
-        app.exception(JacksonException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", List.of(
-                new RequestValidationError.FieldError(List.of("body"), "JSON decode error", "json_invalid")))));
+        app.exception(JacksonException.class, (e, ctx) ->
+                ctx.status(422).json(Map.of("detail", RequestValidationError.jsonDecodeError().errors())));
         app.exception(HttpResponseException.class, (e, ctx) -> detail(ctx, e.getStatus(), httpDetail(e)));
         // the Content-Type names a charset the JVM does not know (charset=bogus): the body cannot be decoded at all
         app.exception(UnsupportedCharsetException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));

@@ -2,6 +2,7 @@ package api.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +34,19 @@ public final class Json {
             // {"title": "t"} garbage is not JSON; Jackson would stop after the first value and call it valid
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /**
+     * The request body as JSON, parsed from its bytes. JSON is UTF-8 (RFC 8259), and Jackson refuses malformed UTF-8
+     * where Javalin's {@code body()}, a String decoded first, would quietly store U+FFFD in its place. Malformed
+     * input is the 422 {@code json_invalid} answer.
+     */
+    public static JsonNode body(Context ctx) {
+        try {
+            return MAPPER.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            throw RequestValidationError.jsonDecodeError();
+        }
+    }
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {
         @Override

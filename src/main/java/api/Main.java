@@ -28,6 +28,7 @@ import api.votes.VoteDao;
 import api.votes.VoteHandlers;
 import api.web.ApiDocs;
 import api.web.Auth;
+import api.web.BodyLimit;
 import api.web.ClientIp;
 import api.web.Cors;
 import api.web.ErrorMapping;
@@ -42,11 +43,14 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.servlet.FilterHolder;
 import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,7 +202,10 @@ public final class Main {
                 server.setErrorHandler(new JsonErrorHandler());
                 jetty.set(server);
             });
-            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JsonErrorHandler());
+                context.addFilter(new FilterHolder(new BodyLimit(config.maxRequestBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
             // Javalin allows every RFC 3986 violation; Microsoft's %uXXXX escapes then reach its static-file lookup,
             // whose URLDecoder fails on them with a 500. Refused, they are Jetty's 400 like any other bad URI.
             cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(

@@ -130,6 +130,19 @@ public final class RawHttp {
         return line.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** {@code body} in chunked transfer coding, 8 KB a chunk; send it with {@code Transfer-Encoding: chunked}. */
+    public static byte[] chunked(byte[] body) {
+        var out = new ByteArrayOutputStream();
+        for (int i = 0; i < body.length; i += 8192) {
+            int n = Math.min(8192, body.length - i);
+            out.writeBytes(ascii(Integer.toHexString(n) + "\r\n"));
+            out.write(body, i, n);
+            out.writeBytes(ascii("\r\n"));
+        }
+        out.writeBytes(ascii("0\r\n\r\n"));
+        return out.toByteArray();
+    }
+
     public static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -129,6 +129,25 @@ class ErrorMappingApiTest {
     }
 
     @Test
+    void chunked_body_over_the_limit_is_413_json() {
+        byte[] body = RawHttp.ascii("{\"a\":\"" + "x".repeat(1_100_000) + "\"}");
+        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/test/echo"),
+                Map.of("Content-Type", RawHttp.ascii("application/json"), "Transfer-Encoding", RawHttp.ascii("chunked")),
+                RawHttp.chunked(body)));
+        assertEquals(413, response.status());
+        assertEquals("{\"detail\":\"Content Too Large\"}", response.text());
+    }
+
+    @Test
+    void chunked_body_within_the_limit_is_read_whole() {
+        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/test/echo"),
+                Map.of("Content-Type", RawHttp.ascii("application/json"), "Transfer-Encoding", RawHttp.ascii("chunked")),
+                RawHttp.chunked(RawHttp.ascii("{\"a\":\"" + "x".repeat(20_000) + "\"}"))));
+        assertEquals(200, response.status());
+        assertEquals(20_000, response.text().length() - "{\"a\":\"\"}".length());
+    }
+
+    @Test
     void trailing_slash_reaches_the_same_route() {
         assertEquals(200, app.get("/health/").status());
     }

@@ -40,7 +40,9 @@ public final class Tokens {
         try {
             Claim userId = verifier.verify(token).getClaim("user_id");
             Long id = userId.asLong();
-            return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+            Double exact = userId.asDouble();
+            // asLong truncates: a user_id of 1.5 would otherwise stand for user 1
+            return id == null || exact == null || exact != id.doubleValue() ? OptionalLong.empty() : OptionalLong.of(id);
         } catch (JWTVerificationException e) {
             return OptionalLong.empty();
         }

@@ -88,13 +88,10 @@ public final class TodoApiHandlers {
         return ApiError.notFound("Todo " + ctx.pathParam("id") + " not found");
     }
 
-    /**
-     * Parsed here so that malformed JSON is this API's 400, not the app-wide 422; from the bytes, as
-     * {@link Json#body} does, so malformed UTF-8 is malformed JSON too.
-     */
+    /** Parsed here so that malformed JSON (malformed UTF-8 included) is this API's 400, not the app-wide 422. */
     private static JsonNode body(Context ctx) {
         try {
-            return Json.MAPPER.readTree(ctx.bodyAsBytes());
+            return Json.parseUtf8(ctx.bodyAsBytes());
         } catch (IOException e) {
             throw ApiError.badRequest("Request body is not valid JSON.");
         }

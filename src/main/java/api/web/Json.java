@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,16 +39,29 @@ public final class Json {
             .build();
 
     /**
-     * The request body as JSON, parsed from its bytes. JSON is UTF-8 (RFC 8259), and Jackson refuses malformed UTF-8
-     * where Javalin's {@code body()}, a String decoded first, would quietly store U+FFFD in its place. Malformed
-     * input is the 422 {@code json_invalid} answer.
+     * The request body as JSON. Malformed input, malformed UTF-8 included, is the 422 {@code json_invalid} answer;
+     * see {@link #parseUtf8}.
      */
     public static JsonNode body(Context ctx) {
         try {
-            return MAPPER.readTree(ctx.bodyAsBytes());
+            return parseUtf8(ctx.bodyAsBytes());
         } catch (IOException e) {
             throw RequestValidationError.jsonDecodeError();
         }
+    }
+
+    /**
+     * JSON from bytes that must be well-formed UTF-8 (RFC 8259). Decoding to a String the usual way replaces malformed
+     * sequences with U+FFFD, and Jackson's own UTF-8 reader lets overlong forms ("C0 AF" for "/"), encoded surrogates
+     * and code points past U+10FFFF through; the JDK's decoder, set to report, refuses all of them.
+     */
+    public static JsonNode parseUtf8(byte[] bytes) throws IOException {
+        String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+        return MAPPER.readTree(text);
     }
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {

@@ -9,6 +9,7 @@ import api.support.Fixtures;
 import api.support.TestApp;
 import api.support.TestDb;
 import api.support.TestDbs;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -55,6 +56,24 @@ class UserApiTest {
 
         var response = app.send(app.request("/users").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)));
+
+        assertEquals(422, response.status());
+        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+        assertEquals(0, Fixtures.count(db, "users"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void create_user_with_an_overlong_utf8_form_in_the_body_is_422_json_invalid(TestDb db) {
+        TestApp app = app(db);
+        byte[] overlongSlash = {(byte) 0xc0, (byte) 0xaf}; // "/" in two bytes: Jackson alone would read it as "/"
+        var body = new ByteArrayOutputStream();
+        body.writeBytes("{\"email\": \"a".getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(overlongSlash);
+        body.writeBytes("b@example.com\", \"password\": \"password123\"}".getBytes(StandardCharsets.US_ASCII));
+
+        var response = app.send(app.request("/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 
         assertEquals(422, response.status());
         assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());

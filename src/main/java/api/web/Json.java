@@ -1,6 +1,7 @@
 package api.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Map;
 
 /** The one JSON configuration: snake_case fields, ISO-8601 timestamps with an explicit +00:00 offset. */
 public final class Json {
@@ -53,7 +56,8 @@ public final class Json {
     /**
      * JSON from bytes that must be well-formed UTF-8 (RFC 8259). Decoding to a String the usual way replaces malformed
      * sequences with U+FFFD, and Jackson's own UTF-8 reader lets overlong forms ("C0 AF" for "/"), encoded surrogates
-     * and code points past U+10FFFF through; the JDK's decoder, set to report, refuses all of them.
+     * and code points past U+10FFFF through; the JDK's decoder, set to report, refuses all of them. Strings that
+     * escape an unpaired surrogate are refused too.
      */
     public static JsonNode parseUtf8(byte[] bytes) throws IOException {
         String text = StandardCharsets.UTF_8.newDecoder()
@@ -61,7 +65,45 @@ public final class Json {
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))
                 .toString();
-        return MAPPER.readTree(text);
+        JsonNode node = MAPPER.readTree(text);
+        if (!isUnicode(node)) {
+            // "\ud800" is valid JSON grammar but no text; MySQL would store it as "?"
+            throw new JsonParseException(null, "a string holds an unpaired surrogate escape");
+        }
+        return node;
+    }
+
+    private static boolean isUnicode(JsonNode node) {
+        if (node.isTextual()) {
+            return isUnicode(node.textValue());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!isUnicode(field.getKey()) || !isUnicode(field.getValue())) {
+                return false;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!isUnicode(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** No unpaired surrogate: every high surrogate followed by a low one, no low one on its own. */
+    private static boolean isUnicode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {

@@ -42,6 +42,7 @@ import api.web.Tokens;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
@@ -195,6 +196,7 @@ public final class Main {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxRequestBodyBytes();
+            cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxRequestBodyBytes(), SizeUnit.BYTES);
             cfg.staticFiles.enableWebjars();
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.modifyServer(server -> {

@@ -43,6 +43,14 @@ public final class ErrorMapping {
                 unexpected(e, ctx);
             }
         });
+        app.exception(IllegalStateException.class, (e, ctx) -> {
+            // Jetty's multipart limits: a text field over its form size (200 KB), the whole body over the body limit
+            if (ctx.isMultipartFormData() && e.getMessage() != null && e.getMessage().matches(".*(larger than|exceeds) max.*")) {
+                detail(ctx, 413, HttpStatus.CONTENT_TOO_LARGE.getMessage());
+            } else {
+                unexpected(e, ctx);
+            }
+        });
         app.exception(Exception.class, ErrorMapping::unexpected);
         // statuses set without an exception (Javalin's own 404 for unmatched paths, for instance)
         app.error(404, ctx -> jsonIfEmpty(ctx, "Not Found"));

@@ -83,6 +83,14 @@ class ErrorMappingApiTest {
     }
 
     @Test
+    void multipart_body_over_the_limit_is_413_json() {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + "x".repeat(1_100_000) + "\r\n--b--\r\n";
+        var response = app.send("POST", "/test/form", "multipart/form-data; boundary=b", body);
+        assertEquals(413, response.status());
+        assertEquals("Content Too Large", response.detail());
+    }
+
+    @Test
     void uncaught_exception_is_500_json_without_internals() {
         var response = app.get("/test/boom");
         assertEquals(500, response.status());

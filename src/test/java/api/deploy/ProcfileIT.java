@@ -42,7 +42,9 @@ class ProcfileIT {
             web.destroy();
             assertTrue(web.waitFor(30, TimeUnit.SECONDS), "web did not stop within Heroku's 30 s");
             assertEquals(0, web.exitValue(), () -> read(logs.resolve("web.log")));
+            assertTrue(read(logs.resolve("web.log")).contains("Shutting down: draining requests"), () -> read(logs.resolve("web.log")));
         } finally {
+            web.descendants().forEach(ProcessHandle::destroyForcibly);
             web.destroyForcibly();
         }
     }
@@ -59,8 +61,13 @@ class ProcfileIT {
         return processes;
     }
 
+    /**
+     * As Heroku runs a Procfile command: {@code bash -c}, which execs a lone command, so the JVM is the process that
+     * gets SIGTERM. (Under dash's {@code sh -c} the shell stayed in between: the signal killed the shell with 143 and
+     * left the JVM running.)
+     */
     private static Process start(String command, int port, String databaseUrl, Path log) throws Exception {
-        var builder = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).redirectOutput(log.toFile());
+        var builder = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("DATABASE_URL", databaseUrl);
         builder.environment().put("JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m");

@@ -30,7 +30,7 @@ final class Help {
               DATA_DIR                     embedded database folder (./data)
               DB_POOL_SIZE                 pool connections (10)
               DB_CONNECT_DEADLINE_SECONDS  how long start-up waits for the database (30)
-              DB_CONNECTION_TIMEOUT_MS     how long a request waits for a connection (2000)
+              DB_CONNECTION_TIMEOUT_MS     how long a request waits for a connection (1000)
               MIGRATE_ON_START             apply pending migrations at start (true)
               SECRET_KEY, ALGORITHM        JWT signing key (required in production), HS256
               ACCESS_TOKEN_EXPIRE_MINUTES  token lifetime (30)

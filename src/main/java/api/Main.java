@@ -28,12 +28,14 @@ import api.votes.VoteDao;
 import api.votes.VoteHandlers;
 import api.web.ApiDocs;
 import api.web.Auth;
+import api.web.BodyLimit;
 import api.web.ClientIp;
 import api.web.ConfirmedUsers;
 import api.web.Cors;
 import api.web.ErrorMapping;
 import api.web.GracefulShutdown;
 import api.web.Json;
+import api.web.JsonErrorHandler;
 import api.web.OpsToken;
 import api.web.RequestIds;
 import api.web.Routes;
@@ -41,15 +43,21 @@ import api.web.Tokens;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.TimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 import static api.web.Role.USER;
 import static io.javalin.apibuilder.ApiBuilder.before;
@@ -111,6 +119,7 @@ public final class Main {
     }
 
     private static int serve(AppConfig config) {
+        exitZeroOnStopSignals();
         if (config.db().embedded()) {
             log.warn("No database configured: using the embedded H2 database at {} (set DATABASE_URL for MySQL/MariaDB)",
                     config.db().safeUrl().replaceFirst("^jdbc:h2:file:", "").replaceFirst(";.*", "") + ".mv.db");
@@ -135,6 +144,22 @@ public final class Main {
         }, "shutdown"));
         app.start(config.host(), config.port());
         return 0;
+    }
+
+    /**
+     * SIGTERM and SIGINT are how systemd, Heroku, docker stop and Ctrl-C ask for a stop. Left to the JVM, they run
+     * the shutdown hooks and then exit 143 (130), the status of a process killed by the signal. Handled here,
+     * {@code System.exit(0)} runs the same hooks (the drain, the request-log flush, the pool close) and the
+     * process reports the orderly stop it made. Installed before the database wait, so a stop then is clean too.
+     */
+    private static void exitZeroOnStopSignals() {
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                Signal.handle(new Signal(name), signal -> System.exit(0));
+            } catch (IllegalArgumentException e) {
+                log.warn("SIG{} is reserved by the JVM (-Xrs?): a stop by it exits with the JVM's own status", name);
+            }
+        }
     }
 
     /** Builds the whole app, not yet started. Tests build the real app through this too. */
@@ -173,13 +198,23 @@ public final class Main {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxRequestBodyBytes();
+            cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxRequestBodyBytes(), SizeUnit.BYTES);
             cfg.staticFiles.enableWebjars();
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.threadPool = httpThreads(config.httpThreads());
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(config.shutdownTimeout().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
                 jetty.set(server);
             });
+            cfg.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JsonErrorHandler());
+                context.addFilter(new FilterHolder(new BodyLimit(config.maxRequestBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
+            // Javalin allows every RFC 3986 violation; Microsoft's %uXXXX escapes then reach its static-file lookup,
+            // whose URLDecoder fails on them with a 500. Refused, they are Jetty's 400 like any other bad URI.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
+                    UriCompliance.RFC3986.without("RFC3986 without %u escapes", UriCompliance.Violation.UTF16_ENCODINGS)));
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout(), config.shutdownIdleGrace()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
             // runs after the response is written, for every request: matched, unmatched or failed

@@ -3,10 +3,13 @@ package api.db;
 import api.config.DbSettings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -15,25 +18,35 @@ import org.slf4j.LoggerFactory;
 /** The connection pool and the Jdbi built on it. Closing it closes the pool. */
 public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settings) implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final long MIN_TRY_MS = 250;
 
     /**
-     * Builds the pool and waits until the database answers, retrying with backoff,
-     * so the app can start before (or while) its database does. Fails after {@code deadline}.
+     * Waits until the database answers, retrying with backoff, so the app can start before (or while) its
+     * database does; fails at {@code deadline}. Then builds the pool.
      */
     public static Database connect(DbSettings settings, int poolSize, Duration connectionTimeout, Duration deadline) {
+        awaitReachable(settings, connectionTimeout, deadline);
         HikariDataSource pool = new HikariDataSource(poolConfig(settings, poolSize, connectionTimeout));
+        return new Database(pool, Jdbi.create(pool).installPlugin(new SqlObjectPlugin()), settings);
+    }
+
+    /**
+     * Opens plain connections until one succeeds. Each try is cut to the time left (but at least
+     * {@link #MIN_TRY_MS}), so the give-up comes at the deadline rather than a connection timeout after it.
+     */
+    private static void awaitReachable(DbSettings settings, Duration connectionTimeout, Duration deadline) {
         long giveUpAt = System.nanoTime() + deadline.toNanos();
         long backoffMs = 250;
         for (int attempt = 1; ; attempt++) {
-            try (Connection connection = pool.getConnection()) {
+            long tryMs = Math.min(connectionTimeout.toMillis(), Math.max(MIN_TRY_MS, msUntil(giveUpAt)));
+            try (Connection probe = driver(settings, tryMs, true).getConnection()) {
                 if (attempt > 1) {
                     log.info("Database {} reachable after {} attempts", settings.safeUrl(), attempt);
                 }
-                return new Database(pool, Jdbi.create(pool).installPlugin(new SqlObjectPlugin()), settings);
+                return;
             } catch (SQLException e) {
-                long remainingMs = Duration.ofNanos(giveUpAt - System.nanoTime()).toMillis();
+                long remainingMs = msUntil(giveUpAt);
                 if (remainingMs <= 0) {
-                    pool.close();
                     throw new DatabaseUnavailableException("Could not connect to the database at " + settings.safeUrl()
                             + " within " + deadline.toSeconds() + " s (DB_CONNECT_DEADLINE_SECONDS): " + rootCause(e));
                 }
@@ -62,36 +75,49 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
 
     @Override
     public void close() {
+        if (dataSource.getDataSource() instanceof PatientDataSource patient) {
+            patient.close();
+        }
         dataSource.close();
     }
 
     private static HikariConfig poolConfig(DbSettings settings, int poolSize, Duration connectionTimeout) {
         var config = new HikariConfig();
         config.setPoolName("api-db");
-        config.setJdbcUrl(settings.jdbcUrl());
-        if (settings.username() != null) {
-            config.setUsername(settings.username());
-        }
-        if (settings.password() != null) {
-            config.setPassword(settings.password());
-        }
+        config.setDataSource(new PatientDataSource(driver(settings, connectionTimeout.toMillis(), false)));
         config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setValidationTimeout(Math.min(1_000, connectionTimeout.toMillis()));
-        config.setInitializationFailTimeout(-1); // connect() does the waiting, with logging and a deadline
-        if (!settings.isH2()) {
-            config.addDataSourceProperty("characterEncoding", "UTF-8"); // Connector/J then speaks utf8mb4
-            config.addDataSourceProperty("connectionTimeZone", "UTC");
-            config.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
-            config.addDataSourceProperty("connectTimeout", String.valueOf(connectionTimeout.toMillis()));
-            config.addDataSourceProperty("cachePrepStmts", "true");
-            config.addDataSourceProperty("prepStmtCacheSize", "250");
-            config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
-            config.addDataSourceProperty("useServerPrepStmts", "true");
-            config.addDataSourceProperty("rewriteBatchedStatements", "true");
-            config.addDataSourceProperty("tcpKeepAlive", "true");
-        }
+        config.setInitializationFailTimeout(-1); // connect() has done the waiting, with logging and a deadline
         return config;
+    }
+
+    /**
+     * Unpooled connections, opened as the pool opens them. {@code timeoutMs} bounds connecting; for a probe it
+     * bounds the handshake too, so a server that accepts but never answers cannot hold the start-up past its deadline.
+     */
+    private static DataSource driver(DbSettings settings, long timeoutMs, boolean probe) {
+        var properties = new Properties();
+        if (!settings.isH2()) {
+            properties.setProperty("characterEncoding", "UTF-8"); // Connector/J then speaks utf8mb4
+            properties.setProperty("connectionTimeZone", "UTC");
+            properties.setProperty("forceConnectionTimeZoneToSession", "true");
+            properties.setProperty("connectTimeout", String.valueOf(timeoutMs));
+            properties.setProperty("cachePrepStmts", "true");
+            properties.setProperty("prepStmtCacheSize", "250");
+            properties.setProperty("prepStmtCacheSqlLimit", "2048");
+            properties.setProperty("useServerPrepStmts", "true");
+            properties.setProperty("rewriteBatchedStatements", "true");
+            properties.setProperty("tcpKeepAlive", "true");
+            if (probe) {
+                properties.setProperty("socketTimeout", String.valueOf(timeoutMs));
+            }
+        }
+        return new DriverDataSource(settings.jdbcUrl(), null, properties, settings.username(), settings.password());
+    }
+
+    private static long msUntil(long nanoTime) {
+        return Duration.ofNanos(nanoTime - System.nanoTime()).toMillis();
     }
 
     static String rootCause(Throwable e) {

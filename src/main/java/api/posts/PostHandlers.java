@@ -4,7 +4,7 @@ import api.metrics.BusinessMetrics;
 import api.web.ApiDocs;
 import api.web.ApiError;
 import api.web.Auth;
-import com.fasterxml.jackson.databind.JsonNode;
+import api.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.openapi.HttpMethod;
@@ -66,7 +66,7 @@ public final class PostHandlers {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = Post.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void create(Context ctx) {
-        NewPost input = NewPost.from(ctx.bodyAsClass(JsonNode.class));
+        NewPost input = NewPost.from(Json.body(ctx));
         long id = posts.insert(input, Auth.userId(ctx));
         events.postCreated();
         ctx.status(HttpStatus.CREATED).json(posts.find(id).orElseThrow().post());
@@ -80,7 +80,7 @@ public final class PostHandlers {
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void update(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
-        NewPost input = NewPost.from(ctx.bodyAsClass(JsonNode.class));
+        NewPost input = NewPost.from(Json.body(ctx));
         requireOwnPost(id, Auth.userId(ctx));
         posts.update(id, input);
         ctx.json(posts.find(id).orElseThrow(() -> notFound(id)).post());

@@ -4,7 +4,6 @@ import api.metrics.BusinessMetrics;
 import api.web.ApiDocs;
 import api.web.ApiError;
 import api.web.Json;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -14,6 +13,7 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import java.io.IOException;
 
 /** The JSON API at /todos. Every client error is 400 (or 404) with {@code {"detail": ...}}, as the original API answered. */
 public final class TodoApiHandlers {
@@ -88,11 +88,11 @@ public final class TodoApiHandlers {
         return ApiError.notFound("Todo " + ctx.pathParam("id") + " not found");
     }
 
-    /** Parsed here rather than by Javalin so that malformed JSON is this API's 400, not the app-wide 422. */
+    /** Parsed here so that malformed JSON (malformed UTF-8 included) is this API's 400, not the app-wide 422. */
     private static JsonNode body(Context ctx) {
         try {
-            return Json.MAPPER.readTree(ctx.body());
-        } catch (JacksonException e) {
+            return Json.parseUtf8(ctx.bodyAsBytes());
+        } catch (IOException e) {
             throw ApiError.badRequest("Request body is not valid JSON.");
         }
     }

@@ -1,5 +1,6 @@
 package api.users;
 
+import api.web.Json;
 import api.web.RequestValidationError;
 import api.web.RequestValidationError.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,7 @@ record Login(String username, String password) {
     static Login from(Context ctx) {
         String contentType = ctx.contentType();
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            return fromJson(ctx.bodyAsClass(JsonNode.class));
+            return fromJson(Json.body(ctx));
         }
         List<FieldError> errors = new ArrayList<>();
         String username = required(ctx.formParam("username"), "username", errors);

@@ -6,8 +6,8 @@ import api.web.ApiDocs;
 import api.web.ApiError;
 import api.web.Auth;
 import api.web.ClientIp;
+import api.web.Json;
 import api.web.Tokens;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.openapi.HttpMethod;
@@ -45,7 +45,7 @@ public final class UserHandlers {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = User.class)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void create(Context ctx) {
-        NewUser input = NewUser.from(ctx.bodyAsClass(JsonNode.class));
+        NewUser input = NewUser.from(Json.body(ctx));
         long id;
         try {
             id = users.insert(input.email(), passwords.hash(input.password()));

@@ -5,7 +5,7 @@ import api.metrics.BusinessMetrics;
 import api.web.ApiDocs;
 import api.web.ApiError;
 import api.web.Auth;
-import com.fasterxml.jackson.databind.JsonNode;
+import api.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.openapi.HttpMethod;
@@ -32,7 +32,7 @@ public final class VoteHandlers {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = ApiDocs.Message.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "409", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void vote(Context ctx) {
-        NewVote input = NewVote.from(ctx.bodyAsClass(JsonNode.class));
+        NewVote input = NewVote.from(Json.body(ctx));
         long userId = Auth.userId(ctx);
         if (input.add()) {
             add(input.postId(), userId);

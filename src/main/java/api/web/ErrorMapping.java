@@ -7,6 +7,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.io.IOException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +30,46 @@ public final class ErrorMapping {
         });
         app.exception(RequestValidationError.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", e.errors())));
         app.exception(ValidationException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", fieldErrors(e, ctx))));
-        app.exception(JacksonException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", List.of(
-                new RequestValidationError.FieldError(List.of("body"), "JSON decode error", "json_invalid")))));
+        app.exception(JacksonException.class, (e, ctx) ->
+                ctx.status(422).json(Map.of("detail", RequestValidationError.jsonDecodeError().errors())));
         app.exception(HttpResponseException.class, (e, ctx) -> detail(ctx, e.getStatus(), httpDetail(e)));
-        app.exception(Exception.class, (e, ctx) -> {
-            if (DbErrors.isUnavailable(e)) {
-                log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-                detail(ctx, 503, "Database unavailable");
-                return;
+        // the Content-Type names a charset the JVM does not know (charset=bogus): the body cannot be decoded at all
+        app.exception(UnsupportedCharsetException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
+        app.exception(IllegalCharsetNameException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
+        app.exception(IOException.class, (e, ctx) -> {
+            if (ctx.isMultipartFormData()) { // Jetty could not parse the parts: no boundary, or the body ends early
+                detail(ctx, 400, "There was an error parsing the body");
+            } else {
+                unexpected(e, ctx);
             }
-            if (DbErrors.isForeignKeyViolation(e)) {
-                // a row the request refers to was deleted between the handler's check and its write
-                detail(ctx, 409, "A row this request refers to no longer exists");
-                return;
-            }
-            log.error("{} {} failed", ctx.method(), ctx.path(), e);
-            detail(ctx, 500, "Internal Server Error");
         });
+        app.exception(IllegalStateException.class, (e, ctx) -> {
+            // Jetty's multipart limits: a text field over its form size (200 KB), the whole body over the body limit
+            if (ctx.isMultipartFormData() && e.getMessage() != null && e.getMessage().matches(".*(larger than|exceeds) max.*")) {
+                detail(ctx, 413, HttpStatus.CONTENT_TOO_LARGE.getMessage());
+            } else {
+                unexpected(e, ctx);
+            }
+        });
+        app.exception(Exception.class, ErrorMapping::unexpected);
         // statuses set without an exception (Javalin's own 404 for unmatched paths, for instance)
         app.error(404, ctx -> jsonIfEmpty(ctx, "Not Found"));
         app.error(405, ctx -> jsonIfEmpty(ctx, "Method Not Allowed"));
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        if (DbErrors.isUnavailable(e)) {
+            log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+            detail(ctx, 503, "Database unavailable");
+            return;
+        }
+        if (DbErrors.isForeignKeyViolation(e)) {
+            // a row the request refers to was deleted between the handler's check and its write
+            detail(ctx, 409, "A row this request refers to no longer exists");
+            return;
+        }
+        log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        detail(ctx, 500, "Internal Server Error");
     }
 
     private static void detail(Context ctx, int status, String detail) {

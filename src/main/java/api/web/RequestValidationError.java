@@ -15,6 +15,11 @@ public final class RequestValidationError extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** A body that is not JSON at all, in FastAPI's words. */
+    public static RequestValidationError jsonDecodeError() {
+        return new RequestValidationError(List.of(new FieldError(List.of("body"), "JSON decode error", "json_invalid")));
+    }
+
     public static RequestValidationError of(String location, String field, String msg, String type) {
         return new RequestValidationError(List.of(new FieldError(List.of(location, field), msg, type)));
     }

@@ -4,6 +4,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,8 +61,11 @@ public final class Tokens {
         }
         try {
             DecodedJWT jwt = verifier.verify(token);
-            Long id = jwt.getClaim("user_id").asLong();
-            if (id == null) {
+            Claim userId = jwt.getClaim("user_id");
+            Long id = userId.asLong();
+            Double exact = userId.asDouble();
+            // asLong truncates: a user_id of 1.5 would otherwise stand for user 1
+            if (id == null || exact == null || exact != id.doubleValue()) {
                 return OptionalLong.empty();
             }
             if (verified.size() >= MAX_REMEMBERED) {

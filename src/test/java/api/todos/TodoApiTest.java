@@ -8,6 +8,8 @@ import api.support.TestApp;
 import api.support.TestDb;
 import api.support.TestDbs;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +199,19 @@ class TodoApiTest {
             assertEquals(400, response.status());
             assertEquals("due_date must be a date like 2024-12-31.", response.detail());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void create_with_malformed_utf8_is_400_not_stored_with_replacement_characters(TestDb db) {
+        TestApp app = app(db);
+        byte[] latin1 = "{\"title\": \"caf\u00e9\", \"memo\": \"m\", \"priority\": 1}".getBytes(StandardCharsets.ISO_8859_1);
+
+        var response = app.send(app.request("/todos").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)));
+
+        assertEquals(400, response.status());
+        assertEquals("Request body is not valid JSON.", response.detail());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
+import api.support.Fixtures;
 import api.support.TestApp;
 import api.support.TestDb;
 import api.support.TestDbs;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +46,38 @@ class UserApiTest {
         assertEquals(3, user.size());
         assertFalse(response.body().contains("password"));
         assertFalse(response.body().contains("$2a$"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void create_user_with_malformed_utf8_in_the_body_is_422_json_invalid_and_stores_nothing(TestDb db) {
+        TestApp app = app(db);
+        byte[] latin1 = "{\"email\": \"caf\u00e9@example.com\", \"password\": \"password123\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        var response = app.send(app.request("/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)));
+
+        assertEquals(422, response.status());
+        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+        assertEquals(0, Fixtures.count(db, "users"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void create_user_with_an_overlong_utf8_form_in_the_body_is_422_json_invalid(TestDb db) {
+        TestApp app = app(db);
+        byte[] overlongSlash = {(byte) 0xc0, (byte) 0xaf}; // "/" in two bytes: Jackson alone would read it as "/"
+        var body = new ByteArrayOutputStream();
+        body.writeBytes("{\"email\": \"a".getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(overlongSlash);
+        body.writeBytes("b@example.com\", \"password\": \"password123\"}".getBytes(StandardCharsets.US_ASCII));
+
+        var response = app.send(app.request("/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+
+        assertEquals(422, response.status());
+        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+        assertEquals(0, Fixtures.count(db, "users"));
     }
 
     @ParameterizedTest(name = "{0}")

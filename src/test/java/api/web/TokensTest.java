@@ -33,6 +33,13 @@ class TokensTest {
     }
 
     @Test
+    void a_user_id_that_is_not_a_whole_number_is_refused_even_when_signed() {
+        String token = JWT.create().withClaim("user_id", 1.5).withExpiresAt(Instant.now().plusSeconds(600))
+                .sign(Algorithm.HMAC256(SECRET));
+        assertTrue(tokens.userId(token).isEmpty());
+    }
+
+    @Test
     void an_expired_token_is_refused() {
         var past = new Tokens(SECRET, Duration.ofMinutes(30), Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
         assertTrue(tokens.userId(past.issue(1)).isEmpty());

@@ -1,0 +1,17 @@
+-- GET /posts/{id} walking the ids 1..N (argument after --), each thread from its own offset.
+local created = 0
+
+function setup(thread)
+  created = created + 1
+  thread:set("id", created)
+end
+
+function init(args)
+  posts = tonumber(args[1])
+  post = (id - 1) * 7919 % posts
+end
+
+function request()
+  post = post % posts + 1
+  return wrk.format("GET", "/posts/" .. post)
+end

@@ -25,11 +25,21 @@ public interface TodoDao {
     @SqlQuery(SELECT_TODO + "WHERE t.id = :id AND t.is_disabled = FALSE")
     Optional<Todo> find(long id);
 
-    /** {@code completed} filters only when {@code all} is false. */
-    @SqlQuery(SELECT_TODO + """
-        WHERE t.is_disabled = FALSE AND (:all OR (t.completed_at IS NOT NULL) = :completed)
+    /**
+     * {@code completed} filters only when {@code all} is false. The page of ids is cut first: joined directly,
+     * MariaDB drives the join from the five priorities and sorts every task on each call (68 requests/s with
+     * 10,000 tasks); this way it walks the tasks' primary key and stops after {@code limit} rows.
+     */
+    @SqlQuery("""
+        SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
+               t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
+        FROM (SELECT id FROM tasks
+              WHERE is_disabled = FALSE AND (:all OR (completed_at IS NOT NULL) = :completed)
+              ORDER BY id
+              LIMIT :limit OFFSET :offset) page
+        JOIN tasks t ON t.id = page.id
+        JOIN priorities p ON p.id = t.priority_id
         ORDER BY t.id
-        LIMIT :limit OFFSET :offset
         """)
     List<Todo> list(boolean all, boolean completed, int limit, int offset);
 

@@ -19,11 +19,26 @@ public record TestDb(String name, DbSettings settings, Database database) {
     }
 
     public void truncateAll() {
-        jdbi().useHandle(h -> {
-            for (String table : TABLES) {
-                h.execute("DELETE FROM " + table);
+        for (String table : TABLES) {
+            deleteAll(table);
+        }
+    }
+
+    /**
+     * A shared test app's request-log writer may be inserting into log_table at the same moment: on MariaDB the
+     * DELETE can then lose a deadlock, which InnoDB resolves by rolling it back. Trying again is the cure.
+     */
+    private void deleteAll(String table) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbi().useHandle(h -> h.execute("DELETE FROM " + table));
+                return;
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (attempt == 5 || !(e.getCause() instanceof java.sql.SQLTransactionRollbackException)) {
+                    throw e;
+                }
             }
-        });
+        }
     }
 
     @Override

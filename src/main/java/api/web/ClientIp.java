@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +15,11 @@ import java.util.regex.Pattern;
 public final class ClientIp {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
+    /** Most requests come from a handful of peers (the proxies): their verdicts are kept, up to this many. */
+    private static final int MAX_REMEMBERED = 4096;
+
     private final List<Range> trusted;
+    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
     /** {@code trustedProxies}: addresses ({@code 127.0.0.1}, {@code ::1}) or CIDR ranges ({@code 10.0.0.0/8}). */
     public ClientIp(List<String> trustedProxies) {
@@ -49,8 +55,20 @@ public final class ClientIp {
     }
 
     private boolean isTrusted(String address) {
+        if (address == null) {
+            return false;
+        }
+        Boolean known = verdicts.get(address);
+        if (known != null) {
+            return known;
+        }
         byte[] bytes = parse(address);
-        return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
+        boolean verdict = bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
+        if (verdicts.size() >= MAX_REMEMBERED) {
+            verdicts.clear();
+        }
+        verdicts.put(address, verdict);
+        return verdict;
     }
 
     private static String unbracket(String address) {

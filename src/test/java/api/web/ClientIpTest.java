@@ -51,6 +51,18 @@ class ClientIpTest {
     }
 
     @Test
+    void verdicts_stay_right_past_the_number_of_remembered_peers() {
+        var ip = new ClientIp(List.of("10.0.0.0/8"));
+
+        for (int i = 0; i < 10_000; i++) {
+            String trusted = "10.0." + (i / 256) + "." + (i % 256);
+            String untrusted = "192.0." + (i / 256) + "." + (i % 256);
+            assertEquals("203.0.113.9", ip.resolve(trusted, "203.0.113.9", null));
+            assertEquals(untrusted, ip.resolve(untrusted, "203.0.113.9", null));
+        }
+    }
+
+    @Test
     void an_invalid_trusted_proxy_is_refused_at_start() {
         assertThrows(IllegalArgumentException.class, () -> new ClientIp(List.of("proxy.internal")));
         assertThrows(IllegalArgumentException.class, () -> new ClientIp(List.of("10.0.0.0/33")));

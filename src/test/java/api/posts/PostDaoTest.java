@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import api.support.Fixtures;
 import api.support.TestDb;
 import api.support.TestDbs;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,23 @@ class PostDaoTest {
         assertEquals(owner, row.ownerId());
         assertTrue(row.ownerEmail().endsWith("@example.com"));
         assertEquals(0, row.votes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_post_and_its_owner_keep_their_stored_utc_times_to_the_microsecond(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        long id = Fixtures.aPost(db, owner);
+        db.jdbi().useHandle(h -> {
+            h.execute("UPDATE users SET created_at = '2021-08-29 23:42:58.021392' WHERE id = ?", owner);
+            h.execute("UPDATE posts SET created_at = '2021-08-30 01:02:03.000004' WHERE id = ?", id);
+        });
+
+        PostRow row = posts(db).find(id).orElseThrow();
+
+        assertEquals(Instant.parse("2021-08-30T01:02:03.000004Z"), row.createdAt());
+        assertEquals(Instant.parse("2021-08-29T23:42:58.021392Z"), row.ownerCreatedAt());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -27,7 +27,11 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
     public static Database connect(DbSettings settings, int poolSize, Duration connectionTimeout, Duration deadline) {
         awaitReachable(settings, connectionTimeout, deadline);
         HikariDataSource pool = new HikariDataSource(poolConfig(settings, poolSize, connectionTimeout));
-        return new Database(pool, Jdbi.create(pool).installPlugin(new SqlObjectPlugin()), settings);
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        if (!settings.isH2()) {
+            jdbi.registerArgument(new InstantsAsText());
+        }
+        return new Database(pool, jdbi, settings);
     }
 
     /**

@@ -149,7 +149,7 @@ public final class RequestLogWriter {
         long backoffMs = 100;
         for (int attempt = 1; ; attempt++) {
             try {
-                dao.insert(rows);
+                dao.store(rows);
                 written.addAndGet(rows.size());
                 if (attempt > 1) {
                     log.info("Request logs stored again after {} attempts", attempt);

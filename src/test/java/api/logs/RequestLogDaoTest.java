@@ -3,11 +3,19 @@ package api.logs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.config.DbSettings;
+import api.db.Database;
+import api.db.migrations.Migrations;
 import api.support.TestDb;
 import api.support.TestDbs;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,6 +48,43 @@ class RequestLogDaoTest {
         assertEquals(T0.plusSeconds(2), stored.get(0).datetime());
         assertTrue(stored.get(0).log().contains("\"request_id\""));
         assertTrue(stored.get(0).log().contains("\"c\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void store_keeps_every_row_of_a_batch_larger_than_a_chunk(TestDb db) {
+        db.truncateAll();
+        RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
+        List<StoredLog> rows = IntStream.range(0, 1000).mapToObj(i -> aLog(String.format("%04d", i), i)).toList();
+
+        dao.store(rows);
+
+        List<String> newestFirst = new ArrayList<>(rows.stream().map(StoredLog::logId).toList());
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, dao.newest(1000, 0).stream().map(StoredLog::logId).toList());
+    }
+
+    @Test
+    void batches_of_every_size_leave_at_most_nine_statements_prepared_on_the_server() {
+        DbSettings settings = TestDbs.freshMariaDbSettings("stmts");
+        try (var database = Database.connect(settings, 1, Duration.ofSeconds(2), Duration.ofSeconds(30))) {
+            new Migrations(database.dataSource(), false).upgrade();
+            RequestLogDao dao = database.jdbi().onDemand(RequestLogDao.class);
+            long before = preparedOnServer(database);
+
+            for (int size = 1; size <= 300; size++) {
+                int batch = size;
+                dao.store(IntStream.range(0, batch).mapToObj(i -> aLog(batch + "-" + i, i)).toList());
+            }
+
+            long added = preparedOnServer(database) - before;
+            assertTrue(added <= 9 + 1, added + " statements prepared on the server"); // + SHOW GLOBAL STATUS itself
+        }
+    }
+
+    private static long preparedOnServer(Database database) {
+        return database.jdbi().withHandle(h -> h.createQuery("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'")
+                .map((rs, ctx) -> rs.getLong(2)).one());
     }
 
     @ParameterizedTest(name = "{0}")

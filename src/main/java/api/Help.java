@@ -36,6 +36,7 @@ final class Help {
               ACCESS_TOKEN_EXPIRE_MINUTES  token lifetime (30)
               AUTH_USER_CACHE_SECONDS      how long a token's user, once found, is trusted to exist (5; 0 = every request)
               BCRYPT_COST                  password hashing cost (12)
+              BCRYPT_THREADS, BCRYPT_QUEUE_SIZE   hashing threads (0 = one per core), hashes that may wait (128)
               CORS_ORIGINS                 comma list of allowed origins (* in development)
               LOGIN_MAX_FAILURES, LOGIN_FAILURE_WINDOW_SECONDS   login rate limit (10 per 300 s)
               SHUTDOWN_TIMEOUT_SECONDS     drain time on SIGTERM (20)

@@ -21,6 +21,7 @@ import api.todos.TaskPages;
 import api.todos.TodoApiHandlers;
 import api.todos.TodoDao;
 import api.users.LoginRateLimiter;
+import api.users.PasswordWorkers;
 import api.users.Passwords;
 import api.users.UserDao;
 import api.users.UserHandlers;
@@ -174,7 +175,8 @@ public final class Main {
         var tokens = new Tokens(config.secretKey(), config.tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
         var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.confirmedUserTtl(), System::nanoTime));
-        var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), tokens,
+        var passwordWorkers = new PasswordWorkers(config.bcryptThreads(), config.bcryptQueueSize());
+        var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), passwordWorkers, tokens,
                 new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), clientIp, metrics.business());
         var posts = new PostHandlers(new PostDao(db.jdbi()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
@@ -185,6 +187,7 @@ public final class Main {
                 config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
         var logs = new LogHandlers(requestLogDao);
         metrics.trackPool(db.dataSource());
+        metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
                 requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed);
         var scrape = new MetricsHandlers(metrics);
@@ -220,6 +223,7 @@ public final class Main {
                     UriCompliance.RFC3986.without("RFC3986 without %u escapes", UriCompliance.Violation.UTF16_ENCODINGS)));
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout(), config.shutdownIdleGrace()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
+            cfg.events.serverStopped(passwordWorkers::close);
             // runs after the response is written, for every request: matched, unmatched or failed
             cfg.requestLogger.http((ctx, ms) -> {
                 String route = Routes.template(ctx);

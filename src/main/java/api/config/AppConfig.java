@@ -26,6 +26,8 @@ public record AppConfig(
         Duration tokenLifetime,
         Duration confirmedUserTtl,
         int bcryptCost,
+        int bcryptThreads,
+        int bcryptQueueSize,
         List<String> corsOrigins,
         int loginMaxFailures,
         Duration loginFailureWindow,
@@ -71,6 +73,8 @@ public record AppConfig(
                 Duration.ofMinutes(vars.integer("ACCESS_TOKEN_EXPIRE_MINUTES", 1, 525_600)),
                 Duration.ofSeconds(vars.integer("AUTH_USER_CACHE_SECONDS", 0, 3600)),
                 vars.integer("BCRYPT_COST", 4, 31),
+                bcryptThreads(vars.integer("BCRYPT_THREADS", 0, 256)),
+                vars.integer("BCRYPT_QUEUE_SIZE", 1, 100_000),
                 vars.list("CORS_ORIGINS"),
                 vars.integer("LOGIN_MAX_FAILURES", 1, 1_000_000),
                 Duration.ofSeconds(vars.integer("LOGIN_FAILURE_WINDOW_SECONDS", 1, 86_400)),
@@ -101,6 +105,11 @@ public record AppConfig(
         }
         vars.failIfAnyProblems();
         return config;
+    }
+
+    /** 0 means one per core: bcrypt is pure CPU, so more threads than cores only share them. */
+    private static int bcryptThreads(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
     @Override

@@ -85,4 +85,17 @@ public final class Metrics {
             }
         }.register(registry);
     }
+
+    public void trackPasswordWork(LongSupplier queued, LongSupplier rejected) {
+        new Collector() {
+            @Override
+            public List<MetricFamilySamples> collect() {
+                return List.of(
+                        new GaugeMetricFamily("password_work_queue_depth", "bcrypt hashes waiting for a thread",
+                                queued.getAsLong()),
+                        new CounterMetricFamily("password_work_rejected",
+                                "Logins and sign-ups refused with 503: the bcrypt queue was full", rejected.getAsLong()));
+            }
+        }.register(registry);
+    }
 }

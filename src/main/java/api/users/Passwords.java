@@ -36,10 +36,11 @@ public final class Passwords {
 
     /**
      * Spends the same time as {@link #matches} on a real account, so response times do not tell
-     * an attacker which emails are registered.
+     * an attacker which emails are registered. Always false.
      */
-    public void matchAgainstDummy(String password) {
+    public boolean matchAgainstDummy(String password) {
         matches(password, dummyHash);
+        return false;
     }
 
     /**

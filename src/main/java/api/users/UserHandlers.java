@@ -22,17 +22,21 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 public final class UserHandlers {
+    private static final String BUSY = "Too many password checks queued; see Retry-After";
+
     private final UserDao users;
     private final Passwords passwords;
+    private final PasswordWorkers workers;
     private final Tokens tokens;
     private final LoginRateLimiter limiter;
     private final ClientIp clientIp;
     private final BusinessMetrics events;
 
-    public UserHandlers(UserDao users, Passwords passwords, Tokens tokens, LoginRateLimiter limiter,
-                        ClientIp clientIp, BusinessMetrics events) {
+    public UserHandlers(UserDao users, Passwords passwords, PasswordWorkers workers, Tokens tokens,
+                        LoginRateLimiter limiter, ClientIp clientIp, BusinessMetrics events) {
         this.users = users;
         this.passwords = passwords;
+        this.workers = workers;
         this.tokens = tokens;
         this.limiter = limiter;
         this.clientIp = clientIp;
@@ -43,20 +47,23 @@ public final class UserHandlers {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = NewUser.class), required = true),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = User.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
+                @OpenApiResponse(status = "409", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class)),
+                @OpenApiResponse(status = "503", description = BUSY, content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void create(Context ctx) {
         NewUser input = NewUser.from(Json.body(ctx));
-        long id;
-        try {
-            id = users.insert(input.email(), passwords.hash(input.password()));
-        } catch (UnableToExecuteStatementException e) {
-            if (!DbErrors.isDuplicateKey(e)) {
-                throw e;
+        ctx.future(() -> workers.run(() -> passwords.hash(input.password())).thenAccept(hash -> {
+            long id;
+            try {
+                id = users.insert(input.email(), hash);
+            } catch (UnableToExecuteStatementException e) {
+                if (!DbErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+                throw ApiError.conflict("User with email: " + input.email() + " already exists");
             }
-            throw ApiError.conflict("User with email: " + input.email() + " already exists");
-        }
-        events.userRegistered();
-        ctx.status(HttpStatus.CREATED).json(users.find(id).orElseThrow());
+            events.userRegistered();
+            ctx.status(HttpStatus.CREATED).json(users.find(id).orElseThrow());
+        }));
     }
 
     @OpenApi(path = "/users/{id}", methods = HttpMethod.GET, summary = "One user", tags = "Users",
@@ -87,31 +94,29 @@ public final class UserHandlers {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Token.class)),
                 @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class)),
                 @OpenApiResponse(status = "429", description = "Too many failed logins; see Retry-After",
-                        content = @OpenApiContent(from = ApiDocs.Detail.class))})
+                        content = @OpenApiContent(from = ApiDocs.Detail.class)),
+                @OpenApiResponse(status = "503", description = BUSY, content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void login(Context ctx) {
         Login login = Login.from(ctx);
         String address = clientIp.of(ctx);
         limiter.retryAfter(address, login.account()).ifPresent(wait -> {
             events.loginThrottled();
-            ctx.header("Retry-After", String.valueOf(seconds(wait)));
-            throw new ApiError(429, "Too many failed login attempts; try again later");
+            throw ApiError.tooManyRequests("Too many failed login attempts; try again later", seconds(wait));
         });
         Optional<Credentials> account = users.credentials(login.account());
-        boolean valid;
-        if (account.isPresent()) {
-            valid = passwords.matches(login.password(), account.get().password());
-        } else {
-            passwords.matchAgainstDummy(login.password());
-            valid = false;
-        }
-        if (!valid) {
-            limiter.recordFailure(address, login.account());
-            events.loginFailed();
-            throw ApiError.forbidden("Invalid Credentials");
-        }
-        limiter.recordSuccess(login.account());
-        events.loginSucceeded();
-        ctx.json(new Token(tokens.issue(account.get().id()), "bearer"));
+        ctx.future(() -> workers.run(() -> account.isPresent()
+                        ? passwords.matches(login.password(), account.get().password())
+                        : passwords.matchAgainstDummy(login.password()))
+                .thenAccept(valid -> {
+                    if (!valid) {
+                        limiter.recordFailure(address, login.account());
+                        events.loginFailed();
+                        throw ApiError.forbidden("Invalid Credentials");
+                    }
+                    limiter.recordSuccess(login.account());
+                    events.loginSucceeded();
+                    ctx.json(new Token(tokens.issue(account.get().id()), "bearer"));
+                }));
     }
 
     private static long seconds(Duration wait) {

@@ -1,12 +1,20 @@
 package api.web;
 
-/** A failure the client caused (or may retry). Rendered as {@code {"detail": message}}. */
+import java.util.OptionalLong;
+
+/** A failure the client caused (or may retry). Rendered as {@code {"detail": message}}, with Retry-After if set. */
 public final class ApiError extends RuntimeException {
     private final int status;
+    private final long retryAfterSeconds;
 
     public ApiError(int status, String detail) {
+        this(status, detail, 0);
+    }
+
+    private ApiError(int status, String detail, long retryAfterSeconds) {
         super(detail, null, false, false); // an expected outcome: no stack trace to fill
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiError badRequest(String detail) {
@@ -25,7 +33,19 @@ public final class ApiError extends RuntimeException {
         return new ApiError(409, detail);
     }
 
+    public static ApiError tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiError(429, detail, retryAfterSeconds);
+    }
+
+    public static ApiError unavailable(String detail, long retryAfterSeconds) {
+        return new ApiError(503, detail, retryAfterSeconds);
+    }
+
     public int status() {
         return status;
+    }
+
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds > 0 ? OptionalLong.of(retryAfterSeconds) : OptionalLong.empty();
     }
 }

@@ -23,7 +23,10 @@ public final class ErrorMapping {
     private ErrorMapping() {}
 
     public static void register(Javalin app) {
-        app.exception(ApiError.class, (e, ctx) -> detail(ctx, e.status(), e.getMessage()));
+        app.exception(ApiError.class, (e, ctx) -> {
+            e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", String.valueOf(seconds)));
+            detail(ctx, e.status(), e.getMessage());
+        });
         app.exception(NotAuthenticated.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer");
             detail(ctx, 401, e.getMessage());

@@ -21,7 +21,8 @@ final class Help {
             A flag is the key in lower case with dashes: --port=8001, --database-url=mysql://...
               APP_ENV                      development (default) | production | test
               HOST, PORT                   listen address (0.0.0.0, 8000)
-              HTTP_THREADS                 Jetty's thread pool; requests beyond it wait in Jetty's queue (200)
+              HTTP_THREADS                 Jetty's thread pool; requests beyond it wait in Jetty's queue
+                                           (0 = DB_POOL_SIZE + 6)
               DATABASE_URL                 jdbc:mysql://host:3306/db or mysql://user:pass@host:3306/db
               JAWSDB_URL, JAWSDB_MARIA_URL, CLEARDB_DATABASE_URL   read when DATABASE_URL is absent
               DATABASE_HOSTNAME, DATABASE_PORT, DATABASE_USERNAME, DATABASE_PASSWORD, DATABASE_NAME

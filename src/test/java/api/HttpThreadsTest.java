@@ -29,6 +29,23 @@ class HttpThreadsTest {
         var error = assertThrows(ConfigException.class,
                 () -> TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "2")));
 
-        assertTrue(error.getMessage().startsWith("HTTP_THREADS must be between 8 and 1000"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("HTTP_THREADS must be 0 (DB_POOL_SIZE + 6) or between 8 and 1000"),
+                error.getMessage());
+    }
+
+    @Test
+    void http_threads_0_is_the_pool_size_plus_6() {
+        assertEquals(16, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "10")).httpThreads());
+        assertEquals(38, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "32")).httpThreads());
+    }
+
+    @Test
+    void http_threads_0_is_at_least_8() {
+        assertEquals(8, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "1")).httpThreads());
+    }
+
+    @Test
+    void the_default_follows_the_pool() {
+        assertEquals(16, TestConfig.forDb(TestDbs.h2(), Map.of()).httpThreads());
     }
 }

@@ -43,6 +43,9 @@ public record AppConfig(
     /** The development default; a production start refuses it. */
     public static final String DEV_SECRET_KEY = "dev-secret-change-me";
 
+    /** Jetty's threads above the pool's connections: its acceptor and selector, and four for requests needing none. */
+    static final int HTTP_THREADS_BEYOND_POOL = 6;
+
     public boolean production() {
         return "production".equals(appEnv);
     }
@@ -59,13 +62,14 @@ public record AppConfig(
         if (!List.of("development", "production", "test").contains(appEnv)) {
             vars.problem("APP_ENV must be development, production or test, got '" + appEnv + "'");
         }
+        int dbPoolSize = vars.integer("DB_POOL_SIZE", 1, 500);
         var config = new AppConfig(
                 appEnv,
                 vars.string("HOST"),
                 vars.integer("PORT", 0, 65535),
-                vars.integer("HTTP_THREADS", 8, 1_000),
+                httpThreads(vars, dbPoolSize),
                 DbSettings.resolve(vars),
-                vars.integer("DB_POOL_SIZE", 1, 500),
+                dbPoolSize,
                 Duration.ofSeconds(vars.integer("DB_CONNECT_DEADLINE_SECONDS", 0, 3600)),
                 Duration.ofMillis(vars.integer("DB_CONNECTION_TIMEOUT_MS", 250, 60_000)),
                 vars.bool("MIGRATE_ON_START"),
@@ -105,6 +109,22 @@ public record AppConfig(
         }
         vars.failIfAnyProblems();
         return config;
+    }
+
+    /**
+     * 0 means DB_POOL_SIZE + 6. Nearly every request waits for a pooled connection, and a thread beyond the pool
+     * only waits for one in Hikari's queue, which lets newcomers overtake; in Jetty's queue requests wait in order.
+     */
+    private static int httpThreads(Vars vars, int dbPoolSize) {
+        int configured = vars.integer("HTTP_THREADS", 0, 1_000);
+        if (configured == 0) {
+            return Math.max(8, dbPoolSize + HTTP_THREADS_BEYOND_POOL);
+        }
+        if (configured < 8) {
+            vars.problem("HTTP_THREADS must be 0 (DB_POOL_SIZE + " + HTTP_THREADS_BEYOND_POOL
+                    + ") or between 8 and 1000, got " + configured);
+        }
+        return configured;
     }
 
     /** 0 means one per core: bcrypt is pure CPU, so more threads than cores only share them. */

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +19,24 @@ import org.slf4j.LoggerFactory;
  * thread drains it in batches (full batches at once, a partial one after {@link #MAX_WAIT}). While the database
  * is down the thread retries with backoff and the queue fills; once full, new records are dropped and counted,
  * so a request never waits and memory stays bounded.
+ *
+ * <p>The queue is lock-free and the writer looks at it on its own clock ({@link #IDLE_TICK}) instead of being
+ * woken: with a blocking queue every request took its lock, and, when the writer was waiting, signalled it,
+ * so 32 request threads parked on the lock and woke the writer a few thousand times a second.
  */
 public final class RequestLogWriter {
     private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
     static final Duration MAX_WAIT = Duration.ofMillis(100);
+    /** How long the writer sleeps when it finds too little to fill a batch. */
+    static final Duration IDLE_TICK = Duration.ofMillis(10);
     private static final long MAX_BACKOFF_MS = 2_000;
     /** A batch that fails for any other reason than an unreachable database is given up after this many tries. */
     private static final int MAX_ATTEMPTS_WHEN_REACHABLE = 3;
 
     private final RequestLogDao dao;
-    private final BlockingQueue<RequestLog> queue;
+    private final Queue<RequestLog> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final int batchSize;
     private final Duration flushTimeout;
     private final AtomicLong written = new AtomicLong();
@@ -40,7 +48,7 @@ public final class RequestLogWriter {
 
     public RequestLogWriter(RequestLogDao dao, int queueSize, int batchSize, Duration flushTimeout) {
         this.dao = dao;
-        this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.capacity = queueSize;
         this.batchSize = batchSize;
         this.flushTimeout = flushTimeout;
     }
@@ -56,8 +64,13 @@ public final class RequestLogWriter {
 
     /** Never blocks: a record that does not fit is dropped and counted. */
     public void submit(RequestLog record) {
-        if (stopping || !queue.offer(record)) {
+        if (stopping) {
             droppedQueueFull.incrementAndGet();
+        } else if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            droppedQueueFull.incrementAndGet();
+        } else {
+            queue.offer(record);
         }
     }
 
@@ -80,14 +93,14 @@ public final class RequestLogWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int left = queue.size();
+        int left = queued.get();
         if (running.isAlive() || left > 0) {
             log.warn("Request log flush timed out: {} records not stored", left);
         }
     }
 
     public long queueDepth() {
-        return queue.size();
+        return queued.get();
     }
 
     public long written() {
@@ -104,10 +117,12 @@ public final class RequestLogWriter {
 
     private void run() {
         List<RequestLog> batch = new ArrayList<>(batchSize);
-        while (!stopping || !queue.isEmpty()) {
+        while (!stopping || queued.get() > 0) {
             if (stopping && System.nanoTime() - stopDeadline > 0) {
                 // the database stayed away past the flush timeout: count the rest lost instead of trying each batch
-                droppedWriteFailed.addAndGet(queue.drainTo(new ArrayList<>()));
+                List<RequestLog> lost = new ArrayList<>();
+                drain(lost, Integer.MAX_VALUE);
+                droppedWriteFailed.addAndGet(lost.size());
                 return;
             }
             try {
@@ -123,24 +138,38 @@ public final class RequestLogWriter {
         }
     }
 
+    /** Fills {@code batch} up to the batch size, or with what arrived within {@link #MAX_WAIT} of its first record. */
     private void collect(List<RequestLog> batch) throws InterruptedException {
-        RequestLog first = queue.poll(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        if (first == null) {
-            return;
-        }
-        batch.add(first);
-        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-        while (batch.size() < batchSize) {
-            queue.drainTo(batch, batchSize - batch.size());
-            long waitNanos = deadline - System.nanoTime();
-            if (batch.size() >= batchSize || waitNanos <= 0 || stopping) {
+        long firstAt = 0;
+        while (true) {
+            drain(batch, batchSize - batch.size());
+            if (batch.size() >= batchSize || stopping) {
                 return;
             }
-            RequestLog next = queue.poll(waitNanos, TimeUnit.NANOSECONDS);
+            if (batch.isEmpty()) {
+                Thread.sleep(IDLE_TICK.toMillis());
+                if (queued.get() == 0) {
+                    return; // the loop in run() checks whether to stop
+                }
+                continue;
+            }
+            if (firstAt == 0) {
+                firstAt = System.nanoTime();
+            } else if (System.nanoTime() - firstAt >= MAX_WAIT.toNanos()) {
+                return;
+            }
+            Thread.sleep(IDLE_TICK.toMillis());
+        }
+    }
+
+    private void drain(List<RequestLog> into, int max) {
+        for (int n = 0; n < max; n++) {
+            RequestLog next = queue.poll();
             if (next == null) {
                 return;
             }
-            batch.add(next);
+            queued.decrementAndGet();
+            into.add(next);
         }
     }
 

@@ -44,6 +44,7 @@ final class Help {
               SHUTDOWN_IDLE_GRACE_SECONDS  on drain, idle connections close after this long without requests (5)
               MAX_REQUEST_BODY_BYTES       request body limit (1048576)
               REQUEST_LOG_ENABLED, REQUEST_LOG_QUEUE_SIZE, REQUEST_LOG_BATCH_SIZE
+              REQUEST_LOG_RETENTION_DAYS   request logs older than this are deleted hourly (30; 0 = keep all)
               TRUSTED_PROXIES              addresses or CIDR ranges whose X-Forwarded-For is believed (127.0.0.1,::1)
               OPS_TOKEN                    bearer token for /metrics and the request logs
             """;

@@ -11,6 +11,7 @@ import api.health.HealthHandlers;
 import api.logs.LogHandlers;
 import api.logs.RequestLog;
 import api.logs.RequestLogDao;
+import api.logs.RequestLogRetention;
 import api.logs.RequestLogWriter;
 import api.metrics.Metrics;
 import api.metrics.MetricsHandlers;
@@ -186,14 +187,16 @@ public final class Main {
         var requestLogs = new RequestLogWriter(requestLogDao,
                 config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
         var logs = new LogHandlers(requestLogDao);
+        var retention = new RequestLogRetention(requestLogDao, config.requestLogRetention());
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
-                requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed);
+                requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed, retention::purged);
         var scrape = new MetricsHandlers(metrics);
         if (config.requestLogEnabled()) {
             requestLogs.start();
         }
+        retention.start();
 
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -224,6 +227,7 @@ public final class Main {
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout(), config.shutdownIdleGrace()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
             cfg.events.serverStopped(passwordWorkers::close);
+            cfg.events.serverStopped(retention::close);
             // runs after the response is written, for every request: matched, unmatched or failed
             cfg.requestLogger.http((ctx, ms) -> {
                 String route = Routes.template(ctx);

@@ -37,6 +37,7 @@ public record AppConfig(
         boolean requestLogEnabled,
         int requestLogQueueSize,
         int requestLogBatchSize,
+        Duration requestLogRetention,
         List<String> trustedProxies,
         String opsToken) {
 
@@ -88,6 +89,7 @@ public record AppConfig(
                 vars.bool("REQUEST_LOG_ENABLED"),
                 vars.integer("REQUEST_LOG_QUEUE_SIZE", 1, 10_000_000),
                 vars.integer("REQUEST_LOG_BATCH_SIZE", 1, 10_000),
+                Duration.ofDays(vars.integer("REQUEST_LOG_RETENTION_DAYS", 0, 36_500)),
                 vars.list("TRUSTED_PROXIES"),
                 vars.optional("OPS_TOKEN").orElse(""));
         if (!"HS256".equals(vars.string("ALGORITHM"))) {

@@ -1,11 +1,13 @@
 package api.logs;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 @RegisterConstructorMapper(StoredLog.class)
@@ -31,6 +33,10 @@ public interface RequestLogDao {
     /** One statement: Connector/J's rewriteBatchedStatements turns it into a single multi-row INSERT. */
     @SqlBatch("INSERT INTO log_table (log_id, log, datetime) VALUES (:logId, :log, :datetime)")
     void insert(@BindMethods List<StoredLog> rows);
+
+    /** At most {@code limit} rows older than {@code cutoff}; MySQL, MariaDB and H2 all take DELETE ... LIMIT. */
+    @SqlUpdate("DELETE FROM log_table WHERE datetime < :cutoff LIMIT :limit")
+    int deleteOlderThan(Instant cutoff, int limit);
 
     @SqlQuery("""
         SELECT log_id, log, datetime FROM log_table

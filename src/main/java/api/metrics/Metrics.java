@@ -69,7 +69,7 @@ public final class Metrics {
     }
 
     public void trackRequestLog(LongSupplier queueDepth, LongSupplier written,
-                                LongSupplier droppedQueueFull, LongSupplier droppedWriteFailed) {
+                                LongSupplier droppedQueueFull, LongSupplier droppedWriteFailed, LongSupplier purged) {
         new Collector() {
             @Override
             public List<MetricFamilySamples> collect() {
@@ -81,6 +81,8 @@ public final class Metrics {
                         new GaugeMetricFamily("request_log_queue_depth", "Request logs waiting to be stored",
                                 queueDepth.getAsLong()),
                         new CounterMetricFamily("request_log_written", "Request logs stored", written.getAsLong()),
+                        new CounterMetricFamily("request_log_purged",
+                                "Request logs deleted for being older than REQUEST_LOG_RETENTION_DAYS", purged.getAsLong()),
                         dropped);
             }
         }.register(registry);

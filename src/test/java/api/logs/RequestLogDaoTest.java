@@ -108,4 +108,28 @@ class RequestLogDaoTest {
 
         assertEquals("early", dao.oldest().orElseThrow().logId());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void delete_older_than_takes_only_rows_before_the_cutoff(TestDb db) {
+        db.truncateAll();
+        RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
+        dao.store(List.of(aLog("old", 0), aLog("older", -60), aLog("at-cutoff", 100), aLog("new", 200)));
+
+        int deleted = dao.deleteOlderThan(T0.plusSeconds(100), 1000);
+
+        assertEquals(2, deleted);
+        assertEquals(List.of("new", "at-cutoff"), dao.newest(10, 0).stream().map(StoredLog::logId).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void delete_older_than_deletes_at_most_the_limit(TestDb db) {
+        db.truncateAll();
+        RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
+        dao.store(IntStream.range(0, 10).mapToObj(i -> aLog("old-" + i, i)).toList());
+
+        assertEquals(4, dao.deleteOlderThan(T0.plusSeconds(100), 4));
+        assertEquals(6, dao.newest(100, 0).size());
+    }
 }

@@ -54,6 +54,11 @@ class RequestLogWriterTest {
         public Optional<StoredLog> oldest() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public int deleteOlderThan(Instant cutoff, int limit) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static RuntimeException unavailable() {

@@ -142,6 +142,7 @@ class MetricsApiTest {
         assertTrue(scrape.value("request_log_written_total", Map.of()) >= 1);
         assertEquals(0, scrape.value("request_log_dropped_total", Map.of("reason", "queue_full")));
         assertTrue(scrape.has("request_log_dropped_total"));
+        assertEquals(0, scrape.value("request_log_purged_total", Map.of()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -28,6 +28,8 @@ public final class TestConfig {
         values.put("SHUTDOWN_IDLE_GRACE_SECONDS", "0");
         // tests truncate tables between cases and reuse ids, so the app must ask the database every time
         values.put("AUTH_USER_CACHE_SECONDS", "0");
+        // tests store request logs dated years back; an app's hourly purge must not take them mid-run
+        values.put("REQUEST_LOG_RETENTION_DAYS", "0");
         values.put("SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs256");
         values.put("DATABASE_URL", db.jdbcUrl());
         if (db.username() != null) {

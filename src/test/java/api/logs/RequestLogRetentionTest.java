@@ -1,0 +1,114 @@
+package api.logs;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import api.support.TestDb;
+import api.support.TestDbs;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RequestLogRetentionTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private static final List<TestDb> OWN = List.of(
+            StoredLogs.migrated("H2", TestDbs.freshH2Settings("retention")),
+            StoredLogs.migrated("MariaDB", TestDbs.freshMariaDbSettings("retention")));
+
+    static Stream<TestDb> databases() {
+        return OWN.stream();
+    }
+
+    private static StoredLog aLog(String id, Duration age) {
+        return new StoredLog(id, "{\"request_id\":\"" + id + "\"}", NOW.minus(age));
+    }
+
+    private static List<String> remainingIds(RequestLogDao dao) {
+        return dao.newest(1000, 0).stream().map(StoredLog::logId).sorted().toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void purge_deletes_records_older_than_the_retention_and_keeps_the_rest(TestDb db) {
+        db.truncateAll();
+        RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
+        dao.store(List.of(aLog("a-31-days", Duration.ofDays(31)), aLog("b-29-days", Duration.ofDays(29)),
+                aLog("c-just-now", Duration.ZERO)));
+
+        long deleted = new RequestLogRetention(dao, Duration.ofDays(30), CLOCK, 100).purge();
+
+        assertEquals(1, deleted);
+        assertEquals(List.of("b-29-days", "c-just-now"), remainingIds(dao));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void purge_goes_on_chunk_by_chunk_until_nothing_old_is_left(TestDb db) {
+        db.truncateAll();
+        RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
+        dao.store(IntStream.range(0, 25).mapToObj(i -> aLog(String.format("old-%02d", i), Duration.ofDays(40 + i))).toList());
+        dao.store(List.of(aLog("recent", Duration.ofHours(1))));
+        var retention = new RequestLogRetention(dao, Duration.ofDays(30), CLOCK, 10);
+
+        assertEquals(25, retention.purge());
+        assertEquals(List.of("recent"), remainingIds(dao));
+        assertEquals(25, retention.purged());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void purge_with_nothing_old_deletes_nothing(TestDb db) {
+        db.truncateAll();
+        RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
+        dao.store(List.of(aLog("recent", Duration.ofDays(1))));
+
+        assertEquals(0, new RequestLogRetention(dao, Duration.ofDays(30), CLOCK, 10).purge());
+        assertEquals(List.of("recent"), remainingIds(dao));
+    }
+
+    @Test
+    void a_failed_scheduled_run_is_logged_and_the_next_one_purges_again() {
+        var attempts = new AtomicInteger();
+        RequestLogDao failingOnce = new RequestLogDao() {
+            @Override
+            public int deleteOlderThan(Instant cutoff, int limit) {
+                if (attempts.incrementAndGet() == 1) {
+                    throw new IllegalStateException("database unavailable");
+                }
+                return 3;
+            }
+
+            @Override
+            public void insert(List<StoredLog> rows) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<StoredLog> newest(int limit, int offset) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<StoredLog> oldest() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        var retention = new RequestLogRetention(failingOnce, Duration.ofDays(30), CLOCK, 10);
+
+        assertDoesNotThrow(retention::scheduledRun);
+        retention.scheduledRun();
+
+        assertEquals(3, retention.purged());
+    }
+}

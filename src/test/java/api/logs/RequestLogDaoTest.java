@@ -22,9 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RequestLogDaoTest {
     private static final Instant T0 = Instant.parse("2021-08-29T23:42:58.021392Z");
 
-    private static final List<TestDb> OWN = List.of(
-            StoredLogs.migrated("H2", TestDbs.freshH2Settings("logdao")),
-            StoredLogs.migrated("MariaDB", TestDbs.freshMariaDbSettings("logdao")));
+    private static final List<TestDb> OWN = StoredLogs.fresh("logdao");
 
     /** Databases no app writes its request logs into, so row counts and order are exact. */
     static Stream<TestDb> databases() {

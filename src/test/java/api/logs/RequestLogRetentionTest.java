@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -22,9 +20,7 @@ class RequestLogRetentionTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    private static final List<TestDb> OWN = List.of(
-            StoredLogs.migrated("H2", TestDbs.freshH2Settings("retention")),
-            StoredLogs.migrated("MariaDB", TestDbs.freshMariaDbSettings("retention")));
+    private static final List<TestDb> OWN = StoredLogs.fresh("retention");
 
     static Stream<TestDb> databases() {
         return OWN.stream();
@@ -80,28 +76,13 @@ class RequestLogRetentionTest {
     @Test
     void a_failed_scheduled_run_is_logged_and_the_next_one_purges_again() {
         var attempts = new AtomicInteger();
-        RequestLogDao failingOnce = new RequestLogDao() {
+        RequestLogDao failingOnce = new UnusedRequestLogDao() {
             @Override
             public int deleteOlderThan(Instant cutoff, int limit) {
                 if (attempts.incrementAndGet() == 1) {
                     throw new IllegalStateException("database unavailable");
                 }
                 return 3;
-            }
-
-            @Override
-            public void insert(List<StoredLog> rows) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<StoredLog> newest(int limit, int offset) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Optional<StoredLog> oldest() {
-                throw new UnsupportedOperationException();
             }
         };
         var retention = new RequestLogRetention(failingOnce, Duration.ofDays(30), CLOCK, 10);

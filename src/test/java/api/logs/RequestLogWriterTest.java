@@ -7,7 +7,6 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ class RequestLogWriterTest {
     }
 
     /** A DAO that stores in memory and can be made to block or fail. */
-    private static class FakeDao implements RequestLogDao {
+    private static class FakeDao extends UnusedRequestLogDao {
         final List<List<StoredLog>> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger failuresLeft = new AtomicInteger();
@@ -43,21 +42,6 @@ class RequestLogWriterTest {
 
         int stored() {
             return batches.stream().mapToInt(List::size).sum();
-        }
-
-        @Override
-        public List<StoredLog> newest(int limit, int offset) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<StoredLog> oldest() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int deleteOlderThan(Instant cutoff, int limit) {
-            throw new UnsupportedOperationException();
         }
     }
 

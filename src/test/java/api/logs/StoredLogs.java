@@ -31,6 +31,11 @@ final class StoredLogs {
         return Stream.of(h2, mariadb);
     }
 
+    /** A migrated H2 and MariaDB database for one test class alone, for exact row counts and order. */
+    static List<TestDb> fresh(String name) {
+        return List.of(migrated("H2", TestDbs.freshH2Settings(name)), migrated("MariaDB", TestDbs.freshMariaDbSettings(name)));
+    }
+
     static TestDb migrated(String name, DbSettings settings) {
         Database database = TestDbs.connect(settings);
         new Migrations(database.dataSource(), settings.isH2()).upgrade();

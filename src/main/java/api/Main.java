@@ -179,7 +179,7 @@ public final class Main {
         var passwordWorkers = new PasswordWorkers(config.bcryptThreads(), config.bcryptQueueSize());
         var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), passwordWorkers, tokens,
                 new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), clientIp, metrics.business());
-        var posts = new PostHandlers(new PostDao(db.jdbi()), metrics.business());
+        var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var jetty = new AtomicReference<Server>();
         var ops = new OpsToken(config.opsToken());

@@ -26,12 +26,12 @@ public final class PostDao {
         """;
 
     /**
-     * {@code titlePattern} is a LIKE pattern over the lower-cased title, with {@code !} as the escape character.
-     * The page of ids is cut in a derived table first: joined directly, MariaDB drives the join from users and
-     * sorts every post on each request. The derived table holds ids only: with the TEXT content in it, MariaDB
-     * materialises it as an on-disk temporary table on every call, which cost half the throughput.
+     * A page of posts, on H2. {@code titlePattern} is a LIKE pattern over the lower-cased title, with {@code !} as
+     * the escape character. The page of ids is cut in a derived table first, which makes every database drive the
+     * join from posts. The derived table holds ids only: with the TEXT content in it, MariaDB materialised it as an
+     * on-disk temporary table on every call, which cost half the throughput.
      */
-    public static final String PAGE = POST_COLUMNS + """
+    static final String PAGE_PORTABLE = POST_COLUMNS + """
         FROM (SELECT id FROM posts
               WHERE LOWER(title) LIKE :titlePattern ESCAPE '!'
               ORDER BY id
@@ -41,12 +41,33 @@ public final class PostDao {
         ORDER BY p.id
         """;
 
+    /**
+     * The same page on MySQL and MariaDB. STRAIGHT_JOIN keeps posts first, read in id order until the LIMIT; left to
+     * itself MariaDB drives the join from users and sorts every post. The derived table of {@link #PAGE_PORTABLE}
+     * does that too, but MariaDB builds it as a temporary table and filesorts it on every call: 15-25 % more of its
+     * CPU per query. H2 has no STRAIGHT_JOIN.
+     */
+    static final String PAGE_MYSQL = POST_COLUMNS.replaceFirst("SELECT", "SELECT STRAIGHT_JOIN") + """
+        FROM posts p
+        JOIN users u ON u.id = p.owner_id
+        WHERE LOWER(p.title) LIKE :titlePattern ESCAPE '!'
+        ORDER BY p.id
+        LIMIT :limit OFFSET :skip
+        """;
+
     private static final PostRowMapper ROWS = new PostRowMapper();
 
     private final Jdbi jdbi;
+    private final String page;
 
-    public PostDao(Jdbi jdbi) {
+    public PostDao(Jdbi jdbi, boolean h2) {
         this.jdbi = jdbi;
+        this.page = pageSql(h2);
+    }
+
+    /** The page query for H2, or for MySQL and MariaDB. */
+    public static String pageSql(boolean h2) {
+        return h2 ? PAGE_PORTABLE : PAGE_MYSQL;
     }
 
     public long insert(NewPost post, long ownerId) {
@@ -68,7 +89,7 @@ public final class PostDao {
     }
 
     public List<PostRow> list(String titlePattern, int limit, int skip) {
-        return jdbi.withHandle(h -> h.createQuery(PAGE)
+        return jdbi.withHandle(h -> h.createQuery(page)
                 .bind("titlePattern", titlePattern)
                 .bind("limit", limit)
                 .bind("skip", skip)

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PostsSqlFloor {
     /** PostDao.list's statement with its named parameters (titlePattern, limit, skip) as JDBC placeholders. */
-    static final String SQL = PostDao.PAGE.replaceAll(":\\w+", "?");
+    static final String SQL = PostDao.pageSql(false).replaceAll(":\\w+", "?");
 
     public static void main(String[] args) throws Exception {
         var settings = new DbSettings(args[0], args[1], "", false);

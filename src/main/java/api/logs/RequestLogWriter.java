@@ -28,7 +28,7 @@ public final class RequestLogWriter {
     private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
     static final Duration MAX_WAIT = Duration.ofMillis(100);
     /** How long the writer sleeps when it finds too little to fill a batch. */
-    static final Duration IDLE_TICK = Duration.ofMillis(10);
+    private static final Duration IDLE_TICK = Duration.ofMillis(10);
     private static final long MAX_BACKOFF_MS = 2_000;
     /** A batch that fails for any other reason than an unreachable database is given up after this many tries. */
     private static final int MAX_ATTEMPTS_WHEN_REACHABLE = 3;

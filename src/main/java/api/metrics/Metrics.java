@@ -15,6 +15,7 @@ import io.prometheus.client.hotspot.ThreadExports;
 import io.prometheus.client.hotspot.VersionInfoExports;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,33 +71,35 @@ public final class Metrics {
 
     public void trackRequestLog(LongSupplier queueDepth, LongSupplier written,
                                 LongSupplier droppedQueueFull, LongSupplier droppedWriteFailed, LongSupplier purged) {
-        new Collector() {
-            @Override
-            public List<MetricFamilySamples> collect() {
-                var dropped = new CounterMetricFamily("request_log_dropped",
-                        "Request logs lost: queue full, or the insert kept failing", List.of("reason"));
-                dropped.addMetric(List.of("queue_full"), droppedQueueFull.getAsLong());
-                dropped.addMetric(List.of("write_failed"), droppedWriteFailed.getAsLong());
-                return List.of(
-                        new GaugeMetricFamily("request_log_queue_depth", "Request logs waiting to be stored",
-                                queueDepth.getAsLong()),
-                        new CounterMetricFamily("request_log_written", "Request logs stored", written.getAsLong()),
-                        new CounterMetricFamily("request_log_purged",
-                                "Request logs deleted for being older than REQUEST_LOG_RETENTION_DAYS", purged.getAsLong()),
-                        dropped);
-            }
-        }.register(registry);
+        registerSampled(() -> {
+            var dropped = new CounterMetricFamily("request_log_dropped",
+                    "Request logs lost: queue full, or the insert kept failing", List.of("reason"));
+            dropped.addMetric(List.of("queue_full"), droppedQueueFull.getAsLong());
+            dropped.addMetric(List.of("write_failed"), droppedWriteFailed.getAsLong());
+            return List.of(
+                    new GaugeMetricFamily("request_log_queue_depth", "Request logs waiting to be stored",
+                            queueDepth.getAsLong()),
+                    new CounterMetricFamily("request_log_written", "Request logs stored", written.getAsLong()),
+                    new CounterMetricFamily("request_log_purged",
+                            "Request logs deleted for being older than REQUEST_LOG_RETENTION_DAYS", purged.getAsLong()),
+                    dropped);
+        });
     }
 
     public void trackPasswordWork(LongSupplier queued, LongSupplier rejected) {
+        registerSampled(() -> List.of(
+                new GaugeMetricFamily("password_work_queue_depth", "bcrypt hashes waiting for a thread",
+                        queued.getAsLong()),
+                new CounterMetricFamily("password_work_rejected",
+                        "Logins and sign-ups refused with 503: the bcrypt queue was full", rejected.getAsLong())));
+    }
+
+    /** Metrics read from their owner at every scrape, instead of counters the owner would have to update. */
+    private void registerSampled(Supplier<List<Collector.MetricFamilySamples>> samples) {
         new Collector() {
             @Override
             public List<MetricFamilySamples> collect() {
-                return List.of(
-                        new GaugeMetricFamily("password_work_queue_depth", "bcrypt hashes waiting for a thread",
-                                queued.getAsLong()),
-                        new CounterMetricFamily("password_work_rejected",
-                                "Logins and sign-ups refused with 503: the bcrypt queue was full", rejected.getAsLong()));
+                return samples.get();
             }
         }.register(registry);
     }

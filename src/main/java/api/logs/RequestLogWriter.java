@@ -2,7 +2,6 @@ package api.logs;
 
 import api.db.DbErrors;
 import api.web.Json;
-import api.web.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ public final class RequestLogWriter {
     private static final int MAX_ATTEMPTS_WHEN_REACHABLE = 3;
 
     private final RequestLogDao dao;
+    private final LogIds ids = new LogIds();
     private final Queue<RequestLog> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final int capacity;
@@ -174,7 +174,7 @@ public final class RequestLogWriter {
     }
 
     private void write(List<RequestLog> batch) {
-        List<StoredLog> rows = batch.stream().map(RequestLogWriter::toRow).toList();
+        List<StoredLog> rows = batch.stream().map(this::toRow).toList();
         long backoffMs = 100;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -201,9 +201,9 @@ public final class RequestLogWriter {
         }
     }
 
-    private static StoredLog toRow(RequestLog record) {
+    private StoredLog toRow(RequestLog record) {
         try {
-            return new StoredLog(RequestIds.timeOrdered(), Json.MAPPER.writeValueAsString(record), record.timestamp());
+            return new StoredLog(ids.next(), Json.MAPPER.writeValueAsString(record), record.timestamp());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request log cannot be serialised", e);
         }

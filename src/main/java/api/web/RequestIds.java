@@ -33,15 +33,4 @@ public final class RequestIds {
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low).toString();
     }
-
-    /**
-     * A time-ordered (version 7) UUID: milliseconds first, then random bits. As a primary key it makes InnoDB
-     * append at the right edge of the index instead of splitting pages all over it, as random ids do.
-     */
-    public static String timeOrdered() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextInt() & 0x0FFF);
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
-    }
 }

@@ -114,6 +114,9 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
             properties.setProperty("prepStmtCacheSqlLimit", "4096");
             properties.setProperty("useServerPrepStmts", "true");
             properties.setProperty("rewriteBatchedStatements", "true");
+            // autocommit and isolation as the driver last set them, instead of asking the server: a transaction
+            // otherwise began with a SELECT @@tx_isolation round trip (Jdbi reads the level to restore it after)
+            properties.setProperty("useLocalSessionState", "true");
             properties.setProperty("tcpKeepAlive", "true");
             if (probe) {
                 properties.setProperty("socketTimeout", String.valueOf(timeoutMs));

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.config.ConfigRegistry;
  * microseconds itself, on MySQL and on every MariaDB. The text is {@link Json#timestamp}'s without its offset
  * (MariaDB refuses one): the request-log writer binds one per record, and DateTimeFormatter is the slow way.
  */
-final class InstantsAsText extends AbstractArgumentFactory<Instant> {
+public final class InstantsAsText extends AbstractArgumentFactory<Instant> {
     private static final int WITHOUT_OFFSET = "0000-00-00T00:00:00.000000".length();
 
     InstantsAsText() {
@@ -23,7 +23,12 @@ final class InstantsAsText extends AbstractArgumentFactory<Instant> {
 
     @Override
     protected Argument build(Instant value, ConfigRegistry config) {
-        String text = Json.timestamp(value).substring(0, WITHOUT_OFFSET);
+        String text = text(value);
         return (position, statement, context) -> statement.setString(position, text);
+    }
+
+    /** The text this binds for {@code instant}; H2 reads it too (the JVM runs in UTC). */
+    public static String text(Instant instant) {
+        return Json.timestamp(instant).substring(0, WITHOUT_OFFSET);
     }
 }

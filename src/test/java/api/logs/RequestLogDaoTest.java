@@ -39,7 +39,7 @@ class RequestLogDaoTest {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
 
-        dao.insert(List.of(aLog("a", 0), aLog("b", 1), aLog("c", 2)));
+        dao.store(List.of(aLog("a", 0), aLog("b", 1), aLog("c", 2)));
 
         List<StoredLog> stored = dao.newest(10, 0);
         assertEquals(List.of("c", "b", "a"), stored.stream().map(StoredLog::logId).toList());
@@ -90,7 +90,7 @@ class RequestLogDaoTest {
     void newest_pages_by_limit_and_offset(TestDb db) {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
-        dao.insert(List.of(aLog("a", 0), aLog("b", 1), aLog("c", 2), aLog("d", 3)));
+        dao.store(List.of(aLog("a", 0), aLog("b", 1), aLog("c", 2), aLog("d", 3)));
 
         List<StoredLog> page = dao.newest(2, 1);
 
@@ -102,7 +102,7 @@ class RequestLogDaoTest {
     void oldest_is_the_earliest_datetime(TestDb db) {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
-        dao.insert(List.of(aLog("late", 5), aLog("early", 1)));
+        dao.store(List.of(aLog("late", 5), aLog("early", 1)));
 
         assertEquals("early", dao.oldest().orElseThrow().logId());
     }

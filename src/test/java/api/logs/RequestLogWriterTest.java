@@ -30,7 +30,7 @@ class RequestLogWriterTest {
         volatile RuntimeException failure = unavailable();
 
         @Override
-        public void insert(List<StoredLog> rows) {
+        public void store(List<StoredLog> rows) {
             if (blocking) {
                 await(release);
             }

@@ -1,6 +1,7 @@
 package api.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.config.DbSettings;
@@ -60,6 +61,19 @@ class RequestLogDaoTest {
         List<String> newestFirst = new ArrayList<>(rows.stream().map(StoredLog::logId).toList());
         Collections.reverse(newestFirst);
         assertEquals(newestFirst, dao.newest(1000, 0).stream().map(StoredLog::logId).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_batch_whose_last_chunk_is_refused_stores_none_of_its_rows(TestDb db) {
+        db.truncateAll();
+        RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
+        List<StoredLog> rows = new ArrayList<>(IntStream.range(0, 299).mapToObj(i -> aLog("row-" + i, i)).toList());
+        rows.add(aLog("row-0", 299)); // a duplicate key in the last of the chunks (256, 32, 8, 4)
+
+        assertThrows(RuntimeException.class, () -> dao.store(rows));
+
+        assertEquals(List.of(), dao.newest(10, 0)); // a retry of the batch then meets no half-stored rows
     }
 
     @Test

@@ -25,12 +25,7 @@ class LogIdsTest {
 
     @Test
     void ids_of_later_milliseconds_sort_after_earlier_ones_as_text() {
-        var now = new AtomicLong(1_000_000);
-        var ids = new LogIds(now::get);
-        String first = ids.next();
-        now.addAndGet(1);
-
-        assertSortedAscending(List.of(first, ids.next()));
+        assertSortedAscending(idsBeforeAndAfterTheClockMovesFromMillis1000000To(1_000_001));
     }
 
     @Test
@@ -51,12 +46,15 @@ class LogIdsTest {
 
     @Test
     void a_clock_that_goes_back_does_not_break_the_order() {
+        assertSortedAscending(idsBeforeAndAfterTheClockMovesFromMillis1000000To(999_000));
+    }
+
+    private static List<String> idsBeforeAndAfterTheClockMovesFromMillis1000000To(long millis) {
         var now = new AtomicLong(1_000_000);
         var ids = new LogIds(now::get);
-        String before = ids.next();
-        now.set(999_000);
-
-        assertSortedAscending(List.of(before, ids.next()));
+        String first = ids.next();
+        now.set(millis);
+        return List.of(first, ids.next());
     }
 
     private static List<String> make(LogIds ids, int n) {

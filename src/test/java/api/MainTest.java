@@ -45,7 +45,7 @@ class MainTest {
     void db_upgrade_applies_every_migration_then_reports_nothing_to_do() {
         Output first = run("db", "upgrade");
         assertEquals(0, first.status(), first.stderr());
-        assertTrue(first.stdout().startsWith("Applied 10: 001_create_posts"), first.stdout());
+        assertTrue(first.stdout().startsWith("Applied 11: 001_create_posts"), first.stdout());
         assertEquals("Already at the latest version.\n", run("db", "upgrade").stdout());
     }
 
@@ -54,8 +54,8 @@ class MainTest {
         run("db", "upgrade");
         Output down = run("db", "downgrade", "1");
         assertEquals(0, down.status());
-        assertEquals("Reverted 1: 010_create_log_table\n", down.stdout());
-        assertTrue(run("db", "current").stdout().startsWith("009_create_tasks (applied "));
+        assertEquals("Reverted 1: 011_drop_log_table_datetime_index\n", down.stdout());
+        assertTrue(run("db", "current").stdout().startsWith("010_create_log_table (applied "));
     }
 
     @Test
@@ -63,8 +63,8 @@ class MainTest {
         run("db", "upgrade");
         run("db", "downgrade", "2");
         String history = run("db", "history").stdout();
-        assertTrue(history.contains("[applied] 008_create_priorities"), history);
-        assertTrue(history.contains("[pending] 009_create_tasks"), history);
+        assertTrue(history.contains("[applied] 009_create_tasks"), history);
+        assertTrue(history.contains("[pending] 010_create_log_table"), history);
     }
 
     @Test

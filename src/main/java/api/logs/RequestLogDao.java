@@ -56,17 +56,26 @@ public interface RequestLogDao extends SqlObject {
         }
     }
 
-    /** At most {@code limit} rows older than {@code cutoff}; MySQL, MariaDB and H2 all take DELETE ... LIMIT. */
-    @SqlUpdate("DELETE FROM log_table WHERE datetime < :cutoff LIMIT :limit")
-    int deleteOlderThan(Instant cutoff, int limit);
+    /**
+     * At most {@code limit} rows older than {@code cutoff}, found by their time-ordered key (there is no index on
+     * {@code datetime}); the datetime test keeps any row whose key does not carry its time.
+     */
+    default int deleteOlderThan(Instant cutoff, int limit) {
+        return deleteBefore(LogIds.first(cutoff), cutoff, limit);
+    }
 
-    @SqlQuery("""
-        SELECT log_id, log, datetime FROM log_table
-        ORDER BY datetime DESC, log_id DESC
-        LIMIT :limit OFFSET :offset
-        """)
+    /** MySQL, MariaDB and H2 all take DELETE ... LIMIT. */
+    @SqlUpdate(DELETE_BEFORE)
+    int deleteBefore(String firstKept, Instant cutoff, int limit);
+
+    String DELETE_BEFORE = "DELETE FROM log_table WHERE log_id < :firstKept AND datetime < :cutoff LIMIT :limit";
+
+    /** Newest first, by the time-ordered key. */
+    @SqlQuery(NEWEST)
     List<StoredLog> newest(int limit, int offset);
 
-    @SqlQuery("SELECT log_id, log, datetime FROM log_table ORDER BY datetime, log_id LIMIT 1")
+    String NEWEST = "SELECT log_id, log, datetime FROM log_table ORDER BY log_id DESC LIMIT :limit OFFSET :offset";
+
+    @SqlQuery("SELECT log_id, log, datetime FROM log_table ORDER BY log_id LIMIT 1")
     Optional<StoredLog> oldest();
 }

@@ -203,7 +203,7 @@ public final class RequestLogWriter {
 
     private StoredLog toRow(RequestLog record) {
         try {
-            return new StoredLog(ids.next(), Json.MAPPER.writeValueAsString(record), record.timestamp());
+            return new StoredLog(ids.next(record.timestamp()), Json.MAPPER.writeValueAsString(record), record.timestamp());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request log cannot be serialised", e);
         }

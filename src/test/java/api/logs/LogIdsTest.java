@@ -3,64 +3,72 @@ package api.logs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LogIdsTest {
+    private static final Instant T = Instant.ofEpochMilli(1_000_000);
 
     @Test
-    void an_id_is_a_version_7_uuid_carrying_the_current_millisecond() {
-        long before = System.currentTimeMillis();
-        UUID id = UUID.fromString(new LogIds().next());
-        long after = System.currentTimeMillis();
+    void an_id_is_a_version_7_uuid_carrying_the_millisecond_the_request_started() {
+        UUID id = UUID.fromString(new LogIds().next(Instant.parse("2026-12-02T08:00:00.123456Z")));
 
         assertEquals(7, id.version());
         assertEquals(2, id.variant());
-        long millis = id.getMostSignificantBits() >>> 16;
-        assertTrue(millis >= before && millis <= after, millis + " not in [" + before + ", " + after + "]");
+        assertEquals(Instant.parse("2026-12-02T08:00:00.123Z").toEpochMilli(), millis(id.toString()));
     }
 
     @Test
     void ids_of_later_milliseconds_sort_after_earlier_ones_as_text() {
-        assertSortedAscending(idsBeforeAndAfterTheClockMovesFromMillis1000000To(1_000_001));
+        var ids = new LogIds();
+
+        assertSortedAscending(List.of(ids.next(T), ids.next(T.plusMillis(1)), ids.next(T.plusSeconds(3600))));
     }
 
     @Test
     void ids_made_within_one_millisecond_sort_in_the_order_they_were_made() {
-        var ids = new LogIds(() -> 1_000_000);
-
-        assertSortedAscending(make(ids, 4_096));
+        assertSortedAscending(make(new LogIds(), T, 4_096));
     }
 
     @Test
     void past_4096_ids_in_a_millisecond_the_next_millisecond_is_borrowed_and_order_kept() {
-        var ids = new LogIds(() -> 1_000_000);
-        List<String> made = make(ids, 5_000);
+        List<String> made = make(new LogIds(), T, 5_000);
 
         assertSortedAscending(made);
-        assertEquals(1_000_001, UUID.fromString(made.get(4_999)).getMostSignificantBits() >>> 16);
+        assertEquals(T.toEpochMilli() + 1, millis(made.get(4_999)));
     }
 
     @Test
-    void a_clock_that_goes_back_does_not_break_the_order() {
-        assertSortedAscending(idsBeforeAndAfterTheClockMovesFromMillis1000000To(999_000));
+    void a_record_that_started_before_the_previous_one_still_sorts_after_it() {
+        var ids = new LogIds();
+        String previous = ids.next(T);
+
+        String earlierStart = ids.next(T.minusSeconds(1));
+
+        assertSortedAscending(List.of(previous, earlierStart));
+        assertEquals(T.toEpochMilli(), millis(earlierStart));
     }
 
-    private static List<String> idsBeforeAndAfterTheClockMovesFromMillis1000000To(long millis) {
-        var now = new AtomicLong(1_000_000);
-        var ids = new LogIds(now::get);
-        String first = ids.next();
-        now.set(millis);
-        return List.of(first, ids.next());
+    @Test
+    void first_sorts_after_every_id_of_earlier_milliseconds_and_before_the_rest() {
+        var ids = new LogIds();
+        List<String> around = List.of(ids.next(T.minusMillis(1)), LogIds.first(T), ids.next(T), ids.next(T.plusMillis(1)));
+
+        assertSortedAscending(around);
+        assertEquals("0000000f-4240-7000-8000-000000000000", LogIds.first(T));
     }
 
-    private static List<String> make(LogIds ids, int n) {
+    private static long millis(String id) {
+        return UUID.fromString(id).getMostSignificantBits() >>> 16;
+    }
+
+    private static List<String> make(LogIds ids, Instant at, int n) {
         var made = new ArrayList<String>();
         for (int i = 0; i < n; i++) {
-            made.add(ids.next());
+            made.add(ids.next(at));
         }
         return made;
     }

@@ -1,6 +1,7 @@
 package api.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,8 @@ class RequestLogDaoTest {
         return OWN.stream();
     }
 
-    private static StoredLog aLog(String id, int secondsAfterT0) {
-        return new StoredLog(id, "{\"request_id\":\"" + id + "\",\"status\":200}", T0.plusSeconds(secondsAfterT0));
+    private static StoredLog aLog(String label, int secondsAfterT0) {
+        return StoredLogs.labelled(label, T0.plusSeconds(secondsAfterT0));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,7 +45,7 @@ class RequestLogDaoTest {
         dao.store(List.of(aLog("a", 0), aLog("b", 1), aLog("c", 2)));
 
         List<StoredLog> stored = dao.newest(10, 0);
-        assertEquals(List.of("c", "b", "a"), stored.stream().map(StoredLog::logId).toList());
+        assertEquals(List.of("c", "b", "a"), StoredLogs.labels(stored));
         assertEquals(T0.plusSeconds(2), stored.get(0).datetime());
         assertTrue(stored.get(0).log().contains("\"request_id\""));
         assertTrue(stored.get(0).log().contains("\"c\""));
@@ -58,9 +60,9 @@ class RequestLogDaoTest {
 
         dao.store(rows);
 
-        List<String> newestFirst = new ArrayList<>(rows.stream().map(StoredLog::logId).toList());
+        List<String> newestFirst = new ArrayList<>(StoredLogs.labels(rows));
         Collections.reverse(newestFirst);
-        assertEquals(newestFirst, dao.newest(1000, 0).stream().map(StoredLog::logId).toList());
+        assertEquals(newestFirst, StoredLogs.labels(dao.newest(1000, 0)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,7 +71,8 @@ class RequestLogDaoTest {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
         List<StoredLog> rows = new ArrayList<>(IntStream.range(0, 299).mapToObj(i -> aLog("row-" + i, i)).toList());
-        rows.add(aLog("row-0", 299)); // a duplicate key in the last of the chunks (256, 32, 8, 4)
+        StoredLog first = rows.get(0);
+        rows.add(new StoredLog(first.logId(), first.log(), first.datetime())); // a duplicate key in the last of the chunks (256, 32, 8, 4)
 
         assertThrows(RuntimeException.class, () -> dao.store(rows));
 
@@ -108,17 +111,17 @@ class RequestLogDaoTest {
 
         List<StoredLog> page = dao.newest(2, 1);
 
-        assertEquals(List.of("c", "b"), page.stream().map(StoredLog::logId).toList());
+        assertEquals(List.of("c", "b"), StoredLogs.labels(page));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void oldest_is_the_earliest_datetime(TestDb db) {
+    void oldest_is_the_earliest_key(TestDb db) {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
         dao.store(List.of(aLog("late", 5), aLog("early", 1)));
 
-        assertEquals("early", dao.oldest().orElseThrow().logId());
+        assertEquals(List.of("early"), StoredLogs.labels(List.of(dao.oldest().orElseThrow())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,7 +134,7 @@ class RequestLogDaoTest {
         int deleted = dao.deleteOlderThan(T0.plusSeconds(100), 1000);
 
         assertEquals(2, deleted);
-        assertEquals(List.of("new", "at-cutoff"), dao.newest(10, 0).stream().map(StoredLog::logId).toList());
+        assertEquals(List.of("new", "at-cutoff"), StoredLogs.labels(dao.newest(10, 0)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -143,5 +146,43 @@ class RequestLogDaoTest {
 
         assertEquals(4, dao.deleteOlderThan(T0.plusSeconds(100), 4));
         assertEquals(6, dao.newest(100, 0).size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void delete_older_than_keeps_a_recent_row_whose_key_sorts_before_the_cutoff(TestDb db) {
+        db.truncateAll();
+        RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
+        // a random version 4 key, as stored before keys were time-ordered, sorts anywhere
+        dao.store(List.of(new StoredLog("00000000-0000-4000-8000-000000000000", "{\"request_id\":\"v4\"}", T0.plusSeconds(200))));
+
+        assertEquals(0, dao.deleteOlderThan(T0.plusSeconds(100), 1000));
+        assertEquals(List.of("v4"), StoredLogs.labels(dao.newest(10, 0)));
+    }
+
+    /** There is no index on datetime: the newest page and the purge must walk the primary key, not scan and sort. */
+    @Test
+    void on_mariadb_the_newest_page_and_the_purge_read_the_primary_key_in_order() {
+        DbSettings settings = TestDbs.freshMariaDbSettings("logplan");
+        try (var database = TestDbs.connect(settings)) {
+            new Migrations(database.dataSource(), false).upgrade();
+            RequestLogDao dao = database.jdbi().onDemand(RequestLogDao.class);
+            dao.store(IntStream.range(0, 2_000).mapToObj(i -> aLog("row-" + i, i)).toList());
+            List<Map<String, Object>> page = database.jdbi().withHandle(h -> {
+                h.execute("ANALYZE TABLE log_table");
+                return h.createQuery("EXPLAIN " + RequestLogDao.NEWEST).bind("limit", 10).bind("offset", 0).mapToMap().list();
+            });
+            List<Map<String, Object>> purge = database.jdbi().withHandle(h -> h.createQuery("EXPLAIN " + RequestLogDao.DELETE_BEFORE)
+                    .bind("firstKept", LogIds.first(T0.plusSeconds(10)))
+                    .bind("cutoff", T0.plusSeconds(10))
+                    .bind("limit", 5_000)
+                    .mapToMap()
+                    .list());
+
+            assertEquals("PRIMARY", page.get(0).get("key"), "plan: " + page);
+            assertFalse(String.valueOf(page.get(0).get("extra")).contains("filesort"), "plan: " + page);
+            assertEquals("PRIMARY", purge.get(0).get("key"), "plan: " + purge);
+            assertEquals("range", purge.get(0).get("type"), "plan: " + purge);
+        }
     }
 }

@@ -26,12 +26,12 @@ class RequestLogRetentionTest {
         return OWN.stream();
     }
 
-    private static StoredLog aLog(String id, Duration age) {
-        return new StoredLog(id, "{\"request_id\":\"" + id + "\"}", NOW.minus(age));
+    private static StoredLog aLog(String label, Duration age) {
+        return StoredLogs.labelled(label, NOW.minus(age));
     }
 
     private static List<String> remainingIds(RequestLogDao dao) {
-        return dao.newest(1000, 0).stream().map(StoredLog::logId).sorted().toList();
+        return StoredLogs.labels(dao.newest(1000, 0)).stream().sorted().toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,6 +41,18 @@ final class StoredLogs {
         Database database = TestDbs.connect(settings);
         new Migrations(database.dataSource(), settings.isH2()).upgrade();
         return new TestDb(name, settings, database);
+    }
+
+    /**
+     * A record as the writer stores it: a time-ordered key for {@code time}, and {@code label} as its request id,
+     * to name it in assertions.
+     */
+    static StoredLog labelled(String label, Instant time) {
+        return new StoredLog(new LogIds().next(time), "{\"request_id\":\"" + label + "\",\"status\":200}", time);
+    }
+
+    static List<String> labels(List<StoredLog> rows) {
+        return rows.stream().map(row -> parse(row.log()).path("request_id").asText()).toList();
     }
 
     /** The stored logs whose request id starts with {@code prefix}, as JSON. */

@@ -29,6 +29,11 @@ abstract class UnusedRequestLogDao implements RequestLogDao {
     }
 
     @Override
+    public int deleteBefore(String firstKept, Instant cutoff, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Handle getHandle() {
         throw new UnsupportedOperationException();
     }

@@ -8,6 +8,7 @@ import api.db.DatabaseUnavailableException;
 import api.db.migrations.MigrationException;
 import api.db.migrations.Migrations;
 import api.health.HealthHandlers;
+import api.logs.JdbcRequestLogStore;
 import api.logs.LogHandlers;
 import api.logs.RequestLog;
 import api.logs.RequestLogDao;
@@ -184,7 +185,7 @@ public final class Main {
         var jetty = new AtomicReference<Server>();
         var ops = new OpsToken(config.opsToken());
         var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
-        var requestLogs = new RequestLogWriter(requestLogDao,
+        var requestLogs = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()),
                 config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
         var logs = new LogHandlers(requestLogDao);
         var retention = new RequestLogRetention(requestLogDao, config.requestLogRetention());

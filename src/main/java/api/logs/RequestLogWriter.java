@@ -32,7 +32,7 @@ public final class RequestLogWriter {
     /** A batch that fails for any other reason than an unreachable database is given up after this many tries. */
     private static final int MAX_ATTEMPTS_WHEN_REACHABLE = 3;
 
-    private final RequestLogDao dao;
+    private final RequestLogStore store;
     private final LogIds ids = new LogIds();
     private final Queue<RequestLog> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -46,8 +46,8 @@ public final class RequestLogWriter {
     private volatile long stopDeadline;
     private Thread thread;
 
-    public RequestLogWriter(RequestLogDao dao, int queueSize, int batchSize, Duration flushTimeout) {
-        this.dao = dao;
+    public RequestLogWriter(RequestLogStore store, int queueSize, int batchSize, Duration flushTimeout) {
+        this.store = store;
         this.capacity = queueSize;
         this.batchSize = batchSize;
         this.flushTimeout = flushTimeout;
@@ -178,7 +178,7 @@ public final class RequestLogWriter {
         long backoffMs = 100;
         for (int attempt = 1; ; attempt++) {
             try {
-                dao.store(rows);
+                store.store(rows);
                 written.addAndGet(rows.size());
                 if (attempt > 1) {
                     log.info("Request logs stored again after {} attempts", attempt);

@@ -2,8 +2,8 @@ package api.bench;
 
 import api.config.DbSettings;
 import api.db.Database;
+import api.logs.JdbcRequestLogStore;
 import api.logs.RequestLog;
-import api.logs.RequestLogDao;
 import api.logs.RequestLogWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -35,7 +35,7 @@ public final class RequestLogCapacity {
         long dbPid = Long.parseLong(args[4]);
         var jvm = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (var db = Database.connect(settings, 2, Duration.ofSeconds(2), Duration.ofSeconds(10))) {
-            var writer = new RequestLogWriter(db.jdbi().onDemand(RequestLogDao.class), QUEUE, batchSize,
+            var writer = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()), QUEUE, batchSize,
                     Duration.ofSeconds(30)).start();
             var stop = new AtomicBoolean();
             Thread producer = new Thread(() -> keepTopped(writer, stop), "producer");

@@ -21,8 +21,8 @@ class RequestLogWriterTest {
                 "127.0.0.1", "test", null, Instant.now());
     }
 
-    /** A DAO that stores in memory and can be made to block or fail. */
-    private static class FakeDao extends UnusedRequestLogDao {
+    /** A store that keeps batches in memory and can be made to block or fail. */
+    private static class FakeStore implements RequestLogStore {
         final List<List<StoredLog>> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger failuresLeft = new AtomicInteger();
@@ -59,75 +59,75 @@ class RequestLogWriterTest {
 
     @Test
     void a_burst_is_written_in_batches_of_at_most_the_batch_size() {
-        var dao = new FakeDao();
-        var writer = new RequestLogWriter(dao, 1000, 50, Duration.ofSeconds(5)).start();
+        var store = new FakeStore();
+        var writer = new RequestLogWriter(store, 1000, 50, Duration.ofSeconds(5)).start();
 
         for (int i = 0; i < 500; i++) {
             writer.submit(aRecord(i));
         }
         writer.flushAndStop();
 
-        assertEquals(500, dao.stored());
+        assertEquals(500, store.stored());
         assertEquals(500, writer.written());
-        assertTrue(dao.batches.stream().allMatch(b -> b.size() <= 50));
-        assertTrue(dao.batches.size() < 100, "rows were not batched: " + dao.batches.size() + " inserts");
+        assertTrue(store.batches.stream().allMatch(b -> b.size() <= 50));
+        assertTrue(store.batches.size() < 100, "rows were not batched: " + store.batches.size() + " inserts");
     }
 
     @Test
     void a_lone_record_is_written_within_a_few_hundred_milliseconds() {
-        var dao = new FakeDao();
-        var writer = new RequestLogWriter(dao, 1000, 200, Duration.ofSeconds(5)).start();
+        var store = new FakeStore();
+        var writer = new RequestLogWriter(store, 1000, 200, Duration.ofSeconds(5)).start();
 
         writer.submit(aRecord(1));
         long deadline = System.nanoTime() + Duration.ofMillis(1000).toNanos();
-        while (dao.stored() == 0 && System.nanoTime() < deadline) {
+        while (store.stored() == 0 && System.nanoTime() < deadline) {
             StoredLogs.sleep(10);
         }
 
-        assertEquals(1, dao.stored());
+        assertEquals(1, store.stored());
         writer.flushAndStop();
     }
 
     @Test
     void a_full_queue_drops_and_counts_new_records_without_blocking() {
-        var dao = new FakeDao();
-        dao.blocking = true;
-        var writer = new RequestLogWriter(dao, 5, 5, Duration.ofSeconds(5)).start();
+        var store = new FakeStore();
+        store.blocking = true;
+        var writer = new RequestLogWriter(store, 5, 5, Duration.ofSeconds(5)).start();
 
         long started = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
             writer.submit(aRecord(i));
         }
         long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        dao.release.countDown();
+        store.release.countDown();
         writer.flushAndStop();
 
         assertTrue(elapsedMs < 500, "submit blocked for " + elapsedMs + " ms");
         assertTrue(writer.droppedQueueFull() >= 990, "dropped " + writer.droppedQueueFull());
         assertEquals(1000, writer.written() + writer.droppedQueueFull());
-        assertEquals(writer.written(), dao.stored());
+        assertEquals(writer.written(), store.stored());
     }
 
     @Test
     void records_are_kept_and_retried_while_the_database_is_unavailable() {
-        var dao = new FakeDao();
-        dao.failuresLeft.set(4);
-        var writer = new RequestLogWriter(dao, 100, 10, Duration.ofSeconds(10)).start();
+        var store = new FakeStore();
+        store.failuresLeft.set(4);
+        var writer = new RequestLogWriter(store, 100, 10, Duration.ofSeconds(10)).start();
 
         writer.submit(aRecord(1));
         writer.submit(aRecord(2));
         writer.flushAndStop();
 
-        assertEquals(2, dao.stored());
+        assertEquals(2, store.stored());
         assertEquals(0, writer.droppedWriteFailed());
     }
 
     @Test
     void a_batch_the_database_keeps_rejecting_is_dropped_and_counted() {
-        var dao = new FakeDao();
-        dao.failure = new IllegalStateException("Data too long for column");
-        dao.failuresLeft.set(1_000);
-        var writer = new RequestLogWriter(dao, 100, 10, Duration.ofSeconds(10)).start();
+        var store = new FakeStore();
+        store.failure = new IllegalStateException("Data too long for column");
+        store.failuresLeft.set(1_000);
+        var writer = new RequestLogWriter(store, 100, 10, Duration.ofSeconds(10)).start();
 
         writer.submit(aRecord(1));
         writer.flushAndStop();
@@ -138,9 +138,9 @@ class RequestLogWriterTest {
 
     @Test
     void stop_gives_up_after_the_flush_timeout_when_the_database_stays_down() {
-        var dao = new FakeDao();
-        dao.failuresLeft.set(Integer.MAX_VALUE);
-        var writer = new RequestLogWriter(dao, 100, 10, Duration.ofMillis(500)).start();
+        var store = new FakeStore();
+        store.failuresLeft.set(Integer.MAX_VALUE);
+        var writer = new RequestLogWriter(store, 100, 10, Duration.ofMillis(500)).start();
         writer.submit(aRecord(1));
 
         long started = System.nanoTime();
@@ -152,9 +152,9 @@ class RequestLogWriterTest {
 
     @Test
     void records_still_queued_when_the_flush_times_out_are_counted_as_lost() {
-        var dao = new FakeDao();
-        dao.failuresLeft.set(Integer.MAX_VALUE);
-        var writer = new RequestLogWriter(dao, 1000, 10, Duration.ofMillis(300)).start();
+        var store = new FakeStore();
+        store.failuresLeft.set(Integer.MAX_VALUE);
+        var writer = new RequestLogWriter(store, 1000, 10, Duration.ofMillis(300)).start();
         for (int i = 0; i < 500; i++) {
             writer.submit(aRecord(i));
         }
@@ -167,7 +167,7 @@ class RequestLogWriterTest {
 
     @Test
     void nothing_is_accepted_after_stop() {
-        var writer = new RequestLogWriter(new FakeDao(), 100, 10, Duration.ofSeconds(1)).start();
+        var writer = new RequestLogWriter(new FakeStore(), 100, 10, Duration.ofSeconds(1)).start();
         writer.flushAndStop();
 
         writer.submit(aRecord(1));

@@ -34,7 +34,7 @@ class ProcfileIT {
         Process release = start(procfile.get("release"), port, herokuUrl, logs.resolve("release.log"));
         assertTrue(release.waitFor(60, TimeUnit.SECONDS), "release did not finish");
         assertEquals(0, release.exitValue(), () -> read(logs.resolve("release.log")));
-        assertTrue(read(logs.resolve("release.log")).contains("Applied 10:"), () -> read(logs.resolve("release.log")));
+        assertTrue(read(logs.resolve("release.log")).contains("Applied 11:"), () -> read(logs.resolve("release.log")));
 
         Process web = start(procfile.get("web"), port, herokuUrl, logs.resolve("web.log"));
         try {

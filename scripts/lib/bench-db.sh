@@ -1,0 +1,38 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154  # $work and pids are the caller's
+# The benchmarks' private MariaDB, sourced by scripts/bench and scripts/bench-logging. The caller sets $work (a
+# scratch folder) and the array pids (processes it stops on exit) and has free_port.
+
+# Starts MariaDB in $work/db with an empty database api; sets db_port and db_pid, defines sql.
+bench_db_start() {
+  db_port=$(free_port)
+  mariadb-install-db --no-defaults --datadir="$work/db" --auth-root-authentication-method=normal --skip-test-db \
+    >"$work/db-install.log" 2>&1
+  mariadbd --no-defaults --datadir="$work/db" --port="$db_port" --bind-address=127.0.0.1 --socket="$work/db.sock" \
+    --user="$(id -un)" --skip-grant-tables --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+    --innodb-buffer-pool-size=256M >"$work/db.log" 2>&1 &
+  db_pid=$!
+  pids+=("$db_pid")
+  for _ in $(seq 1 300); do sql -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 0.1; done
+  sql -e 'SELECT 1' >/dev/null || { cat "$work/db.log" >&2; echo "MariaDB did not start" >&2; exit 1; }
+  sql -e "CREATE DATABASE api CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+}
+
+sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$work/db.sock" -u root "$@"; }
+
+# every seeded user's password is password123 (the passlib hash from the original app, cost 12)
+# shellcheck disable=SC2016  # a bcrypt hash, not an expression
+bench_password_hash='$2b$12$HKOMVWwZi.G9TTDttNYQtOS7Fww5RrreYp0lqnceqsG4pBC2Suaga'
+
+# The social data set in the migrated database: 1,000 users, 10,000 posts, 50,000 votes.
+bench_seed_social() {
+  sql api >/dev/null <<SQL
+INSERT INTO users (email, password) SELECT CONCAT('user', seq, '@example.com'), '$bench_password_hash' FROM seq_1_to_1000;
+INSERT INTO posts (title, content, owner_id)
+  SELECT CONCAT('post number ', seq), CONCAT('content of post ', seq), 1 + seq % 1000 FROM seq_1_to_10000;
+-- 50,000 distinct (user, post) pairs: 5 votes on every post
+INSERT INTO votes (user_id, post_id)
+  SELECT 1 + (seq DIV 10000) + 5 * (seq % 200), 1 + seq % 10000 FROM seq_0_to_49999;
+ANALYZE TABLE users, posts, votes;
+SQL
+}

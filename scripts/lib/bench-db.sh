@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2154  # $work and pids are the caller's
 # The benchmarks' private MariaDB, sourced by scripts/bench and scripts/bench-logging. The caller sets $work (a
-# scratch folder) and the array pids (processes it stops on exit) and has free_port.
+# scratch folder) and the array pids (processes it stops on exit).
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # Starts MariaDB in $work/db with an empty database api; sets db_port and db_pid, defines sql.
 bench_db_start() {

@@ -238,7 +238,7 @@ public final class Main {
                 }
             });
             Cors.register(cfg, config.corsOrigins());
-            ApiDocs.register(cfg);
+            cfg.router.mount(ApiDocs::register);
             cfg.router.mount(router -> router.beforeMatched(auth::check)).apiBuilder(() -> {
                 before(RequestIds::assign);
                 get("/", health::root);

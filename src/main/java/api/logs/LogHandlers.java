@@ -1,17 +1,11 @@
 package api.logs;
 
-import api.web.ApiDocs;
 import api.web.ApiError;
 import api.web.Json;
 import api.web.RequestValidationError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.javalin.openapi.HttpMethod;
-import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiResponse;
 import java.time.Instant;
 
 /** Operator reads of the stored request logs. */
@@ -25,8 +19,6 @@ public final class LogHandlers {
     }
 
     /** Newest first. */
-    @OpenApi(path = "/log_all", methods = HttpMethod.GET, summary = "Request logs, newest first (Bearer OPS_TOKEN when set)", tags = "Operations", queryParams = {@OpenApiParam(name = "limit", type = Integer.class, description = "1..1000, default 100"), @OpenApiParam(name = "offset", type = Integer.class)},
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")), @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void all(Context ctx) {
         int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(100);
         int offset = ctx.queryParamAsClass("offset", Integer.class).getOrDefault(0);
@@ -39,8 +31,6 @@ public final class LogHandlers {
         ctx.json(logs.newest(limit, offset).stream().map(LogHandlers::entry).toList());
     }
 
-    @OpenApi(path = "/log_first", methods = HttpMethod.GET, summary = "The oldest request log (Bearer OPS_TOKEN when set)", tags = "Operations",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")), @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void first(Context ctx) {
         ctx.json(entry(logs.oldest().orElseThrow(() -> ApiError.notFound("No request logs yet"))));
     }

@@ -1,19 +1,11 @@
 package api.posts;
 
 import api.metrics.BusinessMetrics;
-import api.web.ApiDocs;
 import api.web.ApiError;
 import api.web.Auth;
 import api.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.openapi.HttpMethod;
-import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiRequestBody;
-import io.javalin.openapi.OpenApiResponse;
-import io.javalin.openapi.OpenApiSecurity;
 import java.util.Locale;
 
 public final class PostHandlers {
@@ -27,16 +19,6 @@ public final class PostHandlers {
         this.events = events;
     }
 
-    @OpenApi(path = "/posts", methods = HttpMethod.GET, summary = "List posts with their vote counts", tags = "Posts",
-            security = @OpenApiSecurity(name = ApiDocs.SECURITY),
-            queryParams = {
-                @OpenApiParam(name = "limit", type = Integer.class, description = "1..100, default 10"),
-                @OpenApiParam(name = "skip", type = Integer.class, description = ">= 0, default 0"),
-                @OpenApiParam(name = "search", description = "title contains (case-insensitive)")},
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = PostWithVotes[].class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)),
-                @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void list(Context ctx) {
         int limit = ctx.queryParamAsClass("limit", Integer.class)
                 .check(n -> n >= 1 && n <= MAX_LIMIT, "ensure this value is between 1 and " + MAX_LIMIT)
@@ -48,23 +30,12 @@ public final class PostHandlers {
         ctx.json(posts.list(containsPattern(search), limit, skip).stream().map(PostRow::withVotes).toList());
     }
 
-    @OpenApi(path = "/posts/{id}", methods = HttpMethod.GET, summary = "One post with its vote count", tags = "Posts",
-            security = @OpenApiSecurity(name = ApiDocs.SECURITY), pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = PostWithVotes.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void get(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
         ctx.json(posts.find(id).map(PostRow::withVotes)
                 .orElseThrow(() -> ApiError.notFound("post with id: " + id + " was not found")));
     }
 
-    @OpenApi(path = "/posts", methods = HttpMethod.POST, summary = "Create a post owned by the caller", tags = "Posts",
-            security = @OpenApiSecurity(name = ApiDocs.SECURITY),
-            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = NewPost.class), required = true),
-            responses = {
-                @OpenApiResponse(status = "201", content = @OpenApiContent(from = Post.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void create(Context ctx) {
         NewPost input = NewPost.from(Json.body(ctx));
         long id = posts.insert(input, Auth.userId(ctx));
@@ -72,12 +43,6 @@ public final class PostHandlers {
         ctx.status(HttpStatus.CREATED).json(posts.find(id).orElseThrow().post());
     }
 
-    @OpenApi(path = "/posts/{id}", methods = HttpMethod.PUT, summary = "Replace one of the caller's posts",
-            tags = "Posts", security = @OpenApiSecurity(name = ApiDocs.SECURITY), pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = NewPost.class), required = true),
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Post.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void update(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
         NewPost input = NewPost.from(Json.body(ctx));
@@ -86,11 +51,6 @@ public final class PostHandlers {
         ctx.json(posts.find(id).orElseThrow(() -> notFound(id)).post());
     }
 
-    @OpenApi(path = "/posts/{id}", methods = HttpMethod.DELETE, summary = "Delete one of the caller's posts",
-            tags = "Posts", security = @OpenApiSecurity(name = ApiDocs.SECURITY), pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {
-                @OpenApiResponse(status = "204"),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void delete(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
         requireOwnPost(id, Auth.userId(ctx));

@@ -1,10 +1,6 @@
 package api.todos;
 
 import io.javalin.http.Context;
-import io.javalin.openapi.HttpMethod;
-import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,14 +19,10 @@ public final class TaskCsv {
         this.todos = todos;
     }
 
-    @OpenApi(path = "/tasks/download/todo", methods = HttpMethod.GET, summary = "Open tasks as CSV (UTF-8 with BOM)", tags = "Task pages",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/csv"))})
     public void open(Context ctx) {
         download(ctx, "todo", todos.board(false));
     }
 
-    @OpenApi(path = "/tasks/download/completed", methods = HttpMethod.GET, summary = "Completed tasks as CSV (UTF-8 with BOM)", tags = "Task pages",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/csv"))})
     public void completed(Context ctx) {
         download(ctx, "completed", todos.board(true));
     }

@@ -5,11 +5,6 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.openapi.HttpMethod;
-import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,22 +28,16 @@ public final class TaskPages {
         this.templates = templates;
     }
 
-    @OpenApi(path = "/tasks", methods = HttpMethod.GET, summary = "Task list page (HTML); ?completed=true for completed tasks", tags = "Task pages",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/html"))})
     public void list(Context ctx) {
         boolean completed = "true".equals(ctx.queryParam("completed"));
         render(ctx, HttpStatus.OK, "tasks/list.jte", Map.of(
                 "tasks", todos.board(completed), "completed", completed, "today", LocalDate.now(ZoneOffset.UTC)));
     }
 
-    @OpenApi(path = "/tasks/new", methods = HttpMethod.GET, summary = "New task form (HTML)", tags = "Task pages",
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/html"))})
     public void newForm(Context ctx) {
         form(ctx, HttpStatus.OK, TaskForm.blank(), null);
     }
 
-    @OpenApi(path = "/tasks/new", methods = HttpMethod.POST, summary = "Create a task from the form", tags = "Task pages",
-            responses = {@OpenApiResponse(status = "303"), @OpenApiResponse(status = "400", content = @OpenApiContent(type = "text/html"))})
     public void create(Context ctx) {
         TaskForm form = TaskForm.submitted(ctx);
         if (!form.valid()) {
@@ -60,8 +49,6 @@ public final class TaskPages {
         ctx.redirect(LIST, HttpStatus.SEE_OTHER);
     }
 
-    @OpenApi(path = "/tasks/{id}", methods = HttpMethod.GET, summary = "Task detail and edit form (HTML)", tags = "Task pages", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/html")), @OpenApiResponse(status = "404", content = @OpenApiContent(type = "text/html"))})
     public void edit(Context ctx) {
         Optional<Todo> todo = id(ctx).flatMap(todos::find);
         if (todo.isEmpty()) {
@@ -71,8 +58,6 @@ public final class TaskPages {
         form(ctx, HttpStatus.OK, TaskForm.of(todo.get()), todo.get());
     }
 
-    @OpenApi(path = "/tasks/{id}", methods = HttpMethod.POST, summary = "Save the edit form", tags = "Task pages", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {@OpenApiResponse(status = "303"), @OpenApiResponse(status = "400", content = @OpenApiContent(type = "text/html")), @OpenApiResponse(status = "404", content = @OpenApiContent(type = "text/html"))})
     public void save(Context ctx) {
         Optional<Todo> todo = id(ctx).flatMap(todos::find);
         if (todo.isEmpty()) {
@@ -87,16 +72,12 @@ public final class TaskPages {
         redirectOrNotFound(ctx, todos.update(todo.get().id(), form.toUpdate()));
     }
 
-    @OpenApi(path = "/tasks/{id}/completed", methods = HttpMethod.POST, summary = "Mark a task completed", tags = "Task pages", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {@OpenApiResponse(status = "303"), @OpenApiResponse(status = "404", content = @OpenApiContent(type = "text/html"))})
     public void complete(Context ctx) {
         Optional<Todo> completed = id(ctx).flatMap(id -> todos.update(id, new TodoUpdate(null, null, null, true, false, null)));
         completed.ifPresent(todo -> events.taskCompleted());
         redirectOrNotFound(ctx, completed);
     }
 
-    @OpenApi(path = "/tasks/{id}/deleted", methods = HttpMethod.POST, summary = "Delete a task", tags = "Task pages", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {@OpenApiResponse(status = "303"), @OpenApiResponse(status = "404", content = @OpenApiContent(type = "text/html"))})
     public void delete(Context ctx) {
         redirectOrNotFound(ctx, id(ctx).flatMap(todos::delete));
     }

@@ -1,18 +1,11 @@
 package api.todos;
 
 import api.metrics.BusinessMetrics;
-import api.web.ApiDocs;
 import api.web.ApiError;
 import api.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.openapi.HttpMethod;
-import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiRequestBody;
-import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 
 /** The JSON API at /todos. Every client error is 400 (or 404) with {@code {"detail": ...}}, as the original API answered. */
@@ -28,8 +21,6 @@ public final class TodoApiHandlers {
         this.events = events;
     }
 
-    @OpenApi(path = "/todos", methods = HttpMethod.GET, summary = "List todos", tags = "Todos", queryParams = {@OpenApiParam(name = "completed", description = "true or false"), @OpenApiParam(name = "limit", type = Integer.class, description = "1..1000, default 100"), @OpenApiParam(name = "offset", type = Integer.class, description = ">= 0")},
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Todo[].class)), @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void list(Context ctx) {
         String completed = ctx.queryParam("completed");
         if (completed != null && !completed.equals("true") && !completed.equals("false")) {
@@ -40,15 +31,11 @@ public final class TodoApiHandlers {
         ctx.json(todos.list(completed == null, "true".equals(completed), limit, offset));
     }
 
-    @OpenApi(path = "/todos/{id}", methods = HttpMethod.GET, summary = "One todo", tags = "Todos", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Todo.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void get(Context ctx) {
         long id = id(ctx);
         ctx.json(todos.find(id).orElseThrow(() -> notFound(ctx)));
     }
 
-    @OpenApi(path = "/todos", methods = HttpMethod.POST, summary = "Create a todo (title, memo, priority 1..5 required; due_date optional)", tags = "Todos", requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
-            responses = {@OpenApiResponse(status = "201", content = @OpenApiContent(from = Todo.class)), @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void create(Context ctx) {
         NewTodo todo = NewTodo.from(body(ctx));
         Todo created = todos.create(todo);
@@ -56,8 +43,6 @@ public final class TodoApiHandlers {
         ctx.status(HttpStatus.CREATED).json(created);
     }
 
-    @OpenApi(path = "/todos/{id}", methods = HttpMethod.PUT, summary = "Partly update a todo (title, memo, priority, completed, due_date)", tags = "Todos", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true), requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Todo.class)), @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void update(Context ctx) {
         long id = id(ctx);
         TodoUpdate update = TodoUpdate.from(body(ctx));
@@ -68,8 +53,6 @@ public final class TodoApiHandlers {
         ctx.json(updated);
     }
 
-    @OpenApi(path = "/todos/{id}", methods = HttpMethod.DELETE, summary = "Delete a todo; answers it as it was", tags = "Todos", pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Todo.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void delete(Context ctx) {
         long id = id(ctx);
         ctx.json(todos.delete(id).orElseThrow(() -> notFound(ctx)));

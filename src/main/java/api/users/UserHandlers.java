@@ -2,7 +2,6 @@ package api.users;
 
 import api.db.DbErrors;
 import api.metrics.BusinessMetrics;
-import api.web.ApiDocs;
 import api.web.ApiError;
 import api.web.Auth;
 import api.web.ClientIp;
@@ -10,20 +9,11 @@ import api.web.Json;
 import api.web.Tokens;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.openapi.HttpMethod;
-import io.javalin.openapi.OpenApi;
-import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiParam;
-import io.javalin.openapi.OpenApiRequestBody;
-import io.javalin.openapi.OpenApiResponse;
-import io.javalin.openapi.OpenApiSecurity;
 import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 public final class UserHandlers {
-    private static final String BUSY = "Too many password checks queued; see Retry-After";
-
     private final UserDao users;
     private final Passwords passwords;
     private final PasswordWorkers workers;
@@ -43,12 +33,6 @@ public final class UserHandlers {
         this.events = events;
     }
 
-    @OpenApi(path = "/users", methods = HttpMethod.POST, summary = "Sign up", tags = "Users",
-            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = NewUser.class), required = true),
-            responses = {
-                @OpenApiResponse(status = "201", content = @OpenApiContent(from = User.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class)),
-                @OpenApiResponse(status = "503", description = BUSY, content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void create(Context ctx) {
         NewUser input = NewUser.from(Json.body(ctx));
         ctx.future(() -> workers.run(() -> passwords.hash(input.password())).thenAccept(hash -> {
@@ -66,36 +50,16 @@ public final class UserHandlers {
         }));
     }
 
-    @OpenApi(path = "/users/{id}", methods = HttpMethod.GET, summary = "One user", tags = "Users",
-            security = @OpenApiSecurity(name = ApiDocs.SECURITY), pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = User.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class))})
     public void get(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
         ctx.json(users.find(id).orElseThrow(() -> ApiError.notFound("User with id: " + id + " does not exist")));
     }
 
-    @OpenApi(path = "/users/me", methods = HttpMethod.GET, summary = "The caller", tags = "Users", security = @OpenApiSecurity(name = ApiDocs.SECURITY),
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = User.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void me(Context ctx) {
         long id = Auth.userId(ctx);
         ctx.json(users.find(id).orElseThrow(() -> ApiError.notFound("User with id: " + id + " does not exist")));
     }
 
-    @OpenApi(path = "/login", methods = HttpMethod.POST, summary = "Log in (OAuth2 password flow)", tags = "Users",
-            description = "Form fields username (the email) and password; JSON {email, password} is accepted too.",
-            formParams = {
-                @OpenApiParam(name = "username", required = true),
-                @OpenApiParam(name = "password", required = true)},
-            responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Token.class)),
-                @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiDocs.Detail.class)), @OpenApiResponse(status = "422", content = @OpenApiContent(from = ApiDocs.ValidationErrors.class)),
-                @OpenApiResponse(status = "429", description = "Too many failed logins; see Retry-After",
-                        content = @OpenApiContent(from = ApiDocs.Detail.class)),
-                @OpenApiResponse(status = "503", description = BUSY, content = @OpenApiContent(from = ApiDocs.Detail.class))})
     public void login(Context ctx) {
         Login login = Login.from(ctx);
         String address = clientIp.of(ctx);

@@ -3,12 +3,11 @@ package api.votes;
 import api.web.RequestValidationError;
 import api.web.RequestValidationError.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.openapi.OpenApiName;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The body of {@code POST /vote}: {@code dir} 1 adds the caller's vote, 0 removes it. */
-record NewVote(@OpenApiName("post_id") long postId, int dir) {
+record NewVote(long postId, int dir) {
 
     static NewVote from(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();

@@ -46,6 +46,7 @@ import api.web.Tokens;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
@@ -53,6 +54,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.servlet.FilterHolder;
@@ -167,6 +169,14 @@ public final class Main {
 
     /** Builds the whole app, not yet started. Tests build the real app through this too. */
     public static Javalin createApp(AppConfig config, Database db) {
+        return createApp(config, db, cfg -> {});
+    }
+
+    /**
+     * The app with {@code extra} applied first inside the create block, where Javalin 7 takes every listener and
+     * route; tests pass a {@code handlerAdded} listener through it to see the route table.
+     */
+    public static Javalin createApp(AppConfig config, Database db, Consumer<JavalinConfig> extra) {
         var health = new HealthHandlers(db);
         var metrics = new Metrics();
         var todoDao = db.jdbi().onDemand(TodoDao.class);
@@ -200,6 +210,7 @@ public final class Main {
         retention.start();
 
         Javalin app = Javalin.create(cfg -> {
+            extra.accept(cfg);
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));

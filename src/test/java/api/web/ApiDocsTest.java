@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
+import api.support.AppRoutes;
+import api.support.OpenApiDocument;
 import api.support.TestApp;
 import api.support.TestDbs;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,6 +25,26 @@ class ApiDocsTest {
     private static final Pattern ASSET = Pattern.compile("(?:src|href)\\s*=\\s*[\"']([^\"']+)[\"']");
 
     private final TestApp app = Api.on(TestDbs.h2());
+
+    @Test
+    void the_document_has_exactly_the_routes_the_app_serves() {
+        Set<String> routes = AppRoutes.of(TestDbs.h2());
+        Set<String> documented = OpenApiDocument.get().operations();
+
+        Set<String> undocumented = new TreeSet<>(routes);
+        undocumented.removeAll(documented);
+        Set<String> unrouted = new TreeSet<>(documented);
+        unrouted.removeAll(routes);
+        assertTrue(undocumented.isEmpty() && unrouted.isEmpty(), "routes missing from openapi.yaml: " + undocumented
+                + "; operations in openapi.yaml that the app does not route: " + unrouted);
+    }
+
+    @Test
+    void openapi_json_serves_openapi_yaml_as_json() throws IOException {
+        try (InputStream yaml = ApiDocs.class.getResourceAsStream("/openapi.yaml")) {
+            assertEquals(new YAMLMapper().readTree(yaml), app.get(ApiDocs.SPEC_PATH).json());
+        }
+    }
 
     @Test
     void openapi_json_describes_the_social_routes_with_their_errors() {
@@ -56,6 +83,16 @@ class ApiDocsTest {
     @Test
     void redoc_loads_only_assets_from_the_jar() {
         assertPageUsesOnlyLocalAssets(ApiDocs.REDOC_PATH);
+    }
+
+    @Test
+    void docs_pages_let_the_browser_fetch_only_from_this_server() {
+        for (String page : List.of(ApiDocs.SWAGGER_PATH, ApiDocs.REDOC_PATH)) {
+            String policy = app.get(page).header("Content-Security-Policy");
+
+            assertTrue(policy != null && policy.startsWith("default-src 'self';"), page + ": " + policy);
+            assertFalse(policy.contains("http"), page + ": " + policy);
+        }
     }
 
     private void assertPageUsesOnlyLocalAssets(String page) {

@@ -1,0 +1,27 @@
+package api.support;
+
+import api.Main;
+import io.javalin.Javalin;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/** The route table of the real app, as Javalin reports each route it adds: {@code "GET /posts/{id}"}. */
+public final class AppRoutes {
+    /** Endpoint methods only: before/after handlers, HEAD and OPTIONS are Javalin's, not operations of the API. */
+    private static final Set<String> ENDPOINT_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    private AppRoutes() {}
+
+    public static Set<String> of(TestDb db) {
+        Set<String> routes = new ConcurrentSkipListSet<>();
+        Javalin app = Main.createApp(TestConfig.forDb(db), db.database(), cfg -> cfg.events.handlerAdded(route -> {
+            String method = String.valueOf(route.getHttpMethod());
+            if (ENDPOINT_METHODS.contains(method)) {
+                routes.add(method + " " + route.getPath());
+            }
+        }));
+        app.start("127.0.0.1", 0); // started and stopped, so the threads createApp starts are stopped too
+        app.stop();
+        return Set.copyOf(routes);
+    }
+}

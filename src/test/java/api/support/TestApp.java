@@ -92,6 +92,7 @@ public final class TestApp implements AutoCloseable {
     public Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ResponseValidator.check(response);
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,6 +11,7 @@ import api.db.migrations.Migrations;
 import api.faults.MalformedRequests.Case;
 import api.support.Api;
 import api.support.RawHttp;
+import api.support.ResponseValidator;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
@@ -19,8 +20,10 @@ import api.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -127,6 +130,23 @@ class MalformedRequestCorpusTest {
     }
 
     @Test
+    void every_answer_is_one_that_openapi_yaml_documents() {
+        List<String> undocumented = new ArrayList<>();
+        for (Result result : results) {
+            if (result.response() == null) {
+                continue; // no answer at all is no_request_gets_a_5xx_or_goes_unanswered's business
+            }
+            try {
+                ResponseValidator.check(exchange(result));
+            } catch (AssertionError e) {
+                undocumented.add(result.request().category() + " | " + result.request().label() + ": " + e.getMessage());
+            }
+        }
+        assertTrue(undocumented.isEmpty(), () -> undocumented.size() + " answers openapi.yaml does not document:\n"
+                + String.join("\n", undocumented.subList(0, Math.min(40, undocumented.size()))));
+    }
+
+    @Test
     void rejected_requests_leave_the_database_unchanged() {
         assertNone(r -> r.rejected() && r.databaseChanged(), "changed the database although rejected");
     }
@@ -160,6 +180,16 @@ class MalformedRequestCorpusTest {
     private static void assertNone(Predicate<Result> bad, String what) {
         List<String> found = results.stream().filter(bad).map(Result::describe).toList();
         assertTrue(found.isEmpty(), () -> found.size() + " requests " + what + ":\n" + String.join("\n", found.subList(0, Math.min(40, found.size()))));
+    }
+
+    /** The request as the response check needs it, read back from the raw bytes' request line. */
+    private static ResponseValidator.Exchange exchange(Result result) {
+        String raw = new String(result.request().bytes(), StandardCharsets.ISO_8859_1);
+        int end = raw.indexOf("\r\n");
+        String[] line = (end < 0 ? raw : raw.substring(0, end)).split(" ");
+        boolean crossOrigin = raw.toLowerCase(Locale.ROOT).contains("\r\norigin:");
+        return new ResponseValidator.Exchange(line[0], line.length > 1 ? line[1] : "/", crossOrigin, result.status(),
+                result.response()::header, result.response().text());
     }
 
     private static boolean hasDetail(RawHttp.Response response) {

@@ -67,6 +67,16 @@ class ResponseValidatorTest {
     }
 
     @Test
+    void a_path_jetty_refuses_before_routing_may_answer_400_in_the_error_shape() {
+        assertDoesNotThrow(() -> ResponseValidator.check(answer("GET", "/..;/etc/passwd", 400, "{\"detail\": \"Bad Request\"}")));
+    }
+
+    @Test
+    void a_refusal_of_a_route_the_document_lacks_must_have_the_error_shape() {
+        assertThrows(AssertionError.class, () -> ResponseValidator.check(answer("GET", "/nope", 404, "text/html", "<h1>404</h1>")));
+    }
+
+    @Test
     void a_required_header_that_is_missing_fails() {
         var error = assertThrows(AssertionError.class, () ->
                 ResponseValidator.check(answer("GET", "/users/me", 401, "{\"detail\": \"Not authenticated\"}")));

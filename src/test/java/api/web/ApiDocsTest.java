@@ -40,6 +40,11 @@ class ApiDocsTest {
     }
 
     @Test
+    void openapi_yaml_is_a_valid_openapi_3_1_document() {
+        assertEquals(List.of(), OpenApiDocument.get().specificationErrors());
+    }
+
+    @Test
     void openapi_json_serves_openapi_yaml_as_json() throws IOException {
         try (InputStream yaml = ApiDocs.class.getResourceAsStream("/openapi.yaml")) {
             assertEquals(new YAMLMapper().readTree(yaml), app.get(ApiDocs.SPEC_PATH).json());

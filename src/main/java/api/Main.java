@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.TimeZone;
 import org.slf4j.Logger;
@@ -174,7 +174,7 @@ public final class Main {
 
     /**
      * The app with {@code extra} applied first inside the create block, where Javalin 7 takes every listener and
-     * route; tests pass a {@code handlerAdded} listener through it to see the route table.
+     * route: tests add their own routes there, and a {@code handlerAdded} listener to see the route table.
      */
     public static Javalin createApp(AppConfig config, Database db, Consumer<JavalinConfig> extra) {
         var health = new HealthHandlers(db);
@@ -209,15 +209,15 @@ public final class Main {
         }
         retention.start();
 
-        Javalin app = Javalin.create(cfg -> {
+        return Javalin.create(cfg -> {
             extra.accept(cfg);
-            cfg.showJavalinBanner = false;
-            cfg.startupWatcherEnabled = false;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.startupWatcherEnabled = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxRequestBodyBytes();
             // Javalin copies each result through a new buffer of this size (Jetty's 32 kB output buffer, unset):
-            // 24 kB of garbage on every 3 kB JSON answer, a third of GET /posts's allocation. Jetty still buffers.
+            // 24 kB of garbage on every 3 kB JSON answer. Jetty still buffers.
             cfg.http.responseBufferSize = 8192;
             cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxRequestBodyBytes(), SizeUnit.BYTES);
             cfg.staticFiles.enableWebjars();
@@ -249,8 +249,10 @@ public final class Main {
                 }
             });
             Cors.register(cfg, config.corsOrigins());
-            cfg.router.mount(ApiDocs::register);
-            cfg.router.mount(router -> router.beforeMatched(auth::check)).apiBuilder(() -> {
+            ApiDocs.register(cfg.routes);
+            ErrorMapping.register(cfg.routes, config.maxRequestBodyBytes());
+            cfg.routes.beforeMatched(auth::check);
+            cfg.routes.apiBuilder(() -> {
                 before(RequestIds::assign);
                 get("/", health::root);
                 get("/health", health::health);
@@ -297,8 +299,6 @@ public final class Main {
                 get("/log_first", ops.guard(logs::first));
             });
         });
-        ErrorMapping.register(app);
-        return app;
     }
 
     /** Jetty's pool: the same as Jetty's default but bounded by HTTP_THREADS, named so thread dumps read well. */

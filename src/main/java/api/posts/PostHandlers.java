@@ -21,10 +21,10 @@ public final class PostHandlers {
 
     public void list(Context ctx) {
         int limit = ctx.queryParamAsClass("limit", Integer.class)
-                .check(n -> n >= 1 && n <= MAX_LIMIT, "ensure this value is between 1 and " + MAX_LIMIT)
+                .check(n -> n == null || n >= 1 && n <= MAX_LIMIT, "ensure this value is between 1 and " + MAX_LIMIT)
                 .getOrDefault(10);
         int skip = ctx.queryParamAsClass("skip", Integer.class)
-                .check(n -> n >= 0, "ensure this value is greater than or equal to 0")
+                .check(n -> n == null || n >= 0, "ensure this value is greater than or equal to 0")
                 .getOrDefault(0);
         String search = ctx.queryParam("search") == null ? "" : ctx.queryParam("search");
         ctx.json(posts.list(containsPattern(search), limit, skip).stream().map(PostRow::withVotes).toList());

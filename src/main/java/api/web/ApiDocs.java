@@ -3,7 +3,7 @@ package api.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +68,7 @@ public final class ApiDocs {
     private ApiDocs() {}
 
     /** The three docs routes, kept apart so that the route table only names this method. */
-    public static void register(JavalinDefaultRouting routes) {
+    public static void register(JavalinDefaultRoutingApi routes) {
         ApiDocs docs = new ApiDocs();
         routes.get(SPEC_PATH, docs::spec);
         routes.get(SWAGGER_PATH, ctx -> page(ctx, SWAGGER_PAGE));

@@ -2,17 +2,17 @@ package api.web;
 
 import api.db.DbErrors;
 import com.fasterxml.jackson.core.JacksonException;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
-import java.io.IOException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,7 @@ public final class ErrorMapping {
 
     private ErrorMapping() {}
 
-    public static void register(Javalin app) {
+    public static void register(RoutesConfig app, long maxBodyBytes) {
         app.exception(ApiError.class, (e, ctx) -> {
             e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", String.valueOf(seconds)));
             detail(ctx, e.status(), e.getMessage());
@@ -39,28 +39,17 @@ public final class ErrorMapping {
         // the Content-Type names a charset the JVM does not know (charset=bogus): the body cannot be decoded at all
         app.exception(UnsupportedCharsetException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
         app.exception(IllegalCharsetNameException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
-        app.exception(IOException.class, (e, ctx) -> {
-            if (ctx.isMultipartFormData()) { // Jetty could not parse the parts: no boundary, or the body ends early
-                detail(ctx, 400, "There was an error parsing the body");
-            } else {
-                unexpected(e, ctx);
-            }
-        });
-        app.exception(IllegalStateException.class, (e, ctx) -> {
-            // Jetty's multipart limits: a text field over its form size (200 KB), the whole body over the body limit
-            if (ctx.isMultipartFormData() && e.getMessage() != null && e.getMessage().matches(".*(larger than|exceeds) max.*")) {
-                detail(ctx, 413, HttpStatus.CONTENT_TOO_LARGE.getMessage());
-            } else {
-                unexpected(e, ctx);
-            }
-        });
-        app.exception(Exception.class, ErrorMapping::unexpected);
+        app.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, maxBodyBytes));
         // statuses set without an exception (Javalin's own 404 for unmatched paths, for instance)
         app.error(404, ctx -> jsonIfEmpty(ctx, "Not Found"));
         app.error(405, ctx -> jsonIfEmpty(ctx, "Method Not Allowed"));
     }
 
-    private static void unexpected(Exception e, Context ctx) {
+    private static void unexpected(Exception e, Context ctx, long maxBodyBytes) {
+        if (ctx.isMultipartFormData() && jettyRefusal(e) != null) {
+            multipartRefused(ctx, maxBodyBytes);
+            return;
+        }
         if (DbErrors.isUnavailable(e)) {
             log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
             detail(ctx, 503, "Database unavailable");
@@ -73,6 +62,27 @@ public final class ErrorMapping {
         }
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         detail(ctx, 500, "Internal Server Error");
+    }
+
+    /**
+     * Jetty refuses a multipart body it cannot parse, or one past its size limit, with the same 400 wrapped in a
+     * servlet exception. A declared length over the body limit tells the two apart without reading Jetty's text.
+     */
+    private static void multipartRefused(Context ctx, long maxBodyBytes) {
+        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+            detail(ctx, 413, HttpStatus.CONTENT_TOO_LARGE.getMessage());
+        } else {
+            detail(ctx, 400, "There was an error parsing the body");
+        }
+    }
+
+    private static HttpException jettyRefusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http) {
+                return http;
+            }
+        }
+        return null;
     }
 
     private static void detail(Context ctx, int status, String detail) {
@@ -101,7 +111,7 @@ public final class ErrorMapping {
             problems.forEach(problem -> {
                 boolean unparsable = "TYPE_CONVERSION_FAILED".equals(problem.getMessage());
                 errors.add(new RequestValidationError.FieldError(List.of(where, field),
-                        unparsable ? "Input could not be parsed: '" + problem.getValue() + "'" : problem.getMessage(),
+                        unparsable ? "Input could not be parsed: '" + problem.value + "'" : problem.getMessage(),
                         unparsable ? "type_error" : "value_error"));
             });
         });

@@ -38,7 +38,7 @@ public final class GracefulShutdown {
                 connectors.add(network);
             }
         }
-        StatisticsHandler stats = server.getChildHandlerByClass(StatisticsHandler.class);
+        StatisticsHandler stats = server.getDescendant(StatisticsHandler.class);
         waitForClients(connectors, stats, timeout, idleGrace);
         // what is left is idle (or past the timeout): let Jetty's stop close it at once instead of waiting for it
         connectors.forEach(c -> c.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(100)));

@@ -1,16 +1,15 @@
 package api.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error answers as {@code {"detail": ...}}: those it gives before Javalin sees the request (a malformed
@@ -19,25 +18,28 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
-    /** Requests Jetty's parser rejects, answered before any handler runs. */
     @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        if (HttpStatus.hasNoBody(status)) {
-            return super.badMessageError(status, reason, fields);
+    public boolean handle(Request request, Response response, Callback callback) {
+        response.getHeaders().put(ERROR_CACHE_CONTROL);
+        int status = response.getStatus();
+        String reason = (String) request.getAttribute(ERROR_MESSAGE);
+        if (request.getAttribute(ERROR_EXCEPTION) instanceof HttpException http) {
+            status = http.getCode();
+            response.setStatus(status);
+            if (reason == null) {
+                reason = http.getReason();
+            }
         }
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return ByteBuffer.wrap(body(status, reason));
+        if (HttpStatus.hasNoBody(status) || "HEAD".equals(request.getMethod())) {
+            callback.succeeded();
+            return true;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(body(status, reason)), callback);
+        return true;
     }
 
-    /** {@code sendError} calls inside a context. */
-    @Override
-    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
-                                              int code, String message) throws IOException {
-        baseRequest.setHandled(true);
-        response.setContentType("application/json");
-        response.getOutputStream().write(body(code, message));
-    }
-
+    /** Any other exception's text names Jetty's internals: the client gets the status's own reason instead. */
     private static byte[] body(int status, String reason) {
         String detail = reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
         try {

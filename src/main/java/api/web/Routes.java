@@ -1,6 +1,7 @@
 package api.web;
 
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 
 /** The matched route template of a request, for logs and metric labels (never the raw path: ids would explode them). */
 public final class Routes {
@@ -10,12 +11,7 @@ public final class Routes {
     private Routes() {}
 
     public static String template(Context ctx) {
-        try {
-            String path = ctx.endpointHandlerPath();
-            // Javalin answers a descriptive sentence instead of a template when nothing matched
-            return path != null && path.startsWith("/") ? path : UNMATCHED;
-        } catch (IllegalStateException e) {
-            return UNMATCHED; // still in a before-handler: the request never reached an endpoint
-        }
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? UNMATCHED : endpoint.path;
     }
 }

@@ -32,13 +32,13 @@ class RequestLogApiTest {
     }
 
     private static TestApp app(TestDb db) {
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db, Map.of()), db, javalin -> {
-            javalin.get("/test/items/{id}", ctx -> {
+        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db, Map.of()), db, cfg -> {
+            cfg.routes.get("/test/items/{id}", ctx -> {
                 ctx.attribute("user_id", 42L);
                 ctx.result("item");
             });
-            javalin.post("/test/login", ctx -> ctx.result("ok"));
-            javalin.get("/test/boom", ctx -> {
+            cfg.routes.post("/test/login", ctx -> ctx.result("ok"));
+            cfg.routes.get("/test/boom", ctx -> {
                 throw new IllegalStateException("boom");
             });
         }));

@@ -25,9 +25,9 @@ class MetricsApiTest {
     }
 
     private static TestApp app(TestDb db) {
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db), db, javalin -> {
-            javalin.get("/test/posts/{id}", ctx -> ctx.result("post"));
-            javalin.get("/test/boom", ctx -> {
+        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db), db, cfg -> {
+            cfg.routes.get("/test/posts/{id}", ctx -> ctx.result("post"));
+            cfg.routes.get("/test/boom", ctx -> {
                 throw new IllegalStateException("boom");
             });
         }));

@@ -17,7 +17,8 @@ public final class AppRoutes {
         Javalin app = Main.createApp(TestConfig.forDb(db), db.database(), cfg -> cfg.events.handlerAdded(route -> {
             String method = String.valueOf(route.getHttpMethod());
             if (ENDPOINT_METHODS.contains(method)) {
-                routes.add(method + " " + route.getPath());
+                // Javalin's <param> may span slashes; the document writes every parameter as {param}
+                routes.add(method + " " + route.getPath().replaceAll("<([^>]+)>", "{$1}"));
             }
         }));
         app.start("127.0.0.1", 0); // started and stopped, so the threads createApp starts are stopped too

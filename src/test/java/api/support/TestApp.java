@@ -5,6 +5,7 @@ import api.config.AppConfig;
 import api.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,9 +37,8 @@ public final class TestApp implements AutoCloseable {
     }
 
     /** {@code extraRoutes} adds test-only routes (a handler that throws, one that sleeps) before start. */
-    public static TestApp start(AppConfig config, TestDb db, Consumer<Javalin> extraRoutes) {
-        Javalin app = Main.createApp(config, db.database());
-        extraRoutes.accept(app);
+    public static TestApp start(AppConfig config, TestDb db, Consumer<JavalinConfig> extraRoutes) {
+        Javalin app = Main.createApp(config, db.database(), extraRoutes);
         app.start(config.host(), 0);
         return new TestApp(app);
     }

@@ -32,8 +32,8 @@ class GracefulShutdownTest {
     @Test
     void stop_lets_an_in_flight_request_finish_and_refuses_new_connections() throws Exception {
         var started = new CountDownLatch(1);
-        TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), javalin ->
-                javalin.get("/test/slow", ctx -> {
+        TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), cfg ->
+                cfg.routes.get("/test/slow", ctx -> {
                     started.countDown();
                     Thread.sleep(1_500);
                     ctx.result("finished");
@@ -55,8 +55,8 @@ class GracefulShutdownTest {
     @Test
     void request_on_an_open_keep_alive_connection_during_the_drain_is_answered_not_refused() throws Exception {
         var started = new CountDownLatch(1);
-        TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), javalin ->
-                javalin.get("/test/slow", ctx -> {
+        TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), cfg ->
+                cfg.routes.get("/test/slow", ctx -> {
                     started.countDown();
                     Thread.sleep(1_500);
                 }));

@@ -17,6 +17,7 @@ import api.logs.RequestLogWriter;
 import api.metrics.Metrics;
 import api.metrics.MetricsHandlers;
 import api.posts.PostDao;
+import api.server.StartupPhases;
 import api.posts.PostHandlers;
 import api.todos.TaskCsv;
 import api.todos.TaskPages;
@@ -43,6 +44,7 @@ import api.web.OpsToken;
 import api.web.RequestIds;
 import api.web.Routes;
 import api.web.Tokens;
+import api.web.WebjarAssets;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
@@ -53,6 +55,8 @@ import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.UriCompliance;
@@ -75,12 +79,18 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 /** The composition root: reads config, connects, migrates, wires every route, serves. */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private Main() {}
 
     public static void main(String[] args) {
         // Timestamps are UTC end to end; H2 reads TIMESTAMP columns in the JVM's zone.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        // Jetty would start the JMX platform server at start-up only to ask whether references are compressed (they
+        // are below a 32 GB heap): a padding hint, given here instead.
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+        }
         int status = run(args);
         if (status != 0) {
             System.exit(status);
@@ -89,6 +99,7 @@ public final class Main {
 
     /** Runs one command; returns a process exit status (serve returns 0 once the server is up). */
     static int run(String[] args) {
+        var phases = new StartupPhases();
         CommandLine cli;
         AppConfig config;
         try {
@@ -98,13 +109,14 @@ public final class Main {
                 return 0;
             }
             config = AppConfig.load(cli.flags(), System.getenv());
+            phases.end("config");
         } catch (ConfigException e) {
             System.err.println("config error: " + e.getMessage());
             return 2;
         }
         try {
             return switch (String.join(" ", cli.words())) {
-                case "", "serve" -> serve(config);
+                case "", "serve" -> serve(config, phases);
                 case "db upgrade", "db current", "db history" -> Commands.db(config, cli.words().get(1), List.of());
                 default -> {
                     if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("db", "downgrade"))) {
@@ -123,13 +135,43 @@ public final class Main {
         }
     }
 
-    private static int serve(AppConfig config) {
+    private static int serve(AppConfig config, StartupPhases phases) {
         exitZeroOnStopSignals();
         if (config.db().embedded()) {
             log.warn("No database configured: using the embedded H2 database at {} (set DATABASE_URL for MySQL/MariaDB)",
                     config.db().safeUrl().replaceFirst("^jdbc:h2:file:", "").replaceFirst(";.*", "") + ".mv.db");
         }
-        Database db = Database.connect(config.db(), config.dbPoolSize(), config.dbConnectionTimeout(), config.dbConnectDeadline());
+        Database db = Database.open(config.db(), config.dbPoolSize(), config.dbConnectionTimeout());
+        phases.end("pool");
+        // The database wait and the migrations need no app, and building the app needs no database: on two cores
+        // they run side by side.
+        CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(() -> prepareDatabase(config, db),
+                runnable -> new Thread(runnable, "database-start").start());
+        Javalin app = createApp(config, db);
+        phases.end("app built");
+        try {
+            databaseReady.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        phases.end("database wait");
+        // registered before start: a SIGTERM right after the first answered request must still drain
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutting down: draining requests (at most {} s)", config.shutdownTimeout().toSeconds());
+            app.stop();
+            db.close();
+            log.info("Stopped");
+        }, "shutdown"));
+        app.start(config.host(), config.port());
+        phases.end("listening");
+        log.info("Started in {} ms: {}", phases.totalMillis(), phases);
+        return 0;
+    }
+
+    private static void prepareDatabase(AppConfig config, Database db) {
+        long start = System.nanoTime();
+        Database.awaitReachable(config.db(), config.dbConnectionTimeout(), config.dbConnectDeadline());
+        long reachable = System.nanoTime();
         Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
         if (config.migrateOnStart()) {
             migrations.upgrade();
@@ -139,16 +181,8 @@ public final class Main {
                 log.warn("{} migrations pending and MIGRATE_ON_START=false: run `db upgrade`", migrations.pending().size());
             }
         }
-        Javalin app = createApp(config, db);
-        // registered before start: a SIGTERM right after the first answered request must still drain
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Shutting down: draining requests (at most {} s)", config.shutdownTimeout().toSeconds());
-            app.stop();
-            db.close();
-            log.info("Stopped");
-        }, "shutdown"));
-        app.start(config.host(), config.port());
-        return 0;
+        log.info("Database ready in {} ms: connect {} ms, migrations {} ms", (System.nanoTime() - start) / 1_000_000,
+                (reachable - start) / 1_000_000, (System.nanoTime() - reachable) / 1_000_000);
     }
 
     /**
@@ -204,10 +238,7 @@ public final class Main {
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
                 requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed, retention::purged);
         var scrape = new MetricsHandlers(metrics);
-        if (config.requestLogEnabled()) {
-            requestLogs.start();
-        }
-        retention.start();
+        var webjars = new WebjarAssets();
 
         return Javalin.create(cfg -> {
             extra.accept(cfg);
@@ -220,7 +251,6 @@ public final class Main {
             // 24 kB of garbage on every 3 kB JSON answer. Jetty still buffers.
             cfg.http.responseBufferSize = 8192;
             cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxRequestBodyBytes(), SizeUnit.BYTES);
-            cfg.staticFiles.enableWebjars();
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.threadPool = httpThreads(config.httpThreads());
             cfg.jetty.modifyServer(server -> {
@@ -236,6 +266,11 @@ public final class Main {
             // whose URLDecoder fails on them with a 500. Refused, they are Jetty's 400 like any other bad URI.
             cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
                     UriCompliance.RFC3986.without("RFC3986 without %u escapes", UriCompliance.Violation.UTF16_ENCODINGS)));
+            // nothing runs in the background before the server starts: the schema may still be migrating until then
+            if (config.requestLogEnabled()) {
+                cfg.events.serverStarting(requestLogs::start);
+            }
+            cfg.events.serverStarting(retention::start);
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout(), config.shutdownIdleGrace()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
             cfg.events.serverStopped(passwordWorkers::close);
@@ -297,6 +332,7 @@ public final class Main {
                 get("/metrics", ops.guard(scrape::scrape));
                 get("/log_all", ops.guard(logs::all));
                 get("/log_first", ops.guard(logs::first));
+                get(WebjarAssets.ROUTE, webjars::serve);
             });
         });
     }

@@ -26,6 +26,14 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
      */
     public static Database connect(DbSettings settings, int poolSize, Duration connectionTimeout, Duration deadline) {
         awaitReachable(settings, connectionTimeout, deadline);
+        return open(settings, poolSize, connectionTimeout);
+    }
+
+    /**
+     * The pool and Jdbi without waiting for the database: the server builds its app on them while another
+     * thread runs {@link #awaitReachable} and the migrations. The pool opens its connections in the background.
+     */
+    public static Database open(DbSettings settings, int poolSize, Duration connectionTimeout) {
         HikariDataSource pool = new HikariDataSource(poolConfig(settings, poolSize, connectionTimeout));
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         if (!settings.isH2()) {
@@ -38,7 +46,7 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
      * Opens plain connections until one succeeds. Each try is cut to the time left (but at least
      * {@link #MIN_TRY_MS}), so the give-up comes at the deadline rather than a connection timeout after it.
      */
-    private static void awaitReachable(DbSettings settings, Duration connectionTimeout, Duration deadline) {
+    public static void awaitReachable(DbSettings settings, Duration connectionTimeout, Duration deadline) {
         long giveUpAt = System.nanoTime() + deadline.toNanos();
         long backoffMs = 250;
         for (int attempt = 1; ; attempt++) {

@@ -13,6 +13,7 @@ import io.prometheus.client.hotspot.MemoryPoolsExports;
 import io.prometheus.client.hotspot.StandardExports;
 import io.prometheus.client.hotspot.ThreadExports;
 import io.prometheus.client.hotspot.VersionInfoExports;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -31,14 +32,7 @@ public final class Metrics {
     private final BusinessMetrics business = new BusinessMetrics(registry);
 
     public Metrics() {
-        new StandardExports().register(registry);
-        new MemoryPoolsExports().register(registry);
-        new BufferPoolsExports().register(registry);
-        new GarbageCollectorExports().register(registry);
-        new ThreadExports().register(registry);
-        new ClassLoadingExports().register(registry);
-        new VersionInfoExports().register(registry);
-        // MemoryAllocationExports is left out: each registration adds a GC listener that is never removed
+        new JvmExports().register(registry);
     }
 
     public CollectorRegistry registry() {
@@ -92,6 +86,42 @@ public final class Metrics {
                         queued.getAsLong()),
                 new CounterMetricFamily("password_work_rejected",
                         "Logins and sign-ups refused with 503: the bcrypt queue was full", rejected.getAsLong())));
+    }
+
+    /**
+     * The JVM's own metrics, made at the first scrape: reading the JVM's management beans is start-up work that
+     * no request needs. It describes no names up front, so registering it does not make them either.
+     */
+    private static final class JvmExports extends Collector implements Collector.Describable {
+        private volatile List<Collector> exports;
+
+        @Override
+        public List<MetricFamilySamples> describe() {
+            return List.of();
+        }
+
+        @Override
+        public List<MetricFamilySamples> collect() {
+            List<MetricFamilySamples> samples = new ArrayList<>();
+            for (Collector export : exports()) {
+                samples.addAll(export.collect());
+            }
+            return samples;
+        }
+
+        private List<Collector> exports() {
+            if (exports == null) {
+                synchronized (this) {
+                    if (exports == null) {
+                        // MemoryAllocationExports is left out: each one adds a GC listener that is never removed
+                        exports = List.of(new StandardExports(), new MemoryPoolsExports(), new BufferPoolsExports(),
+                                new GarbageCollectorExports(), new ThreadExports(), new ClassLoadingExports(),
+                                new VersionInfoExports());
+                    }
+                }
+            }
+            return exports;
+        }
     }
 
     /** Metrics read from their owner at every scrape, instead of counters the owner would have to update. */

@@ -21,8 +21,9 @@ public final class Tokens {
     /** Past this many tokens the memory starts over rather than grow without bound. */
     static final int MAX_REMEMBERED = 10_000;
 
-    private final Algorithm algorithm;
-    private final JWTVerifier verifier;
+    private final String secretKey;
+    private volatile Algorithm algorithm;
+    private volatile JWTVerifier verifier;
     private final Duration lifetime;
     private final Clock clock;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
@@ -34,19 +35,36 @@ public final class Tokens {
     }
 
     Tokens(String secretKey, Duration lifetime, Clock clock) {
-        this.algorithm = Algorithm.HMAC256(secretKey);
-        // Requiring HS256 rejects "alg: none" and any other algorithm a forger might name in the header.
-        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
-                .withClaimPresence("exp").withClaimPresence("user_id")).build(clock);
+        this.secretKey = secretKey;
         this.lifetime = lifetime;
         this.clock = clock;
+    }
+
+    /** Made at first use: the JCA's HMAC and the library's own JSON parser are start-up work no health check needs. */
+    private JWTVerifier verifier() {
+        if (verifier == null) {
+            synchronized (this) {
+                if (verifier == null) {
+                    algorithm = Algorithm.HMAC256(secretKey);
+                    // Requiring HS256 rejects "alg: none" and any other algorithm a forger might name in the header.
+                    verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                            .withClaimPresence("exp").withClaimPresence("user_id")).build(clock);
+                }
+            }
+        }
+        return verifier;
+    }
+
+    private Algorithm algorithm() {
+        verifier();
+        return algorithm;
     }
 
     public String issue(long userId) {
         return JWT.create()
                 .withClaim("user_id", userId)
                 .withExpiresAt(clock.instant().plus(lifetime))
-                .sign(algorithm);
+                .sign(algorithm());
     }
 
     /** The user id of a valid, unexpired token; empty for anything else. */
@@ -60,7 +78,7 @@ public final class Tokens {
             return OptionalLong.empty();
         }
         try {
-            DecodedJWT jwt = verifier.verify(token);
+            DecodedJWT jwt = verifier().verify(token);
             Claim userId = jwt.getClaim("user_id");
             Long id = userId.asLong();
             Double exact = userId.asDouble();

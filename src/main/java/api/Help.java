@@ -15,6 +15,8 @@ final class Help {
               db history            list every migration, applied or pending
               todos import FILE     load todos from a JSON array or a DynamoDB batch-write-item file
                                     (all or nothing; an item's own "id" is ignored)
+              training-run          start on a throwaway embedded database, send a few requests, stop: run under
+                                    -XX:ArchiveClassesAtExit or -XX:AOTCacheOutput to make a faster-start archive
               --help                this text
 
             Configuration (flag > environment > ./.env > ./config/application.properties > built-in default).

@@ -118,6 +118,7 @@ public final class Main {
             return switch (String.join(" ", cli.words())) {
                 case "", "serve" -> serve(config, phases);
                 case "db upgrade", "db current", "db history" -> Commands.db(config, cli.words().get(1), List.of());
+                case "training-run" -> TrainingRun.run();
                 default -> {
                     if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("db", "downgrade"))) {
                         yield Commands.db(config, "downgrade", cli.words().subList(2, 3));

@@ -42,6 +42,16 @@ class MainTest {
     }
 
     @Test
+    void training_run_serves_every_request_it_sends_and_leaves_the_configured_database_untouched() throws Exception {
+        Output out = run("training-run");
+
+        assertEquals(0, out.status(), out.stderr());
+        try (var files = Files.list(dataDir)) {
+            assertEquals(0, files.count(), "the training run wrote into DATA_DIR");
+        }
+    }
+
+    @Test
     void db_upgrade_applies_every_migration_then_reports_nothing_to_do() {
         Output first = run("db", "upgrade");
         assertEquals(0, first.status(), first.stderr());

@@ -59,6 +59,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -142,12 +143,14 @@ public final class Main {
             log.warn("No database configured: using the embedded H2 database at {} (set DATABASE_URL for MySQL/MariaDB)",
                     config.db().safeUrl().replaceFirst("^jdbc:h2:file:", "").replaceFirst(";.*", "") + ".mv.db");
         }
-        Database db = Database.open(config.db(), config.dbPoolSize(), config.dbConnectionTimeout());
-        phases.end("pool");
         // The database wait and the migrations need no app, and building the app needs no database: on two cores
-        // they run side by side.
-        CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(() -> prepareDatabase(config, db),
+        // they run side by side, the first connection even while the pool is made.
+        var database = new CompletableFuture<Database>();
+        CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(() -> prepareDatabase(config, database::join),
                 runnable -> new Thread(runnable, "database-start").start());
+        Database db = Database.open(config.db(), config.dbPoolSize(), config.dbConnectionTimeout());
+        database.complete(db);
+        phases.end("pool");
         Javalin app = createApp(config, db);
         phases.end("app built");
         try {
@@ -169,10 +172,11 @@ public final class Main {
         return 0;
     }
 
-    private static void prepareDatabase(AppConfig config, Database db) {
+    private static void prepareDatabase(AppConfig config, Supplier<Database> pool) {
         long start = System.nanoTime();
         Database.awaitReachable(config.db(), config.dbConnectionTimeout(), config.dbConnectDeadline());
         long reachable = System.nanoTime();
+        Database db = pool.get();
         Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
         if (config.migrateOnStart()) {
             migrations.upgrade();

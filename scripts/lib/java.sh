@@ -2,6 +2,11 @@
 # Which java the scripts run, and the start-up archive flags that fit it. Sourced by scripts/run, make-cds and
 # bench-startup.
 
+# The production JVM flags the docs recommend (install-ubuntu writes them into .env): a small fixed heap and the
+# serial collector, right for two cores.
+# shellcheck disable=SC2034  # used by the scripts that source this
+recommended_java_opts='-XX:+UseSerialGC -Xss512k -Xms64m -Xmx128m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m'
+
 # The java to run: $JAVA, else $JAVA_HOME's, else the one on PATH.
 java_cmd() {
   if [[ -n ${JAVA:-} ]]; then

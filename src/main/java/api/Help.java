@@ -35,7 +35,7 @@ final class Help {
               DB_CONNECT_DEADLINE_SECONDS  how long start-up waits for the database (30)
               DB_CONNECTION_TIMEOUT_MS     how long a request waits for a connection (1000)
               MIGRATE_ON_START             apply pending migrations at start (true)
-              SECRET_KEY, ALGORITHM        JWT signing key (required in production), HS256
+              SECRET_KEY, ALGORITHM        JWT signing key (required in production; unset: random at each start), HS256
               ACCESS_TOKEN_EXPIRE_MINUTES  token lifetime (30)
               AUTH_USER_CACHE_SECONDS      how long a token's user, once found, is trusted to exist (5; 0 = every request)
               BCRYPT_COST                  password hashing cost (12)

@@ -139,6 +139,10 @@ public final class Main {
 
     private static int serve(AppConfig config, StartupPhases phases) {
         exitZeroOnStopSignals();
+        if (config.secretKeyGenerated()) {
+            log.warn("SECRET_KEY is not set: tokens are signed with a random key made at this start; they end when it"
+                    + " stops and other instances refuse them (set SECRET_KEY to keep them)");
+        }
         if (config.db().embedded()) {
             log.warn("No database configured: using the embedded H2 database at {} (set DATABASE_URL for MySQL/MariaDB)",
                     config.db().safeUrl().replaceFirst("^jdbc:h2:file:", "").replaceFirst(";.*", "") + ".mv.db");

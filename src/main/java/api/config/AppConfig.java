@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ public record AppConfig(
         Duration dbConnectionTimeout,
         boolean migrateOnStart,
         String secretKey,
+        boolean secretKeyGenerated,
         Duration tokenLifetime,
         Duration confirmedUserTtl,
         int bcryptCost,
@@ -41,8 +44,8 @@ public record AppConfig(
         List<String> trustedProxies,
         String opsToken) {
 
-    /** The development default; a production start refuses it. */
-    public static final String DEV_SECRET_KEY = "dev-secret-change-me";
+    /** The built-in key of earlier releases: public, so anyone could sign a token with it. Refused everywhere. */
+    static final String FORMER_DEFAULT_SECRET_KEY = "dev-secret-change-me";
 
     /** Jetty's threads above the pool's connections: its acceptor and selector, and four for requests needing none. */
     static final int HTTP_THREADS_BEYOND_POOL = 6;
@@ -74,7 +77,8 @@ public record AppConfig(
                 Duration.ofSeconds(vars.integer("DB_CONNECT_DEADLINE_SECONDS", 0, 3600)),
                 Duration.ofMillis(vars.integer("DB_CONNECTION_TIMEOUT_MS", 250, 60_000)),
                 vars.bool("MIGRATE_ON_START"),
-                vars.string("SECRET_KEY"),
+                vars.optional("SECRET_KEY").orElseGet(AppConfig::randomSecretKey),
+                vars.optional("SECRET_KEY").isEmpty(),
                 Duration.ofMinutes(vars.integer("ACCESS_TOKEN_EXPIRE_MINUTES", 1, 525_600)),
                 Duration.ofSeconds(vars.integer("AUTH_USER_CACHE_SECONDS", 0, 3600)),
                 vars.integer("BCRYPT_COST", 4, 31),
@@ -92,6 +96,10 @@ public record AppConfig(
                 Duration.ofDays(vars.integer("REQUEST_LOG_RETENTION_DAYS", 0, 36_500)),
                 vars.list("TRUSTED_PROXIES"),
                 vars.optional("OPS_TOKEN").orElse(""));
+        if (FORMER_DEFAULT_SECRET_KEY.equals(config.secretKey())) {
+            vars.problem("SECRET_KEY is the public default of earlier releases, with which anyone can sign a token:"
+                    + " remove it (a random key is then made at start) or set a random value of your own");
+        }
         if (!"HS256".equals(vars.string("ALGORITHM"))) {
             vars.problem("ALGORITHM must be HS256 (the only algorithm tokens are signed and accepted with)");
         }
@@ -99,7 +107,7 @@ public record AppConfig(
             if (config.db().embedded()) {
                 vars.problem("APP_ENV=production needs a database: set DATABASE_URL (or MYSQL_HOST/DATABASE_HOSTNAME)");
             }
-            if (DEV_SECRET_KEY.equals(config.secretKey()) || config.secretKey().length() < 32) {
+            if (config.secretKeyGenerated() || config.secretKey().length() < 32) {
                 vars.problem("APP_ENV=production needs SECRET_KEY set to a random value of at least 32 characters");
             }
             if (config.corsOrigins().contains("*")) {
@@ -137,6 +145,13 @@ public record AppConfig(
     @Override
     public String toString() {
         return "AppConfig[env=" + appEnv + ", " + host + ":" + port + ", " + db + ", pool=" + dbPoolSize + "]";
+    }
+
+    /** A key for this process alone, when none is configured: tokens then end at restart and other instances refuse them. */
+    private static String randomSecretKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
     private static Map<String, String> builtInDefaults() {

@@ -2,6 +2,7 @@ package api.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,11 +90,29 @@ class AppConfigTest {
     }
 
     @Test
-    void production_with_the_default_secret_key_is_an_error() {
-        var env = productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app", "SECRET_KEY", AppConfig.DEV_SECRET_KEY));
+    void production_without_a_secret_key_is_an_error() {
+        var env = productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app"));
+        env.remove("SECRET_KEY");
         var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
-        assertTrue(error.getMessage().contains("SECRET_KEY"));
-        assertFalse(error.getMessage().contains(AppConfig.DEV_SECRET_KEY));
+        assertTrue(error.getMessage().contains("needs SECRET_KEY"), error.getMessage());
+    }
+
+    @Test
+    void the_former_public_default_secret_key_is_refused_in_development_too() {
+        var error = assertThrows(ConfigException.class,
+                () -> load(NONE, Map.of("SECRET_KEY", AppConfig.FORMER_DEFAULT_SECRET_KEY), NONE, NONE));
+        assertTrue(error.getMessage().contains("SECRET_KEY is the public default"), error.getMessage());
+        assertFalse(error.getMessage().contains(AppConfig.FORMER_DEFAULT_SECRET_KEY));
+    }
+
+    @Test
+    void without_a_secret_key_each_start_makes_its_own_random_one() {
+        AppConfig first = load(NONE, NONE, NONE, NONE);
+        AppConfig second = load(NONE, NONE, NONE, NONE);
+
+        assertTrue(first.secretKeyGenerated());
+        assertTrue(first.secretKey().length() >= 32, first.secretKey());
+        assertNotEquals(first.secretKey(), second.secretKey());
     }
 
     @Test

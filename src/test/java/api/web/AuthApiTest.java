@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.Api;
 import api.support.TestApp;
+import api.support.TestConfig;
 import api.support.TestDb;
 import api.support.TestDbs;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -128,5 +130,33 @@ class AuthApiTest {
         var response = app(db).send("POST", "/posts", "application/json", "{broken", Api.bearer("not-a-token"));
 
         assertCouldNotValidate(response);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_token_signed_with_the_former_default_key_is_refused_by_an_app_with_no_key_configured(TestDb db) {
+        db.truncateAll();
+        try (TestApp app = TestApp.start(TestConfig.forDb(db, Map.of("SECRET_KEY", "")), db)) {
+            var user = Api.signUp(app);
+            String forged = JWT.create().withClaim("user_id", user.id())
+                    .withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256("dev-secret-change-me"));
+
+            assertCouldNotValidate(app.get("/posts", Api.bearer(forged)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void without_a_configured_key_a_token_ends_with_the_start_that_issued_it(TestDb db) {
+        db.truncateAll();
+        var config = TestConfig.forDb(db, Map.of("SECRET_KEY", ""));
+        Api.Account account;
+        try (TestApp first = TestApp.start(config, db)) {
+            account = Api.signUp(first);
+            assertEquals(200, first.get("/posts", account.auth()).status());
+        }
+        try (TestApp second = TestApp.start(TestConfig.forDb(db, Map.of("SECRET_KEY", "")), db)) {
+            assertCouldNotValidate(second.get("/posts", account.auth()));
+        }
     }
 }

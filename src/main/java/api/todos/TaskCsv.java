@@ -37,27 +37,28 @@ public final class TaskCsv {
     static String render(List<Todo> tasks) {
         StringBuilder csv = new StringBuilder(BOM).append(HEADER).append("\r\n");
         for (Todo t : tasks) {
-            csv.append(t.id()).append(',')
+            csv.append(field(String.valueOf(t.id()))).append(',')
                     .append(field(t.title())).append(',')
                     .append(field(t.memo())).append(',')
                     .append(field(t.priorityName())).append(',')
-                    .append(t.dueDate() == null ? "" : t.dueDate().toString()).append(',')
-                    .append(TIME.format(t.createdAt())).append(',')
-                    .append(t.completedAt() == null ? "" : TIME.format(t.completedAt()))
+                    .append(field(t.dueDate() == null ? "" : t.dueDate().toString())).append(',')
+                    .append(field(TIME.format(t.createdAt()))).append(',')
+                    .append(field(t.completedAt() == null ? "" : TIME.format(t.completedAt())))
                     .append("\r\n");
         }
         return csv.toString();
     }
 
     /**
-     * RFC 4180: a field with a comma, quote or line break is quoted, and its quotes doubled. A leading =, +, -, @
-     * or tab would make a spreadsheet run the text as a formula, so such a field starts with an apostrophe.
+     * Every cell quoted (RFC 4180, its quotes doubled), so no cell's text can end it early. A cell whose first
+     * character, past any leading spaces, is =, +, -, @, a tab or a CR would run as a formula in a spreadsheet
+     * (which skips the spaces too): it starts with an apostrophe instead.
      */
     static String field(String raw) {
-        String value = !raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
+        String trimmed = raw.stripLeading();
+        boolean formula = !raw.isEmpty() && ("\t\r".indexOf(raw.charAt(0)) >= 0
+                || !trimmed.isEmpty() && "=+-@\t\r".indexOf(trimmed.charAt(0)) >= 0);
+        String value = formula ? "'" + raw : raw;
+        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

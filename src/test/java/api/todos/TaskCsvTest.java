@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 class TaskCsvTest {
 
     @Test
-    void plain_japanese_field_is_written_as_is() {
-        assertEquals("プロフィール", TaskCsv.field("プロフィール"));
+    void plain_japanese_field_is_quoted_as_is() {
+        assertEquals("\"プロフィール\"", TaskCsv.field("プロフィール"));
     }
 
     @Test
@@ -28,13 +28,20 @@ class TaskCsvTest {
 
     @Test
     void field_that_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe() {
-        assertEquals("'=1+2", TaskCsv.field("=1+2"));
-        assertEquals("'@SUM(A1)", TaskCsv.field("@SUM(A1)"));
+        assertEquals("\"'=1+2\"", TaskCsv.field("=1+2"));
+        assertEquals("\"'@SUM(A1)\"", TaskCsv.field("@SUM(A1)"));
         assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", TaskCsv.field("=HYPERLINK(\"x\")"));
+        assertEquals("\"'\tcmd\"", TaskCsv.field("\tcmd"));
     }
 
     @Test
-    void empty_field_stays_empty() {
-        assertEquals("", TaskCsv.field(""));
+    void a_formula_behind_leading_spaces_is_neutralised_too() {
+        assertEquals("\"'  =cmd|' /C calc'!A0\"", TaskCsv.field("  =cmd|' /C calc'!A0"));
+        assertEquals("\"' -2+3\"", TaskCsv.field(" -2+3"));
+    }
+
+    @Test
+    void empty_field_is_an_empty_quoted_cell() {
+        assertEquals("\"\"", TaskCsv.field(""));
     }
 }

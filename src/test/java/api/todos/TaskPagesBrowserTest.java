@@ -110,7 +110,7 @@ class TaskPagesBrowserTest {
         var csv = app.get(java.net.URI.create(csvLink).getPath());
         List<String> rows = List.of(csv.body().split("\r\n"));
         assertEquals(2, rows.size());
-        assertTrue(rows.get(1).contains("," + title + ",\"日本語の説明, with a comma\",高 / High,"), rows.get(1));
+        assertTrue(rows.get(1).contains(",\"" + title + "\",\"日本語の説明, with a comma\",\"高 / High\","), rows.get(1));
     }
 
     /** The form posts and redirects; on a loaded machine the browser may not be there yet when asked. */

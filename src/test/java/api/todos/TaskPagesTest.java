@@ -294,7 +294,8 @@ class TaskPagesTest {
         assertEquals("attachment; filename=\"todo-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"", csv.header("Content-Disposition"));
         assertTrue(csv.body().startsWith("\uFEFFid,title,description,priority,due_date,created_at,completed_at\r\n"));
         String row = csv.body().split("\r\n")[1];
-        assertTrue(row.matches("\\d+,プロフィールページ作成,分かりやすく端的に、且つ、魅力的に,中 / Medium,2099-01-02,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,"), row);
+        assertTrue(row.matches("\"\\d+\",\"プロフィールページ作成\",\"分かりやすく端的に、且つ、魅力的に\",\"中 / Medium\",\"2099-01-02\","
+                + "\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\",\"\""), row);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -309,7 +310,7 @@ class TaskPagesTest {
         assertEquals("attachment; filename=\"completed-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"", csv.header("Content-Disposition"));
         String[] lines = csv.body().split("\r\n");
         assertEquals(2, lines.length);
-        assertTrue(lines[1].matches("\\d+,済み,,最高 / Highest,,[0-9: -]{19},[0-9: -]{19}"), lines[1]);
+        assertTrue(lines[1].matches("\"\\d+\",\"済み\",\"\",\"最高 / Highest\",\"\",\"[0-9: -]{19}\",\"[0-9: -]{19}\""), lines[1]);
         assertFalse(csv.body().contains("open"));
     }
 
@@ -321,6 +322,17 @@ class TaskPagesTest {
 
         String body = app.get("/tasks/download/todo").body();
 
-        assertTrue(body.contains(",\"a, \"\"b\"\"\",\"line 1\nline 2\",中 / Medium,"), body);
+        assertTrue(body.contains(",\"a, \"\"b\"\"\",\"line 1\nline 2\",\"中 / Medium\","), body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_formula_hidden_behind_a_space_reaches_the_csv_as_text(TestDb db) {
+        TestApp app = app(db);
+        todos(db).create(new NewTodo(" =HYPERLINK(\"http://x.y\")", "\t=1+1", 3, null, false));
+
+        String row = app.get("/tasks/download/todo").body().split("\r\n")[1];
+
+        assertTrue(row.contains(",\"' =HYPERLINK(\"\"http://x.y\"\")\",\"'\t=1+1\","), row);
     }
 }

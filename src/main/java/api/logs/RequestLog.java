@@ -4,7 +4,10 @@ import api.web.ClientIp;
 import api.web.RequestIds;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * What is kept of one request. Deliberately no headers beyond the user agent, no cookies and no bodies:
@@ -25,6 +28,7 @@ public record RequestLog(
 
     private static final int MAX_TEXT = 2048;
     private static final int MAX_USER_AGENT = 512;
+    private static final Pattern SECRET_NAME = Pattern.compile("password|token|secret|key", Pattern.CASE_INSENSITIVE);
 
     public static RequestLog of(Context ctx, String route, float durationMs, ClientIp clientIp) {
         Instant end = Instant.now();
@@ -34,13 +38,40 @@ public record RequestLog(
                 ctx.method().name(),
                 bounded(ctx.path(), MAX_TEXT),
                 route,
-                bounded(ctx.queryString(), MAX_TEXT),
+                bounded(redacted(ctx.queryString()), MAX_TEXT),
                 ctx.statusCode(),
                 Math.round(durationMs * 1000.0) / 1000.0,
                 clientIp.of(ctx),
                 bounded(ctx.header(Header.USER_AGENT), MAX_USER_AGENT),
                 userId instanceof Number n ? n.longValue() : null,
                 end.minusNanos((long) (durationMs * 1_000_000)));
+    }
+
+    /**
+     * The query string with the value of every parameter whose name holds password, token, secret or key (in any
+     * case, once decoded: {@code access_token}, {@code api_key}) replaced by REDACTED: clients do put credentials
+     * in URLs, and the log is read by people who must not learn them.
+     */
+    static String redacted(String query) {
+        if (query == null || query.isEmpty()) {
+            return query;
+        }
+        StringBuilder kept = new StringBuilder(query.length());
+        for (String parameter : query.split("&", -1)) {
+            int equals = parameter.indexOf('=');
+            String name = equals < 0 ? parameter : parameter.substring(0, equals);
+            kept.append(kept.isEmpty() ? "" : "&")
+                    .append(SECRET_NAME.matcher(decoded(name)).find() ? name + "=REDACTED" : parameter);
+        }
+        return kept.toString();
+    }
+
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name; // a broken escape: matched as sent
+        }
     }
 
     private static String bounded(String s, int max) {

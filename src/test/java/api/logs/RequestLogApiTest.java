@@ -78,6 +78,19 @@ class RequestLogApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void credentials_sent_in_the_query_string_are_not_stored(TestDb db) {
+        String id = unique("redacted") + "1";
+        app(db).get("/test/items/7?access_token=eyJleaked&page=2&API_KEY=k-123&pass%77ord=hunter2&client_secret=s3",
+                "X-Request-ID", id);
+
+        JsonNode log = StoredLogs.awaitCount(db, id, 1, WAIT).get(0);
+
+        assertEquals("access_token=REDACTED&page=2&API_KEY=REDACTED&pass%77ord=REDACTED&client_secret=REDACTED",
+                log.get("query").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void a_stored_log_has_every_listed_field(TestDb db) {
         String id = unique("fields") + "1";
         Instant before = Instant.now();

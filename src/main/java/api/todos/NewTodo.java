@@ -40,7 +40,9 @@ public record NewTodo(String title, String memo, int priority, LocalDate dueDate
     }
 
     static int priority(JsonNode value) {
-        if (!value.isIntegralNumber() || value.asLong() < PRIORITY_MIN || value.asLong() > PRIORITY_MAX) {
+        // canConvertToLong: asLong wraps a number past 64 bits, so 2^64 + 3 would read as 3
+        if (!value.isIntegralNumber() || !value.canConvertToLong()
+                || value.asLong() < PRIORITY_MIN || value.asLong() > PRIORITY_MAX) {
             throw ApiError.badRequest("priority must be an integer from 1 (highest) to 5.");
         }
         return value.asInt();

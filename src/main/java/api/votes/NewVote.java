@@ -20,7 +20,8 @@ record NewVote(long postId, int dir) {
         }
         if (dir == null || dir.isNull()) {
             errors.add(error("dir", "field required", "value_error.missing"));
-        } else if (!dir.isIntegralNumber() || (dir.asLong() != 0 && dir.asLong() != 1)) {
+        } else if (!dir.isIntegralNumber() || !dir.canConvertToLong() || (dir.asLong() != 0 && dir.asLong() != 1)) {
+            // canConvertToLong: asLong wraps a number past 64 bits, so 2^64 + 1 would read as 1
             errors.add(error("dir", "ensure this value is 0 or 1", "value_error.number.not_le"));
         }
         if (!errors.isEmpty()) {

@@ -170,6 +170,19 @@ class TodoApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void a_priority_past_64_bits_that_wraps_into_1_to_5_is_400_and_creates_nothing(TestDb db) {
+        TestApp app = app(db);
+        int before = app.get("/todos").json().size();
+
+        var response = app.postJson("/todos", "{\"title\": \"t\", \"memo\": \"m\", \"priority\": 18446744073709551619}");
+
+        assertEquals(400, response.status());
+        assertEquals("priority must be an integer from 1 (highest) to 5.", response.detail());
+        assertEquals(before, app.get("/todos").json().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void create_with_priority_outside_1_to_5_is_400(TestDb db) {
         TestApp app = app(db);
         for (Object priority : List.of(0, 6, -1)) {

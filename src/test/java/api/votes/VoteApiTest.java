@@ -134,6 +134,20 @@ class VoteApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void a_dir_past_64_bits_that_wraps_to_1_is_422_and_adds_no_vote(TestDb db) {
+        TestApp app = app(db);
+        var user = Api.signUp(app);
+        long post = Api.createPost(app, user, "title");
+
+        var response = app.postJson("/vote", "{\"post_id\": " + post + ", \"dir\": 18446744073709551617}", user.auth());
+
+        assertEquals(422, response.status());
+        assertEquals("dir", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(0, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void a_dir_other_than_0_or_1_returns_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,8 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
     public static Database open(DbSettings settings, int poolSize, Duration connectionTimeout) {
         HikariDataSource pool = new HikariDataSource(poolConfig(settings, poolSize, connectionTimeout));
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        // a failed statement's message names its SQL but never the values bound to it (emails, hashes, tokens)
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutParameters);
         if (!settings.isH2()) {
             jdbi.registerArgument(new InstantsAsText());
         }
@@ -131,6 +135,12 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
             }
         }
         return new DriverDataSource(settings.jdbcUrl(), null, properties, settings.username(), settings.password());
+    }
+
+    private static String withoutParameters(StatementException e) {
+        var context = e.getStatementContext();
+        String sql = context == null ? null : context.getRawSql();
+        return sql == null ? e.getShortMessage() : e.getShortMessage() + " [statement: \"" + sql.strip() + "\"]";
     }
 
     private static long msUntil(long nanoTime) {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code queries_per_second p99_ms} on one line.
  */
 public final class PostsSqlFloor {
-    /** PostDao.list's statement with its named parameters (titlePattern, limit, skip) as JDBC placeholders. */
+    /** PostDao.list's statement with its named parameters (titlePattern, viewer, limit, skip) as JDBC placeholders. */
     static final String SQL = PostDao.pageSql(false).replaceAll(":\\w+", "?");
 
     public static void main(String[] args) throws Exception {
@@ -81,8 +81,9 @@ public final class PostsSqlFloor {
     private static void queryOnce(Database db) {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(SQL)) {
             s.setString(1, "%");
-            s.setInt(2, 10);
-            s.setInt(3, 0);
+            s.setLong(2, 1);
+            s.setInt(3, 10);
+            s.setInt(4, 0);
             try (ResultSet rs = s.executeQuery()) {
                 int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {

@@ -198,6 +198,35 @@ class PostApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void another_users_unpublished_post_is_404_by_id(TestDb db) {
+        TestApp app = app(db);
+        var author = Api.signUp(app);
+        var reader = Api.signUp(app);
+        long draft = app.postJson("/posts", Map.of("title", "draft", "content", "not yet", "published", false),
+                author.auth()).json().get("id").asLong();
+
+        var response = app.get("/posts/" + draft, reader.auth());
+
+        assertEquals(404, response.status());
+        assertEquals("post with id: " + draft + " was not found", response.detail());
+        assertEquals(200, app.get("/posts/" + draft, author.auth()).status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void the_list_shows_an_unpublished_post_to_its_owner_only(TestDb db) {
+        TestApp app = app(db);
+        var author = Api.signUp(app);
+        var reader = Api.signUp(app);
+        app.postJson("/posts", Map.of("title", "secret draft", "content", "not yet", "published", false), author.auth());
+        app.postJson("/posts", Map.of("title", "public post", "content", "hello"), author.auth());
+
+        assertEquals(List.of("public post"), titles(app.get("/posts?limit=100", reader.auth()).json()));
+        assertEquals(List.of("secret draft", "public post"), titles(app.get("/posts?limit=100", author.auth()).json()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void create_post_returns_201_owned_by_the_caller(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);

@@ -85,7 +85,7 @@ class PostDaoTest {
         long owner = Fixtures.aUser(db);
         List<Long> ids = Stream.of("a", "b", "c", "d", "e").map(t -> Fixtures.aPost(db, owner, t)).toList();
 
-        List<PostRow> page = posts(db).list("%", 2, 1);
+        List<PostRow> page = posts(db).list("%", owner, 2, 1);
 
         assertEquals(ids.subList(1, 3), page.stream().map(PostRow::id).toList());
     }
@@ -98,7 +98,7 @@ class PostDaoTest {
         Fixtures.aPost(db, owner, "Hello World");
         Fixtures.aPost(db, owner, "goodbye");
 
-        List<PostRow> found = posts(db).list(PostHandlers.containsPattern("WORLD"), 10, 0);
+        List<PostRow> found = posts(db).list(PostHandlers.containsPattern("WORLD"), owner, 10, 0);
 
         assertEquals(List.of("Hello World"), found.stream().map(PostRow::title).toList());
     }
@@ -113,8 +113,22 @@ class PostDaoTest {
         Fixtures.aPost(db, owner, "a_b");
         Fixtures.aPost(db, owner, "axb");
 
-        assertEquals(List.of("100% sure"), titles(posts(db).list(PostHandlers.containsPattern("0%"), 10, 0)));
-        assertEquals(List.of("a_b"), titles(posts(db).list(PostHandlers.containsPattern("a_"), 10, 0)));
+        assertEquals(List.of("100% sure"), titles(posts(db).list(PostHandlers.containsPattern("0%"), owner, 10, 0)));
+        assertEquals(List.of("a_b"), titles(posts(db).list(PostHandlers.containsPattern("a_"), owner, 10, 0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void list_leaves_out_drafts_but_the_viewers_own(TestDb db) {
+        db.truncateAll();
+        long author = Fixtures.aUser(db);
+        long reader = Fixtures.aUser(db);
+        long draft = Fixtures.aPost(db, author, "draft");
+        Fixtures.aPost(db, author, "public");
+        db.database().jdbi().useHandle(h -> h.execute("UPDATE posts SET published = FALSE WHERE id = ?", draft));
+
+        assertEquals(List.of("public"), titles(posts(db).list("%", reader, 10, 0)));
+        assertEquals(List.of("draft", "public"), titles(posts(db).list("%", author, 10, 0)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,7 +142,7 @@ class PostDaoTest {
         Fixtures.aVote(db, a, first);
         Fixtures.aVote(db, b, first);
 
-        List<Long> votes = posts(db).list("%", 10, 0).stream().map(PostRow::votes).toList();
+        List<Long> votes = posts(db).list("%", a, 10, 0).stream().map(PostRow::votes).toList();
 
         assertEquals(List.of(2L, 0L), votes);
     }
@@ -211,6 +225,7 @@ class PostDaoTest {
                 h.execute("ANALYZE TABLE users, posts, votes");
                 return h.createQuery("EXPLAIN " + PostDao.pageSql(false))
                         .bind("titlePattern", "%")
+                        .bind("viewer", 1)
                         .bind("limit", 10)
                         .bind("skip", 0)
                         .mapToMap()

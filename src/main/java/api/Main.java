@@ -55,6 +55,7 @@ import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,6 +82,8 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+    /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
+    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS = Map.of("/login", 16_384L, "/users", 16_384L);
 
     private Main() {}
 
@@ -269,7 +272,8 @@ public final class Main {
             });
             cfg.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JsonErrorHandler());
-                context.addFilter(new FilterHolder(new BodyLimit(config.maxRequestBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST));
+                context.addFilter(new FilterHolder(new BodyLimit(config.maxRequestBodyBytes(), CREDENTIAL_BODY_LIMITS)),
+                        "/*", EnumSet.of(DispatcherType.REQUEST));
             });
             // Javalin allows every RFC 3986 violation; Microsoft's %uXXXX escapes then reach its static-file lookup,
             // whose URLDecoder fails on them with a 500. Refused, they are Jetty's 400 like any other bad URI.

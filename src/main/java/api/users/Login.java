@@ -5,11 +5,15 @@ import api.web.RequestValidationError;
 import api.web.RequestValidationError.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Login input: the OAuth2 password form ({@code username}, {@code password}) or JSON {@code {email, password}}. */
 record Login(String username, String password) {
+    /** The longest address an email can have (RFC 3696's 64 + 1 + 255). */
+    static final int MAX_USERNAME_CHARS = 320;
+    static final int MAX_PASSWORD_BYTES = 1024;
 
     static Login from(Context ctx) {
         String contentType = ctx.contentType();
@@ -19,10 +23,7 @@ record Login(String username, String password) {
         List<FieldError> errors = new ArrayList<>();
         String username = required(ctx.formParam("username"), "username", errors);
         String password = required(ctx.formParam("password"), "password", errors);
-        if (!errors.isEmpty()) {
-            throw new RequestValidationError(errors);
-        }
-        return new Login(username, password);
+        return checked(username, "username", password, errors);
     }
 
     private static Login fromJson(JsonNode body) {
@@ -30,6 +31,22 @@ record Login(String username, String password) {
         List<FieldError> errors = new ArrayList<>();
         String username = NewUser.text(body, userField, errors);
         String password = NewUser.text(body, "password", errors);
+        return checked(username, userField, password, errors);
+    }
+
+    /**
+     * No account has a longer email, nor a password over {@link #MAX_PASSWORD_BYTES}: such a login is refused
+     * before it queues any bcrypt work, or keeps its large body alive while it waits.
+     */
+    private static Login checked(String username, String userField, String password, List<FieldError> errors) {
+        if (username != null && username.length() > MAX_USERNAME_CHARS) {
+            errors.add(NewUser.error(userField, "ensure this value has at most " + MAX_USERNAME_CHARS + " characters",
+                    "value_error.any_str.max_length"));
+        }
+        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.add(NewUser.error("password", "ensure this value has at most " + MAX_PASSWORD_BYTES + " bytes",
+                    "value_error.any_str.max_length"));
+        }
         if (!errors.isEmpty()) {
             throw new RequestValidationError(errors);
         }

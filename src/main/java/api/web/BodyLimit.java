@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Holds a body of unknown length (chunked) to the body limit too. Javalin compares only Content-Length with
@@ -24,18 +25,33 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BodyLimit implements Filter {
     private final long maxBytes;
+    private final Map<String, Long> smallerLimits;
 
-    public BodyLimit(long maxBytes) {
+    /** {@code smallerLimits}: paths (without a trailing slash) whose bodies must stay under a lower limit. */
+    public BodyLimit(long maxBytes, Map<String, Long> smallerLimits) {
         this.maxBytes = maxBytes;
+        this.smallerLimits = Map.copyOf(smallerLimits);
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (request.getContentLengthLong() < 0 && request instanceof HttpServletRequest http) {
-            chain.doFilter(new Limited(http, maxBytes), response);
-        } else {
-            chain.doFilter(request, response); // a declared length: Javalin's own check applies
+        if (request instanceof HttpServletRequest http) {
+            Long smaller = smallerLimits.get(withoutTrailingSlash(http.getRequestURI()));
+            if (smaller != null) {
+                // counted whatever the declared length, so that such a body is never read past its limit
+                chain.doFilter(new Limited(http, smaller), response);
+                return;
+            }
+            if (request.getContentLengthLong() < 0) {
+                chain.doFilter(new Limited(http, maxBytes), response);
+                return;
+            }
         }
+        chain.doFilter(request, response); // a declared length: Javalin's own check applies
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

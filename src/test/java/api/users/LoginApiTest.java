@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
+import api.support.RawHttp;
 import api.support.TestApp;
 import api.support.TestDb;
 import api.support.TestDbs;
 import com.auth0.jwt.JWT;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +92,55 @@ class LoginApiTest {
         var response = app(db).postForm("/login", Map.of("username", "wrongemail@gmail.com", "password", "wrongpassword"));
 
         assertEquals(403, response.status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_one_megabyte_login_form_is_413_before_any_password_work(TestDb db) {
+        var response = app(db).postForm("/login", Map.of("username", "someone@example.com", "password", "x".repeat(1_000_000)));
+
+        assertEquals(413, response.status());
+        assertEquals("Content Too Large", response.detail());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_one_megabyte_sign_up_body_is_413(TestDb db) {
+        var response = app(db).postJson("/users", Map.of("email", Api.uniqueEmail(), "password", "x".repeat(1_000_000)));
+
+        assertEquals(413, response.status());
+        assertEquals("Content Too Large", response.detail());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_one_megabyte_chunked_login_body_is_413(TestDb db) {
+        TestApp app = app(db);
+        byte[] body = ("username=a%40b.c&password=" + "x".repeat(1_000_000)).getBytes(StandardCharsets.US_ASCII);
+
+        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/login"),
+                Map.of("Content-Type", RawHttp.ascii("application/x-www-form-urlencoded"),
+                        "Transfer-Encoding", RawHttp.ascii("chunked")), RawHttp.chunked(body)));
+
+        assertEquals(413, response.status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_username_longer_than_any_email_is_422(TestDb db) {
+        var response = app(db).postForm("/login", Map.of("username", "a".repeat(321) + "@example.com", "password", Api.PASSWORD));
+
+        assertEquals(422, response.status());
+        assertEquals("username", response.json().get("detail").get(0).get("loc").get(1).asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_password_over_1024_bytes_is_422(TestDb db) {
+        var response = app(db).postJson("/login", Map.of("email", "someone@example.com", "password", "é".repeat(513)));
+
+        assertEquals(422, response.status());
+        assertEquals("password", response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")

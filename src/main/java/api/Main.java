@@ -43,6 +43,7 @@ import api.web.JsonErrorHandler;
 import api.web.OpsToken;
 import api.web.RequestIds;
 import api.web.Routes;
+import api.web.SecurityHeaders;
 import api.web.Tokens;
 import api.web.WebjarAssets;
 import gg.jte.ContentType;
@@ -302,6 +303,7 @@ public final class Main {
             cfg.routes.beforeMatched(auth::check);
             cfg.routes.apiBuilder(() -> {
                 before(RequestIds::assign);
+                before(SecurityHeaders::apply);
                 get("/", health::root);
                 get("/health", health::health);
                 path("/users", () -> {

@@ -36,24 +36,28 @@ public final class VoteHandlers {
     }
 
     private void add(long postId, long userId) {
+        int added;
         try {
-            votes.add(postId, userId);
+            added = votes.add(postId, userId);
         } catch (UnableToExecuteStatementException e) {
             if (DbErrors.isDuplicateKey(e)) {
                 // sic: clients of the original match on this spelling
                 throw ApiError.conflict("user " + userId + " has alredy voted on post " + postId);
             }
-            // the foreign key refused it: the post does not exist (or was deleted a moment ago)
-            if (!votes.postExists(postId)) {
+            // the foreign key refused it: the post was deleted between the insert's read and its write
+            if (!votes.postVisible(postId, userId)) {
                 throw postNotFound(postId);
             }
             throw e;
+        }
+        if (added == 0) {
+            throw postNotFound(postId); // no such post, or another user's draft, which does not exist for this one
         }
     }
 
     private void remove(long postId, long userId) {
         if (votes.remove(postId, userId) == 0) {
-            throw votes.postExists(postId) ? ApiError.notFound("Vote does not exist") : postNotFound(postId);
+            throw votes.postVisible(postId, userId) ? ApiError.notFound("Vote does not exist") : postNotFound(postId);
         }
     }
 

@@ -134,6 +134,22 @@ class VoteApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void a_vote_on_another_users_draft_is_404_and_adds_nothing(TestDb db) {
+        TestApp app = app(db);
+        var author = Api.signUp(app);
+        var reader = Api.signUp(app);
+        long draft = app.postJson("/posts", Map.of("title", "draft", "content", "c", "published", false), author.auth())
+                .json().get("id").asLong();
+
+        var response = app.postJson("/vote", Map.of("post_id", draft, "dir", 1), reader.auth());
+
+        assertEquals(404, response.status());
+        assertEquals("Post with id: " + draft + " does not exist", response.detail());
+        assertEquals(0, app.get("/posts/" + draft, author.auth()).json().get("votes").asLong());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void a_dir_past_64_bits_that_wraps_to_1_is_422_and_adds_no_vote(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);

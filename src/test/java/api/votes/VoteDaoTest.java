@@ -56,13 +56,25 @@ class VoteDaoTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void a_vote_on_a_missing_post_is_refused_but_not_as_a_duplicate(TestDb db) {
+    void a_vote_on_a_missing_post_adds_no_row(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
 
-        var error = assertThrows(UnableToExecuteStatementException.class, () -> votes(db).add(999_999, user));
+        assertEquals(0, votes(db).add(999_999, user));
+    }
 
-        assertFalse(DbErrors.isDuplicateKey(error));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_vote_on_another_users_draft_adds_no_row_but_one_on_ones_own_does(TestDb db) {
+        db.truncateAll();
+        long author = Fixtures.aUser(db);
+        long reader = Fixtures.aUser(db);
+        long draft = Fixtures.aPost(db, author);
+        db.database().jdbi().useHandle(h -> h.execute("UPDATE posts SET published = FALSE WHERE id = ?", draft));
+
+        assertEquals(0, votes(db).add(draft, reader));
+        assertEquals(1, votes(db).add(draft, author));
+        assertEquals(0, votesOf(db, reader, draft));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,11 +102,17 @@ class VoteDaoTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void post_exists_tells_present_from_missing_posts(TestDb db) {
+    void post_visible_tells_present_from_missing_posts_and_others_drafts(TestDb db) {
         db.truncateAll();
-        long post = Fixtures.aPost(db, Fixtures.aUser(db));
+        long author = Fixtures.aUser(db);
+        long reader = Fixtures.aUser(db);
+        long post = Fixtures.aPost(db, author);
+        long draft = Fixtures.aPost(db, author);
+        db.database().jdbi().useHandle(h -> h.execute("UPDATE posts SET published = FALSE WHERE id = ?", draft));
 
-        assertTrue(votes(db).postExists(post));
-        assertFalse(votes(db).postExists(post + 1));
+        assertTrue(votes(db).postVisible(post, reader));
+        assertFalse(votes(db).postVisible(post + 100, reader));
+        assertFalse(votes(db).postVisible(draft, reader));
+        assertTrue(votes(db).postVisible(draft, author));
     }
 }

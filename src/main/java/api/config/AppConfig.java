@@ -113,8 +113,16 @@ public record AppConfig(
             if (config.corsOrigins().contains("*")) {
                 vars.problem("APP_ENV=production needs CORS_ORIGINS set to explicit origins, not *");
             }
-            if (config.opsToken().isEmpty()) {
-                vars.problem("APP_ENV=production needs OPS_TOKEN (protects /metrics and the request logs)");
+            if (config.opsToken().length() < 32) {
+                vars.problem("APP_ENV=production needs OPS_TOKEN set to a random value of at least 32 characters"
+                        + " (protects /metrics and the request logs)");
+            }
+            if (config.bcryptCost() < 10) {
+                vars.problem("APP_ENV=production needs BCRYPT_COST of at least 10, got " + config.bcryptCost());
+            }
+            if (config.tokenLifetime().compareTo(Duration.ofDays(1)) > 0) {
+                vars.problem("APP_ENV=production allows ACCESS_TOKEN_EXPIRE_MINUTES of at most 1440 (a day), got "
+                        + config.tokenLifetime().toMinutes());
             }
         }
         vars.failIfAnyProblems();

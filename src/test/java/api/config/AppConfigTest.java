@@ -90,6 +90,28 @@ class AppConfigTest {
     }
 
     @Test
+    void production_with_a_short_ops_token_is_an_error() {
+        var env = productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app", "OPS_TOKEN", "guessable"));
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertTrue(error.getMessage().contains("OPS_TOKEN set to a random value of at least 32"), error.getMessage());
+        assertFalse(error.getMessage().contains("guessable"));
+    }
+
+    @Test
+    void production_with_a_bcrypt_cost_under_10_is_an_error() {
+        var env = productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app", "BCRYPT_COST", "9"));
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertTrue(error.getMessage().contains("BCRYPT_COST of at least 10"), error.getMessage());
+    }
+
+    @Test
+    void production_with_tokens_living_over_a_day_is_an_error() {
+        var env = productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app", "ACCESS_TOKEN_EXPIRE_MINUTES", "1441"));
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertTrue(error.getMessage().contains("ACCESS_TOKEN_EXPIRE_MINUTES of at most 1440"), error.getMessage());
+    }
+
+    @Test
     void production_without_a_secret_key_is_an_error() {
         var env = productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app"));
         env.remove("SECRET_KEY");
@@ -155,7 +177,7 @@ class AppConfigTest {
         env.put("APP_ENV", "production");
         env.put("SECRET_KEY", "a".repeat(40));
         env.put("CORS_ORIGINS", "https://app.example.com");
-        env.put("OPS_TOKEN", "ops-token");
+        env.put("OPS_TOKEN", "o".repeat(32));
         env.putAll(extra);
         return env;
     }

@@ -73,7 +73,7 @@ class ProcfileIT {
         builder.environment().put("JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m");
         builder.environment().put("APP_ENV", "production");
         builder.environment().put("SECRET_KEY", "heroku-test-secret-key-with-32-characters-or-more");
-        builder.environment().put("OPS_TOKEN", "heroku-test-ops-token");
+        builder.environment().put("OPS_TOKEN", "heroku-test-ops-token-of-32-characters-or-more");
         builder.environment().put("CORS_ORIGINS", "https://example.com");
         return builder.start();
     }

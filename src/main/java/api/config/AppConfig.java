@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /** Everything the app takes from its environment. Built once in {@code Main} and never changed. */
@@ -67,6 +68,7 @@ public record AppConfig(
             vars.problem("APP_ENV must be development, production or test, got '" + appEnv + "'");
         }
         int dbPoolSize = vars.integer("DB_POOL_SIZE", 1, 500);
+        Optional<String> secretKey = vars.optional("SECRET_KEY");
         var config = new AppConfig(
                 appEnv,
                 vars.string("HOST"),
@@ -77,8 +79,8 @@ public record AppConfig(
                 Duration.ofSeconds(vars.integer("DB_CONNECT_DEADLINE_SECONDS", 0, 3600)),
                 Duration.ofMillis(vars.integer("DB_CONNECTION_TIMEOUT_MS", 250, 60_000)),
                 vars.bool("MIGRATE_ON_START"),
-                vars.optional("SECRET_KEY").orElseGet(AppConfig::randomSecretKey),
-                vars.optional("SECRET_KEY").isEmpty(),
+                secretKey.orElseGet(AppConfig::randomSecretKey),
+                secretKey.isEmpty(),
                 Duration.ofMinutes(vars.integer("ACCESS_TOKEN_EXPIRE_MINUTES", 1, 525_600)),
                 Duration.ofSeconds(vars.integer("AUTH_USER_CACHE_SECONDS", 0, 3600)),
                 vars.integer("BCRYPT_COST", 4, 31),

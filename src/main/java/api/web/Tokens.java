@@ -22,13 +22,14 @@ public final class Tokens {
     static final int MAX_REMEMBERED = 10_000;
 
     private final String secretKey;
-    private volatile Algorithm algorithm;
-    private volatile JWTVerifier verifier;
+    private volatile Signing signing;
     private final Duration lifetime;
     private final Clock clock;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     private record Verified(long userId, Instant expiresAt) {}
+
+    private record Signing(Algorithm algorithm, JWTVerifier verifier) {}
 
     public Tokens(String secretKey, Duration lifetime) {
         this(secretKey, lifetime, Clock.systemUTC());
@@ -41,30 +42,27 @@ public final class Tokens {
     }
 
     /** Made at first use: the JCA's HMAC and the library's own JSON parser are start-up work no health check needs. */
-    private JWTVerifier verifier() {
-        if (verifier == null) {
+    private Signing signing() {
+        Signing made = signing;
+        if (made == null) {
             synchronized (this) {
-                if (verifier == null) {
-                    algorithm = Algorithm.HMAC256(secretKey);
+                if (signing == null) {
+                    Algorithm algorithm = Algorithm.HMAC256(secretKey);
                     // Requiring HS256 rejects "alg: none" and any other algorithm a forger might name in the header.
-                    verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
-                            .withClaimPresence("exp").withClaimPresence("user_id")).build(clock);
+                    signing = new Signing(algorithm, ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                            .withClaimPresence("exp").withClaimPresence("user_id")).build(clock));
                 }
+                made = signing;
             }
         }
-        return verifier;
-    }
-
-    private Algorithm algorithm() {
-        verifier();
-        return algorithm;
+        return made;
     }
 
     public String issue(long userId) {
         return JWT.create()
                 .withClaim("user_id", userId)
                 .withExpiresAt(clock.instant().plus(lifetime))
-                .sign(algorithm());
+                .sign(signing().algorithm());
     }
 
     /** The user id of a valid, unexpired token; empty for anything else. */
@@ -78,7 +76,7 @@ public final class Tokens {
             return OptionalLong.empty();
         }
         try {
-            DecodedJWT jwt = verifier().verify(token);
+            DecodedJWT jwt = signing().verifier().verify(token);
             Claim userId = jwt.getClaim("user_id");
             Long id = userId.asLong();
             Double exact = userId.asDouble();

@@ -202,8 +202,7 @@ class PostApiTest {
         TestApp app = app(db);
         var author = Api.signUp(app);
         var reader = Api.signUp(app);
-        long draft = app.postJson("/posts", Map.of("title", "draft", "content", "not yet", "published", false),
-                author.auth()).json().get("id").asLong();
+        long draft = Api.createDraft(app, author, "draft");
 
         var response = app.get("/posts/" + draft, reader.auth());
 
@@ -218,7 +217,7 @@ class PostApiTest {
         TestApp app = app(db);
         var author = Api.signUp(app);
         var reader = Api.signUp(app);
-        app.postJson("/posts", Map.of("title", "secret draft", "content", "not yet", "published", false), author.auth());
+        Api.createDraft(app, author, "secret draft");
         app.postJson("/posts", Map.of("title", "public post", "content", "hello"), author.auth());
 
         assertEquals(List.of("public post"), titles(app.get("/posts?limit=100", reader.auth()).json()));

@@ -123,9 +123,8 @@ class PostDaoTest {
         db.truncateAll();
         long author = Fixtures.aUser(db);
         long reader = Fixtures.aUser(db);
-        long draft = Fixtures.aPost(db, author, "draft");
+        Fixtures.aDraft(db, author, "draft");
         Fixtures.aPost(db, author, "public");
-        db.database().jdbi().useHandle(h -> h.execute("UPDATE posts SET published = FALSE WHERE id = ?", draft));
 
         assertEquals(List.of("public"), titles(posts(db).list("%", reader, 10, 0)));
         assertEquals(List.of("draft", "public"), titles(posts(db).list("%", author, 10, 0)));

@@ -57,6 +57,15 @@ public final class Api {
         return response.json().get("id").asLong();
     }
 
+    /** An unpublished post of {@code owner}, created through the API. */
+    public static long createDraft(TestApp app, Account owner, String title) {
+        var response = app.postJson("/posts", Map.of("title", title, "content", "not yet", "published", false), owner.auth());
+        if (response.status() != 201) {
+            throw new AssertionError("create draft failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("id").asLong();
+    }
+
     public static String[] bearer(String token) {
         return new String[] {"Authorization", "Bearer " + token};
     }

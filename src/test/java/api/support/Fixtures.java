@@ -25,6 +25,13 @@ public final class Fixtures {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
+    /** An unpublished post: its owner's draft. */
+    public static long aDraft(TestDb db, long owner, String title) {
+        long id = aPost(db, owner, title);
+        db.jdbi().useHandle(h -> h.execute("UPDATE posts SET published = FALSE WHERE id = ?", id));
+        return id;
+    }
+
     public static void aVote(TestDb db, long user, long post) {
         db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO votes (user_id, post_id) VALUES (:user, :post)")
                 .bind("user", user).bind("post", post).execute());

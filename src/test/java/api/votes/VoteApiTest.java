@@ -138,8 +138,7 @@ class VoteApiTest {
         TestApp app = app(db);
         var author = Api.signUp(app);
         var reader = Api.signUp(app);
-        long draft = app.postJson("/posts", Map.of("title", "draft", "content", "c", "published", false), author.auth())
-                .json().get("id").asLong();
+        long draft = Api.createDraft(app, author, "draft");
 
         var response = app.postJson("/vote", Map.of("post_id", draft, "dir", 1), reader.auth());
 

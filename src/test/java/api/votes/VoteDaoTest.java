@@ -69,8 +69,7 @@ class VoteDaoTest {
         db.truncateAll();
         long author = Fixtures.aUser(db);
         long reader = Fixtures.aUser(db);
-        long draft = Fixtures.aPost(db, author);
-        db.database().jdbi().useHandle(h -> h.execute("UPDATE posts SET published = FALSE WHERE id = ?", draft));
+        long draft = Fixtures.aDraft(db, author, "draft");
 
         assertEquals(0, votes(db).add(draft, reader));
         assertEquals(1, votes(db).add(draft, author));
@@ -107,8 +106,7 @@ class VoteDaoTest {
         long author = Fixtures.aUser(db);
         long reader = Fixtures.aUser(db);
         long post = Fixtures.aPost(db, author);
-        long draft = Fixtures.aPost(db, author);
-        db.database().jdbi().useHandle(h -> h.execute("UPDATE posts SET published = FALSE WHERE id = ?", draft));
+        long draft = Fixtures.aDraft(db, author, "draft");
 
         assertTrue(votes(db).postVisible(post, reader));
         assertFalse(votes(db).postVisible(post + 100, reader));

@@ -24,6 +24,7 @@ import api.todos.TaskPages;
 import api.todos.TodoApiHandlers;
 import api.todos.TodoDao;
 import api.users.LoginRateLimiter;
+import api.users.PasswordLogin;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
 import api.users.UserDao;
@@ -235,8 +236,10 @@ public final class Main {
         var userDao = db.jdbi().onDemand(UserDao.class);
         var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.confirmedUserTtl(), System::nanoTime));
         var passwordWorkers = new PasswordWorkers(config.bcryptThreads(), config.bcryptQueueSize());
-        var users = new UserHandlers(userDao, new Passwords(config.bcryptCost()), passwordWorkers, tokens,
-                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), clientIp, metrics.business());
+        var passwords = new Passwords(config.bcryptCost());
+        var logins = new PasswordLogin(userDao, passwords, passwordWorkers,
+                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), metrics.business());
+        var users = new UserHandlers(userDao, passwords, passwordWorkers, tokens, logins, clientIp, metrics.business());
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var jetty = new AtomicReference<Server>();

@@ -9,8 +9,6 @@ import api.web.Json;
 import api.web.Tokens;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Duration;
-import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 public final class UserHandlers {
@@ -18,17 +16,17 @@ public final class UserHandlers {
     private final Passwords passwords;
     private final PasswordWorkers workers;
     private final Tokens tokens;
-    private final LoginRateLimiter limiter;
+    private final PasswordLogin logins;
     private final ClientIp clientIp;
     private final BusinessMetrics events;
 
     public UserHandlers(UserDao users, Passwords passwords, PasswordWorkers workers, Tokens tokens,
-                        LoginRateLimiter limiter, ClientIp clientIp, BusinessMetrics events) {
+                        PasswordLogin logins, ClientIp clientIp, BusinessMetrics events) {
         this.users = users;
         this.passwords = passwords;
         this.workers = workers;
         this.tokens = tokens;
-        this.limiter = limiter;
+        this.logins = logins;
         this.clientIp = clientIp;
         this.events = events;
     }
@@ -62,28 +60,7 @@ public final class UserHandlers {
 
     public void login(Context ctx) {
         Login login = Login.from(ctx);
-        String address = clientIp.of(ctx);
-        limiter.retryAfter(address, login.account()).ifPresent(wait -> {
-            events.loginThrottled();
-            throw ApiError.tooManyRequests("Too many failed login attempts; try again later", seconds(wait));
-        });
-        Optional<Credentials> account = users.credentials(login.account());
-        ctx.future(() -> workers.run(() -> account.isPresent()
-                        ? passwords.matches(login.password(), account.get().password())
-                        : passwords.matchAgainstDummy(login.password()))
-                .thenAccept(valid -> {
-                    if (!valid) {
-                        limiter.recordFailure(address, login.account());
-                        events.loginFailed();
-                        throw ApiError.forbidden("Invalid Credentials");
-                    }
-                    limiter.recordSuccess(login.account());
-                    events.loginSucceeded();
-                    ctx.json(new Token(tokens.issue(account.get().id()), "bearer"));
-                }));
-    }
-
-    private static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
+        ctx.future(() -> logins.userId(clientIp.of(ctx), login.account(), login.password())
+                .thenAccept(userId -> ctx.json(new Token(tokens.issue(userId), "bearer"))));
     }
 }

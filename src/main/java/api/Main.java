@@ -148,6 +148,9 @@ public final class Main {
             log.warn("SECRET_KEY is not set: tokens are signed with a random key made at this start; they end when it"
                     + " stops and other instances refuse them (set SECRET_KEY to keep them)");
         }
+        if (config.opsToken().isEmpty()) {
+            log.info("OPS_TOKEN is not set: /metrics, /log_all and /log_first answer only clients on this host");
+        }
         if (config.db().embedded()) {
             log.warn("No database configured: using the embedded H2 database at {} (set DATABASE_URL for MySQL/MariaDB)",
                     config.db().safeUrl().replaceFirst("^jdbc:h2:file:", "").replaceFirst(";.*", "") + ".mv.db");

@@ -3,17 +3,28 @@ package api.web;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.Header;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.regex.Pattern;
 
-/** Guards the operator endpoints (metrics, request logs) with {@code Authorization: Bearer <OPS_TOKEN>} when one is set. */
+/**
+ * Guards the operator endpoints (metrics, request logs): with {@code OPS_TOKEN} set they need
+ * {@code Authorization: Bearer <OPS_TOKEN>}; without one they answer only clients on this host.
+ */
 public final class OpsToken {
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%\\w+)?");
     private final byte[] expectedDigest;
 
-    /** An empty token leaves the endpoints open (development); production refuses to start without one. */
     public OpsToken(String token) {
         this.expectedDigest = token.isEmpty() ? null : sha256(token);
+    }
+
+    /** Whether a token is set; without one the endpoints are loopback-only. */
+    public boolean isSet() {
+        return expectedDigest != null;
     }
 
     public Handler guard(Handler handler) {
@@ -25,14 +36,37 @@ public final class OpsToken {
 
     private void check(Context ctx) {
         if (expectedDigest == null) {
+            // the socket's peer, never a forwarded header: anyone can write those
+            if (!isLoopback(ctx.req().getRemoteAddr())) {
+                throw notAuthenticated(ctx, "Not authenticated");
+            }
             return;
         }
         String authorization = ctx.header(Header.AUTHORIZATION);
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         // digests have one length, so the comparison time says nothing about the token's length either
         if (!bearer || !MessageDigest.isEqual(sha256(authorization.substring(7).strip()), expectedDigest)) {
-            ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
-            throw new ApiError(401, bearer ? "Invalid ops token" : "Not authenticated");
+            throw notAuthenticated(ctx, bearer ? "Invalid ops token" : "Not authenticated");
+        }
+    }
+
+    private static ApiError notAuthenticated(Context ctx, String detail) {
+        ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
+        return new ApiError(401, detail);
+    }
+
+    static boolean isLoopback(String peer) {
+        if (peer == null || peer.isEmpty()) {
+            return false;
+        }
+        String literal = peer.startsWith("[") && peer.endsWith("]") ? peer.substring(1, peer.length() - 1) : peer;
+        if (!IP_LITERAL.matcher(literal).matches()) {
+            return false; // never resolve a name here
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

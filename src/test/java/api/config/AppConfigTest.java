@@ -23,7 +23,7 @@ class AppConfigTest {
     void built_in_defaults_apply_when_nothing_is_set() {
         AppConfig config = load(NONE, NONE, NONE, NONE);
         assertEquals(8000, config.port());
-        assertEquals("0.0.0.0", config.host());
+        assertEquals("127.0.0.1", config.host());
         assertEquals("development", config.appEnv());
         assertEquals(Duration.ofSeconds(30), config.dbConnectDeadline());
         assertEquals(Duration.ofMinutes(30), config.tokenLifetime());

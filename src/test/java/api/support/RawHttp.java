@@ -60,7 +60,12 @@ public final class RawHttp {
      * (413, 431) and close before it has read everything, and that answer is what counts.
      */
     public static Response send(int port, byte[] request) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return send(InetAddress.getLoopbackAddress(), port, request);
+    }
+
+    /** As {@link #send(int, byte[])}, to {@code address}: a local non-loopback one makes the server see that peer. */
+    public static Response send(InetAddress address, int port, byte[] request) {
+        try (Socket socket = new Socket(address, port)) {
             socket.setSoTimeout(TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();
             Thread writer = new Thread(() -> {

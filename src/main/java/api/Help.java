@@ -13,8 +13,12 @@ final class Help {
               db downgrade N        revert the newest N migrations
               db current            show the database's migration version
               db history            list every migration, applied or pending
-              todos import FILE     load todos from a JSON array or a DynamoDB batch-write-item file
-                                    (all or nothing; an item's own "id" is ignored)
+              todos import FILE --owner EMAIL
+                                    load todos from a JSON array or a DynamoDB batch-write-item file as the tasks of
+                                    the user EMAIL (all or nothing; an item's own "id" is ignored)
+              todos assign --owner EMAIL
+                                    give every task without an owner (tasks from before tasks had owners, which no
+                                    one sees) to the user EMAIL
               training-run          start on a throwaway embedded database, send a few requests, stop: run under
                                     -XX:ArchiveClassesAtExit or -XX:AOTCacheOutput to make a faster-start archive
               --help                this text

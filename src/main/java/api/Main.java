@@ -125,12 +125,13 @@ public final class Main {
                 case "", "serve" -> serve(config, phases);
                 case "db upgrade", "db current", "db history" -> Commands.db(config, cli.words().get(1), List.of());
                 case "training-run" -> TrainingRun.run();
+                case "todos assign" -> Commands.assignTodos(config, cli.option("owner"));
                 default -> {
                     if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("db", "downgrade"))) {
                         yield Commands.db(config, "downgrade", cli.words().subList(2, 3));
                     }
                     if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("todos", "import"))) {
-                        yield Commands.importTodos(config, Path.of(cli.words().get(2)));
+                        yield Commands.importTodos(config, Path.of(cli.words().get(2)), cli.option("owner"));
                     }
                     System.err.println("unknown command '" + String.join(" ", cli.words()) + "'; see --help");
                     yield 2;
@@ -329,12 +330,12 @@ public final class Main {
                 });
                 post("/vote", votes::vote, USER);
                 path("/todos", () -> {
-                    get(todos::list);
-                    post(todos::create);
+                    get(todos::list, USER);
+                    post(todos::create, USER);
                     path("/{id}", () -> {
-                        get(todos::get);
-                        put(todos::update);
-                        delete(todos::delete);
+                        get(todos::get, USER);
+                        put(todos::update, USER);
+                        delete(todos::delete, USER);
                     });
                 });
                 path("/tasks", () -> {

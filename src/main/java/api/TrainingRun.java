@@ -89,9 +89,9 @@ final class TrainingRun {
         send("POST", "/vote", "application/json", "{\"post_id\": " + post + ", \"dir\": 1}", token);
         get("/users/me", token);
         String todo = first(ID, send("POST", "/todos", "application/json",
-                "{\"title\": \"練習\", \"memo\": \"m\", \"priority\": 2}", null));
-        get("/todos", null);
-        send("PUT", "/todos/" + todo, "application/json", "{\"done\": true}", null);
+                "{\"title\": \"練習\", \"memo\": \"m\", \"priority\": 2}", token));
+        get("/todos", token);
+        send("PUT", "/todos/" + todo, "application/json", "{\"done\": true}", token);
         get("/tasks/", null);
         get("/tasks/new", null);
         get("/tasks/download/todo", null);

@@ -21,7 +21,7 @@ final class Commands {
     private Commands() {}
 
     static int db(AppConfig config, String action, List<String> args) {
-        try (Database db = Database.connect(config.db(), 2, config.dbConnectionTimeout(), config.dbConnectDeadline())) {
+        try (Database db = Database.connect(config.database().settings(), 2, config.database().connectionTimeout(), config.database().connectDeadline())) {
             Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
             switch (action) {
                 case "upgrade" -> {
@@ -90,8 +90,8 @@ final class Commands {
             System.err.println(usage + " needs --owner EMAIL: the user whose tasks they become");
             return 2;
         }
-        try (Database db = Database.connect(config.db(), 2, config.dbConnectionTimeout(), config.dbConnectDeadline())) {
-            if (config.migrateOnStart()) {
+        try (Database db = Database.connect(config.database().settings(), 2, config.database().connectionTimeout(), config.database().connectDeadline())) {
+            if (config.database().migrateOnStart()) {
                 new Migrations(db.dataSource(), db.settings().isH2()).upgrade();
             }
             Optional<Long> owner = db.jdbi().onDemand(UserDao.class).idByEmail(ownerEmail.strip());

@@ -1,5 +1,7 @@
 package api;
 
+import api.auth.SessionDao;
+import api.auth.Sessions;
 import api.config.AppConfig;
 import api.config.CommandLine;
 import api.config.ConfigException;
@@ -233,6 +235,7 @@ public final class Main {
         var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html), metrics.business());
         var taskCsv = new TaskCsv(todoDao);
         var clientIp = new ClientIp(config.trustedProxies());
+        var sessions = new Sessions(db.jdbi().onDemand(SessionDao.class));
         var tokens = new Tokens(config.secretKey(), config.tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
         var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.confirmedUserTtl(), System::nanoTime));
@@ -249,7 +252,8 @@ public final class Main {
         var requestLogs = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()),
                 config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
         var logs = new LogHandlers(requestLogDao);
-        var retention = new RequestLogRetention(requestLogDao, config.requestLogRetention());
+        var retention = new RequestLogRetention(requestLogDao, config.requestLogRetention())
+                .alsoPurging("expired sessions", sessions::purgeExpired);
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,

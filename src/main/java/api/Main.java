@@ -29,6 +29,7 @@ import api.users.LoginRateLimiter;
 import api.users.PasswordLogin;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
+import api.users.SignUp;
 import api.users.UserDao;
 import api.users.UserHandlers;
 import api.votes.VoteDao;
@@ -243,7 +244,8 @@ public final class Main {
         var passwords = new Passwords(config.bcryptCost());
         var logins = new PasswordLogin(userDao, passwords, passwordWorkers,
                 new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), metrics.business());
-        var users = new UserHandlers(userDao, passwords, passwordWorkers, tokens, logins, clientIp, metrics.business());
+        var signUp = new SignUp(userDao, passwords, passwordWorkers, metrics.business());
+        var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var jetty = new AtomicReference<Server>();

@@ -1,5 +1,7 @@
 package api;
 
+import api.auth.SessionDao;
+import api.auth.Sessions;
 import api.config.AppConfig;
 import api.config.CommandLine;
 import api.config.ConfigException;
@@ -27,6 +29,8 @@ import api.users.LoginRateLimiter;
 import api.users.PasswordLogin;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
+import api.users.SignInPages;
+import api.users.SignUp;
 import api.users.UserDao;
 import api.users.UserHandlers;
 import api.votes.VoteDao;
@@ -42,9 +46,11 @@ import api.web.GracefulShutdown;
 import api.web.Json;
 import api.web.JsonErrorHandler;
 import api.web.OpsToken;
+import api.web.PageAuth;
 import api.web.RequestIds;
 import api.web.Routes;
 import api.web.SecurityHeaders;
+import api.web.Templates;
 import api.web.Tokens;
 import api.web.WebjarAssets;
 import gg.jte.ContentType;
@@ -72,6 +78,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
+import static api.web.Role.PAGE;
+import static api.web.Role.SIGN_IN;
 import static api.web.Role.USER;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.delete;
@@ -85,7 +93,8 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
     /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
-    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS = Map.of("/login", 16_384L, "/users", 16_384L);
+    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS = Map.of("/login", 16_384L, "/users", 16_384L,
+            "/tasks/login", 16_384L, "/tasks/signup", 16_384L);
 
     private Main() {}
 
@@ -233,9 +242,12 @@ public final class Main {
         var metrics = new Metrics();
         var todoDao = db.jdbi().onDemand(TodoDao.class);
         var todos = new TodoApiHandlers(todoDao, metrics.business());
-        var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html), metrics.business());
+        var templates = new Templates(TemplateEngine.createPrecompiled(ContentType.Html));
+        var taskPages = new TaskPages(todoDao, templates, metrics.business());
         var taskCsv = new TaskCsv(todoDao);
         var clientIp = new ClientIp(config.http().trustedProxies());
+        var sessions = new Sessions(db.jdbi().onDemand(SessionDao.class));
+        var pageAuth = new PageAuth(sessions, clientIp);
         var tokens = new Tokens(config.auth().secretKey(), config.auth().tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
         var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime));
@@ -243,7 +255,9 @@ public final class Main {
         var passwords = new Passwords(config.bcrypt().cost());
         var logins = new PasswordLogin(userDao, passwords, passwordWorkers,
                 new LoginRateLimiter(config.auth().loginMaxFailures(), config.auth().loginFailureWindow()), metrics.business());
-        var users = new UserHandlers(userDao, passwords, passwordWorkers, tokens, logins, clientIp, metrics.business());
+        var signUp = new SignUp(userDao, passwords, passwordWorkers, metrics.business());
+        var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
+        var signIn = new SignInPages(logins, signUp, sessions, clientIp, templates);
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var jetty = new AtomicReference<Server>();
@@ -252,7 +266,8 @@ public final class Main {
         var requestLogs = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()),
                 config.requestLogs().queueSize(), config.requestLogs().batchSize(), config.shutdown().timeout());
         var logs = new LogHandlers(requestLogDao);
-        var retention = new RequestLogRetention(requestLogDao, config.requestLogs().retention());
+        var retention = new RequestLogRetention(requestLogDao, config.requestLogs().retention())
+                .alsoPurging("expired sessions", sessions::purgeExpired);
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
@@ -308,6 +323,7 @@ public final class Main {
             ApiDocs.register(cfg.routes);
             ErrorMapping.register(cfg.routes, config.http().maxRequestBodyBytes());
             cfg.routes.beforeMatched(auth::check);
+            cfg.routes.beforeMatched(pageAuth::check);
             cfg.routes.apiBuilder(() -> {
                 before(RequestIds::assign);
                 before(SecurityHeaders::apply);
@@ -339,16 +355,21 @@ public final class Main {
                     });
                 });
                 path("/tasks", () -> {
-                    get(taskPages::list);
-                    get("/new", taskPages::newForm);
-                    post("/new", taskPages::create);
-                    get("/download/todo", taskCsv::open);
-                    get("/download/completed", taskCsv::completed);
+                    get(taskPages::list, PAGE);
+                    get("/login", signIn::loginForm, SIGN_IN);
+                    post("/login", signIn::login, SIGN_IN);
+                    get("/signup", signIn::signUpForm, SIGN_IN);
+                    post("/signup", signIn::signUp, SIGN_IN);
+                    post("/logout", signIn::logout, PAGE);
+                    get("/new", taskPages::newForm, PAGE);
+                    post("/new", taskPages::create, PAGE);
+                    get("/download/todo", taskCsv::open, PAGE);
+                    get("/download/completed", taskCsv::completed, PAGE);
                     path("/{id}", () -> {
-                        get(taskPages::edit);
-                        post(taskPages::save);
-                        post("/completed", taskPages::complete);
-                        post("/deleted", taskPages::delete);
+                        get(taskPages::edit, PAGE);
+                        post(taskPages::save, PAGE);
+                        post("/completed", taskPages::complete, PAGE);
+                        post("/deleted", taskPages::delete, PAGE);
                     });
                 });
                 get("/metrics", ops.guard(scrape::scrape));

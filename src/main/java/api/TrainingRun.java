@@ -5,10 +5,13 @@ import api.db.Database;
 import api.db.migrations.Migrations;
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +31,10 @@ import java.util.stream.Stream;
 final class TrainingRun {
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    /** Keeps the pages' cookies (the sign-in token, then the session) as a browser would. */
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final String base;
     private final List<String> failures = new ArrayList<>();
 
@@ -92,9 +97,18 @@ final class TrainingRun {
                 "{\"title\": \"練習\", \"memo\": \"m\", \"priority\": 2}", token));
         get("/todos", token);
         send("PUT", "/todos/" + todo, "application/json", "{\"done\": true}", token);
-        get("/tasks/", null);
+        String signIn = first(CSRF, get("/tasks/login", null));
+        send("POST", "/tasks/login", "application/x-www-form-urlencoded", "email=" + form(email)
+                + "&password=password123&csrf=" + form(signIn), null);
+        String csrf = first(CSRF, get("/tasks/", null));
+        if (csrf.equals("0")) {
+            failures.add("signing in to the task pages did not reach the task list");
+        }
+        send("POST", "/tasks/new", "application/x-www-form-urlencoded",
+                "title=" + form("練習") + "&description=&priority=3&due_date=&csrf=" + form(csrf), null);
         get("/tasks/new", null);
         get("/tasks/download/todo", null);
+        send("POST", "/tasks/logout", "application/x-www-form-urlencoded", "csrf=" + form(csrf), null);
         get("/metrics", null);
         get("/log_all", null);
         send("DELETE", "/posts/" + post, null, null, token);
@@ -119,6 +133,10 @@ final class TrainingRun {
             failures.add(method + " " + path + " answered " + response.statusCode());
         }
         return response.body();
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String first(Pattern pattern, String text) {

@@ -1,16 +1,26 @@
 package api.todos;
 
+import api.web.PageAuth;
 import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The open and the completed tasks as CSV downloads (RFC 4180), for spreadsheet programs. */
+/**
+ * The signed-in user's open and completed tasks as CSV downloads (RFC 4180), for spreadsheet programs. Rows are
+ * read a chunk at a time and written as they come, so a long list is never held in memory whole.
+ */
 public final class TaskCsv {
     /** Excel reads a BOM-less CSV in the local code page, which garbles Japanese. */
     static final String BOM = "\uFEFF";
     static final String HEADER = "id,title,description,priority,due_date,created_at,completed_at";
+    static final int CHUNK = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final TodoDao todos;
@@ -19,34 +29,46 @@ public final class TaskCsv {
         this.todos = todos;
     }
 
-    public void open(Context ctx) {
-        download(ctx, "todo", todos.board(false));
+    public void open(Context ctx) throws IOException {
+        download(ctx, "todo", false);
     }
 
-    public void completed(Context ctx) {
-        download(ctx, "completed", todos.board(true));
+    public void completed(Context ctx) throws IOException {
+        download(ctx, "completed", true);
     }
 
-    private static void download(Context ctx, String name, List<Todo> tasks) {
+    private void download(Context ctx, String name, boolean completed) throws IOException {
+        long owner = PageAuth.session(ctx).userId();
         String filename = name + "-" + LocalDate.now(ZoneOffset.UTC) + ".csv";
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .result(render(tasks));
+                .header("Cache-Control", "no-store");
+        // not closed: Javalin closes the response stream once the handler returns
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        out.write(BOM + HEADER + "\r\n");
+        BoardKey after = BoardKey.FIRST;
+        List<Todo> rows;
+        do {
+            rows = todos.boardAfter(owner, completed, after, CHUNK);
+            for (Todo t : rows) {
+                out.write(row(t));
+            }
+            if (!rows.isEmpty()) {
+                after = BoardKey.of(rows.get(rows.size() - 1));
+            }
+        } while (rows.size() == CHUNK);
+        out.flush();
     }
 
-    static String render(List<Todo> tasks) {
-        StringBuilder csv = new StringBuilder(BOM).append(HEADER).append("\r\n");
-        for (Todo t : tasks) {
-            csv.append(field(String.valueOf(t.id()))).append(',')
-                    .append(field(t.title())).append(',')
-                    .append(field(t.memo())).append(',')
-                    .append(field(t.priorityName())).append(',')
-                    .append(field(t.dueDate() == null ? "" : t.dueDate().toString())).append(',')
-                    .append(field(TIME.format(t.createdAt()))).append(',')
-                    .append(field(t.completedAt() == null ? "" : TIME.format(t.completedAt())))
-                    .append("\r\n");
-        }
-        return csv.toString();
+    static String row(Todo t) {
+        return field(String.valueOf(t.id())) + ','
+                + field(t.title()) + ','
+                + field(t.memo()) + ','
+                + field(t.priorityName()) + ','
+                + field(t.dueDate() == null ? "" : t.dueDate().toString()) + ','
+                + field(TIME.format(t.createdAt())) + ','
+                + field(t.completedAt() == null ? "" : TIME.format(t.completedAt()))
+                + "\r\n";
     }
 
     /**

@@ -1,8 +1,9 @@
 package api.todos;
 
+import api.auth.Session;
 import api.metrics.BusinessMetrics;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import api.web.PageAuth;
+import api.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
@@ -13,25 +14,41 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The server-rendered task pages under /tasks. State changes are POSTs answered with a 303 to the list. */
+/**
+ * The server-rendered task pages under /tasks, each showing and changing only the signed-in user's tasks: another
+ * user's task is the not-found page, as a task that does not exist. State changes are POSTs answered with a 303.
+ */
 public final class TaskPages {
+    static final int PAGE_SIZE = 100;
     private static final String LIST = "/tasks/";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TodoDao todos;
     private final BusinessMetrics events;
-    private final TemplateEngine templates;
+    private final Templates templates;
 
-    public TaskPages(TodoDao todos, TemplateEngine templates, BusinessMetrics events) {
+    public TaskPages(TodoDao todos, Templates templates, BusinessMetrics events) {
         this.todos = todos;
         this.events = events;
         this.templates = templates;
     }
 
+    /** At most {@link #PAGE_SIZE} cards a page; a page that is not a number is the first, one past the end the last. */
     public void list(Context ctx) {
+        Session session = PageAuth.session(ctx);
         boolean completed = "true".equals(ctx.queryParam("completed"));
-        render(ctx, HttpStatus.OK, "tasks/list.jte", Map.of(
-                "tasks", todos.board(completed), "completed", completed, "today", LocalDate.now(ZoneOffset.UTC)));
+        int total = todos.count(session.userId(), completed);
+        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(pageParam(ctx), pages);
+        Map<String, Object> params = new HashMap<>();
+        params.put("session", session);
+        params.put("tasks", todos.board(session.userId(), completed, PAGE_SIZE, (page - 1) * PAGE_SIZE));
+        params.put("completed", completed);
+        params.put("today", LocalDate.now(ZoneOffset.UTC));
+        params.put("page", page);
+        params.put("pages", pages);
+        params.put("total", total);
+        templates.render(ctx, HttpStatus.OK, "tasks/list.jte", params);
     }
 
     public void newForm(Context ctx) {
@@ -44,13 +61,13 @@ public final class TaskPages {
             form(ctx, HttpStatus.BAD_REQUEST, form, null);
             return;
         }
-        todos.createUnowned(form.toNewTodo());
+        todos.create(form.toNewTodo(), owner(ctx));
         events.taskCreated();
         ctx.redirect(LIST, HttpStatus.SEE_OTHER);
     }
 
     public void edit(Context ctx) {
-        Optional<Todo> todo = id(ctx).flatMap(todos::findAny);
+        Optional<Todo> todo = id(ctx).flatMap(id -> todos.find(id, owner(ctx)));
         if (todo.isEmpty()) {
             notFound(ctx);
             return;
@@ -59,7 +76,7 @@ public final class TaskPages {
     }
 
     public void save(Context ctx) {
-        Optional<Todo> todo = id(ctx).flatMap(todos::findAny);
+        Optional<Todo> todo = id(ctx).flatMap(id -> todos.find(id, owner(ctx)));
         if (todo.isEmpty()) {
             notFound(ctx);
             return;
@@ -69,17 +86,18 @@ public final class TaskPages {
             form(ctx, HttpStatus.BAD_REQUEST, form, todo.get());
             return;
         }
-        redirectOrNotFound(ctx, todos.updateAny(todo.get().id(), form.toUpdate()));
+        redirectOrNotFound(ctx, todos.update(todo.get().id(), owner(ctx), form.toUpdate()));
     }
 
     public void complete(Context ctx) {
-        Optional<Todo> completed = id(ctx).flatMap(id -> todos.updateAny(id, new TodoUpdate(null, null, null, true, false, null)));
+        Optional<Todo> completed = id(ctx).flatMap(id ->
+                todos.update(id, owner(ctx), new TodoUpdate(null, null, null, true, false, null)));
         completed.ifPresent(todo -> events.taskCompleted());
         redirectOrNotFound(ctx, completed);
     }
 
     public void delete(Context ctx) {
-        redirectOrNotFound(ctx, id(ctx).flatMap(todos::deleteAny));
+        redirectOrNotFound(ctx, id(ctx).flatMap(id -> todos.delete(id, owner(ctx))));
     }
 
     private void redirectOrNotFound(Context ctx, Optional<Todo> changed) {
@@ -92,20 +110,20 @@ public final class TaskPages {
 
     private void form(Context ctx, HttpStatus status, TaskForm form, Todo todo) {
         Map<String, Object> params = new HashMap<>();
+        params.put("session", PageAuth.session(ctx));
         params.put("form", form);
         params.put("priorities", todos.priorities());
         params.put("todo", todo);
-        render(ctx, status, "tasks/form.jte", params);
+        templates.render(ctx, status, "tasks/form.jte", params);
     }
 
     private void notFound(Context ctx) {
-        render(ctx, HttpStatus.NOT_FOUND, "tasks/notfound.jte", Map.of("id", ctx.pathParam("id")));
+        templates.render(ctx, HttpStatus.NOT_FOUND, "tasks/notfound.jte",
+                Map.of("session", PageAuth.session(ctx), "id", ctx.pathParam("id")));
     }
 
-    private void render(Context ctx, HttpStatus status, String template, Map<String, Object> params) {
-        StringOutput html = new StringOutput();
-        templates.render(template, params, html);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(html.toString());
+    private static long owner(Context ctx) {
+        return PageAuth.session(ctx).userId();
     }
 
     /** Bootstrap badge colours from the highest (1) to the lowest (5) priority. */
@@ -121,6 +139,19 @@ public final class TaskPages {
 
     public static String formatTime(Instant time) {
         return time == null ? "" : TIME.format(time);
+    }
+
+    /** The list's address for a page, keeping the tab. */
+    public static String pageLink(boolean completed, int page) {
+        return LIST + "?" + (completed ? "completed=true&" : "") + "page=" + page;
+    }
+
+    private static int pageParam(Context ctx) {
+        try {
+            return Math.max(1, Integer.parseInt(ctx.queryParam("page") == null ? "1" : ctx.queryParam("page")));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static Optional<Long> id(Context ctx) {

@@ -46,12 +46,31 @@ public interface TodoDao {
         """)
     List<Todo> list(long owner, boolean all, boolean completed, int limit, int offset);
 
-    /** The page's order: most urgent first, tasks without a due date after those with one. */
+    /** The pages' order: most urgent first, tasks without a due date after those with one. */
+    String BOARD_ORDER = "ORDER BY t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id\n";
+
+    /** One page of the owner's open or completed tasks, in {@link #BOARD_ORDER}. */
     @SqlQuery(SELECT_TODO + """
-        WHERE t.is_disabled = FALSE AND (t.completed_at IS NOT NULL) = :completed
-        ORDER BY t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id
+        WHERE t.owner_id = :owner AND t.is_disabled = FALSE AND (t.completed_at IS NOT NULL) = :completed
+        """ + BOARD_ORDER + "LIMIT :limit OFFSET :offset")
+    List<Todo> board(long owner, boolean completed, int limit, int offset);
+
+    @SqlQuery("""
+        SELECT COUNT(*) FROM tasks
+        WHERE owner_id = :owner AND is_disabled = FALSE AND (completed_at IS NOT NULL) = :completed
         """)
-    List<Todo> board(boolean completed);
+    int count(long owner, boolean completed);
+
+    /**
+     * The next {@code limit} of the owner's open or completed tasks after {@code after}, in {@link #BOARD_ORDER}: a
+     * download reads the whole list chunk by chunk, each a short query, and holds no connection between them.
+     */
+    @SqlQuery(SELECT_TODO + """
+        WHERE t.owner_id = :owner AND t.is_disabled = FALSE AND (t.completed_at IS NOT NULL) = :completed
+          AND (t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, COALESCE(t.due_date, DATE '1970-01-01'), t.id)
+              > (:after.priority, :after.undated, :after.dueDate, :after.id)
+        """ + BOARD_ORDER + "LIMIT :limit")
+    List<Todo> boardAfter(long owner, boolean completed, @BindMethods("after") BoardKey after, int limit);
 
     @SqlQuery("SELECT id, priority FROM priorities ORDER BY id")
     List<Priority> priorities();
@@ -61,7 +80,7 @@ public interface TodoDao {
         VALUES (:title, :memo, :priority, :dueDate, :now, :now, CASE WHEN :completed THEN :now END, :owner)
         """)
     @GetGeneratedKeys("id")
-    long insert(@BindMethods NewTodo todo, Long owner, Instant now);
+    long insert(@BindMethods NewTodo todo, long owner, Instant now);
 
     @SqlBatch("""
         INSERT INTO tasks (title, description, priority_id, due_date, created_at, updated_at, completed_at, owner_id)
@@ -114,35 +133,6 @@ public interface TodoDao {
     @Transaction
     default Optional<Todo> delete(long id, long owner) {
         Optional<Todo> before = lock(id, owner).flatMap(locked -> find(id, owner));
-        before.ifPresent(todo -> disable(id, now()));
-        return before;
-    }
-
-    // --- the task pages' whole-table access, until they sign in (#17): every task of every user, as before ---
-
-    @SqlQuery(SELECT_TODO + "WHERE t.id = :id AND t.is_disabled = FALSE")
-    Optional<Todo> findAny(long id);
-
-    @SqlQuery("SELECT id FROM tasks WHERE id = :id AND is_disabled = FALSE FOR UPDATE")
-    Optional<Long> lockAny(long id);
-
-    @Transaction
-    default Todo createUnowned(NewTodo todo) {
-        return findAny(insert(todo, null, now())).orElseThrow();
-    }
-
-    @Transaction
-    default Optional<Todo> updateAny(long id, TodoUpdate update) {
-        if (lockAny(id).isEmpty()) {
-            return Optional.empty();
-        }
-        write(update.applyTo(findAny(id).orElseThrow(), now()));
-        return findAny(id);
-    }
-
-    @Transaction
-    default Optional<Todo> deleteAny(long id) {
-        Optional<Todo> before = lockAny(id).flatMap(this::findAny);
         before.ifPresent(todo -> disable(id, now()));
         return before;
     }

@@ -60,8 +60,12 @@ record Login(String username, String password) {
         return value;
     }
 
-    /** Emails are stored with a lower-cased domain, so a login must find them the same way. */
     String account() {
+        return account(username);
+    }
+
+    /** Emails are stored with a lower-cased domain, so a login must find them the same way. */
+    static String account(String username) {
         return username.contains("@") ? NewUser.normalise(username) : username;
     }
 }

@@ -30,6 +30,19 @@ public final class ClientIp {
         return resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"), ctx.header("X-Real-IP"));
     }
 
+    /**
+     * Whether the client reached us over HTTPS: Jetty's own TLS, or {@code X-Forwarded-Proto: https} from a trusted
+     * proxy (its first value is what the proxy nearest the client saw). Anyone else's header is not believed.
+     */
+    public boolean overHttps(Context ctx) {
+        if ("https".equalsIgnoreCase(ctx.req().getScheme())) {
+            return true;
+        }
+        String proto = ctx.header("X-Forwarded-Proto");
+        return proto != null && isTrusted(unbracket(ctx.req().getRemoteAddr()))
+                && "https".equalsIgnoreCase(proto.split(",", 2)[0].strip());
+    }
+
     String resolve(String peer, String forwardedFor, String realIp) {
         String direct = unbracket(peer);
         if (!isTrusted(direct)) {

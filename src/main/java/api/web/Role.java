@@ -4,5 +4,10 @@ import io.javalin.security.RouteRole;
 
 /** Who may call a route. Routes without a role are public. */
 public enum Role implements RouteRole {
-    USER
+    /** A user with a bearer token ({@link Auth}). */
+    USER,
+    /** A user signed in to the task pages with a session cookie ({@link PageAuth}); a form POST needs its token. */
+    PAGE,
+    /** The sign-in and sign-up forms: public, but a POST needs the token of the form it came from ({@link PageAuth}). */
+    SIGN_IN
 }

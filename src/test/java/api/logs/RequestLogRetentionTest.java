@@ -92,4 +92,29 @@ class RequestLogRetentionTest {
 
         assertEquals(3, retention.purged());
     }
+
+    @Test
+    void the_other_purges_run_on_every_pass_even_when_request_logs_are_kept_forever() {
+        var runs = new AtomicInteger();
+        var retention = new RequestLogRetention(new UnusedRequestLogDao() {}, Duration.ZERO, CLOCK, 10)
+                .alsoPurging("expired sessions", () -> runs.incrementAndGet());
+
+        retention.scheduledRun();
+        retention.scheduledRun();
+
+        assertEquals(2, runs.get());
+    }
+
+    @Test
+    void a_failing_other_purge_neither_throws_nor_keeps_the_next_one_from_running() {
+        var ran = new AtomicInteger();
+        var retention = new RequestLogRetention(new UnusedRequestLogDao() {}, Duration.ZERO, CLOCK, 10)
+                .alsoPurging("broken rows", () -> {
+                    throw new IllegalStateException("database unavailable");
+                })
+                .alsoPurging("expired sessions", () -> ran.incrementAndGet());
+
+        assertDoesNotThrow(retention::scheduledRun);
+        assertEquals(1, ran.get());
+    }
 }

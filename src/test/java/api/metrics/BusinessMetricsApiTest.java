@@ -3,6 +3,7 @@ package api.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.Api;
+import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestDbs;
 import java.util.Map;
@@ -48,10 +49,10 @@ class BusinessMetricsApiTest {
         long id = app.postJson("/todos", Map.of("title", "集計", "memo", "メモ", "priority", 2), account.auth())
                 .json().get("id").asLong();
         app.putJson("/todos/" + id, Map.of("completed", true), account.auth());
-        app.postForm("/tasks/new", Map.of("title", "page task", "description", "d", "priority", "3"));
-        long second = TestDbs.h2().jdbi().withHandle(h ->
-                h.createQuery("SELECT id FROM tasks WHERE title = 'page task'").mapTo(Long.class).one());
-        app.postForm("/tasks/" + second + "/completed", Map.of());
+        SignedIn user = SignedIn.signIn(app, account.id(), account.email(), Api.PASSWORD);
+        user.post("/tasks/new", Map.of("title", "page task", "description", "d", "priority", "3"));
+        long second = app.get("/todos?completed=false", account.auth()).json().get(0).get("id").asLong();
+        user.post("/tasks/" + second + "/completed", Map.of());
 
         Scrape scrape = scrape();
         assertEquals(2.0, scrape.value("api_tasks_created_total", Map.of()));

@@ -1,6 +1,7 @@
 package api.todos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,7 +30,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The task pages in a real headless Chromium (Debian's chromium and chromium-driver). */
+/** The task pages in a real headless Chromium (Debian's chromium and chromium-driver), from sign-up to sign-out. */
 @Tag("browser")
 class TaskPagesBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -85,13 +86,33 @@ class TaskPagesBrowserTest {
     }
 
     @Test
-    void a_task_created_in_the_form_shows_as_a_card_and_once_completed_is_in_the_completed_csv() throws Exception {
+    void a_new_user_signs_up_signs_in_creates_and_completes_a_task_and_signs_out() throws Exception {
+        String email = "browser@example.com";
+        String password = "ブラウザの合言葉";
+        browser.get(app.uri("/tasks/").toString());
+        assertTrue(arrivesAt("/tasks/login"), browser.getCurrentUrl());
+
+        browser.findElement(By.linkText("Sign up")).click();
+        assertTrue(arrivesAt("/tasks/signup"), browser.getCurrentUrl());
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertTrue(arrivesAt("/tasks/"), browser.getCurrentUrl());
+        assertEquals(email, browser.findElement(By.cssSelector(".signed-in-as")).getText().strip());
+
+        signOut();
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertTrue(arrivesAt("/tasks/"), browser.getCurrentUrl());
+
         String title = "ブラウザで作ったタスク";
-        browser.get(app.uri("/tasks/new").toString());
+        browser.findElement(By.linkText("New task")).click();
+        assertTrue(arrivesAt("/tasks/new"), browser.getCurrentUrl());
         browser.findElement(By.id("title")).sendKeys(title);
         browser.findElement(By.id("description")).sendKeys("日本語の説明, with a comma");
         new Select(browser.findElement(By.id("priority"))).selectByValue("2");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
         assertTrue(arrivesAt("/tasks/"), browser.getCurrentUrl());
         WebElement card = cardTitled(title);
@@ -107,10 +128,21 @@ class TaskPagesBrowserTest {
         String csvLink = browser.findElement(By.partialLinkText("Download CSV")).getAttribute("href");
         assertTrue(csvLink.endsWith("/tasks/download/completed"), csvLink);
 
-        var csv = app.get(java.net.URI.create(csvLink).getPath());
+        String session = browser.manage().getCookieNamed("session").getValue();
+        var csv = app.get(java.net.URI.create(csvLink).getPath(), "Cookie", "session=" + session);
         List<String> rows = List.of(csv.body().split("\r\n"));
         assertEquals(2, rows.size());
         assertTrue(rows.get(1).contains(",\"" + title + "\",\"日本語の説明, with a comma\",\"高 / High\","), rows.get(1));
+
+        signOut();
+        assertNull(browser.manage().getCookieNamed("session"));
+        browser.get(app.uri("/tasks/").toString());
+        assertTrue(arrivesAt("/tasks/login"), browser.getCurrentUrl());
+    }
+
+    private static void signOut() {
+        browser.findElement(By.cssSelector(".sign-out-button")).click();
+        assertTrue(arrivesAt("/tasks/login"), browser.getCurrentUrl());
     }
 
     /** The form posts and redirects; on a loaded machine the browser may not be there yet when asked. */

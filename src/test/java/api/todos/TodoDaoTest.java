@@ -86,8 +86,8 @@ class TodoDaoTest {
         Todo sooner = todos.create(new NewTodo("sooner", "", 1, LocalDate.of(2030, 1, 1), false), owner);
         Todo done = todos.create(new NewTodo("done", "", 1, null, true), owner);
 
-        assertEquals(List.of(sooner.id(), later.id(), undated.id(), low.id()), ids(todos.board(false)));
-        assertEquals(List.of(done.id()), ids(todos.board(true)));
+        assertEquals(List.of(sooner.id(), later.id(), undated.id(), low.id()), ids(todos.board(owner, false, 100, 0)));
+        assertEquals(List.of(done.id()), ids(todos.board(owner, true, 100, 0)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -161,7 +161,7 @@ class TodoDaoTest {
         assertEquals(todo, todos.delete(todo.id(), owner).orElseThrow());
         assertTrue(todos.find(todo.id(), owner).isEmpty());
         assertTrue(todos.list(owner, true, false, 10, 0).isEmpty());
-        assertTrue(todos.board(false).isEmpty());
+        assertTrue(todos.board(owner, false, 100, 0).isEmpty());
         assertTrue(todos.delete(todo.id(), owner).isEmpty());
         assertTrue(todos.update(todo.id(), owner, new TodoUpdate("x", null, null, null, false, null)).isEmpty());
     }
@@ -244,6 +244,48 @@ class TodoDaoTest {
         db.jdbi().useHandle(h -> h.createUpdate("""
                 INSERT INTO tasks (title, description, priority_id, is_disabled) VALUES (:title, '', 3, :disabled)""")
                 .bind("title", title).bind("disabled", disabled).execute());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void board_pages_with_limit_and_offset_and_count_counts_the_whole_tab(TestDb db) {
+        TodoDao todos = dao(db);
+        long owner = Fixtures.aUser(db);
+        Todo first = todos.create(new NewTodo("first", "", 1, null, false), owner);
+        Todo second = todos.create(new NewTodo("second", "", 2, null, false), owner);
+        Todo third = todos.create(new NewTodo("third", "", 3, null, false), owner);
+        todos.create(new NewTodo("done", "", 1, null, true), owner);
+        todos.create(new NewTodo("someone else's", "", 1, null, false), Fixtures.aUser(db));
+
+        assertEquals(List.of(first.id(), second.id()), ids(todos.board(owner, false, 2, 0)));
+        assertEquals(List.of(third.id()), ids(todos.board(owner, false, 2, 2)));
+        assertEquals(3, todos.count(owner, false));
+        assertEquals(1, todos.count(owner, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void board_after_walks_the_board_order_chunk_by_chunk_across_ties_and_undated_tasks(TestDb db) {
+        TodoDao todos = dao(db);
+        long owner = Fixtures.aUser(db);
+        for (int i = 0; i < 23; i++) {
+            todos.create(new NewTodo("t" + i, "", 1 + i % 2, i % 3 == 0 ? null : LocalDate.of(2030, 1, 1 + i % 2), false), owner);
+        }
+        todos.create(new NewTodo("someone else's", "", 1, null, false), Fixtures.aUser(db));
+
+        List<Long> walked = new java.util.ArrayList<>();
+        BoardKey after = BoardKey.FIRST;
+        List<Todo> chunk;
+        do {
+            chunk = todos.boardAfter(owner, false, after, 4);
+            chunk.forEach(t -> walked.add(t.id()));
+            if (!chunk.isEmpty()) {
+                after = BoardKey.of(chunk.get(chunk.size() - 1));
+            }
+        } while (chunk.size() == 4);
+
+        assertEquals(ids(todos.board(owner, false, 100, 0)), walked);
+        assertEquals(23, walked.size());
     }
 
     private static List<Long> ids(List<Todo> todos) {

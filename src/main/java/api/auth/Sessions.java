@@ -1,0 +1,99 @@
+package api.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Sign-in sessions of the task pages, kept in the database so that every instance knows them and a restart ends
+ * none. The cookie carries 32 random bytes; the table holds only their SHA-256.
+ */
+public final class Sessions {
+    public static final String COOKIE = "session";
+    /** How long a sign-in lasts, however active the user is: then the sign-in page again. */
+    public static final Duration LIFETIME = Duration.ofHours(12);
+    private static final int PURGE_CHUNK = 5_000;
+    private static final Pattern COOKIE_VALUE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SessionDao dao;
+    private final Clock clock;
+
+    public Sessions(SessionDao dao) {
+        this(dao, Clock.systemUTC());
+    }
+
+    Sessions(SessionDao dao, Clock clock) {
+        this.dao = dao;
+        this.clock = clock;
+    }
+
+    /** The new session's cookie value; give it to the browser and forget it. */
+    public String start(long userId) {
+        String id = randomToken();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        dao.insert(hash(id), userId, randomToken(), now, now.plus(LIFETIME));
+        return id;
+    }
+
+    /** The live session a cookie value names; empty for a missing, malformed, unknown or expired one. */
+    public Optional<Session> find(String cookieValue) {
+        if (cookieValue == null || !COOKIE_VALUE.matcher(cookieValue).matches()) {
+            return Optional.empty();
+        }
+        return dao.find(hash(cookieValue), clock.instant());
+    }
+
+    public void end(String cookieValue) {
+        if (cookieValue != null) {
+            dao.delete(hash(cookieValue));
+        }
+    }
+
+    /** Deletes every expired session, a chunk per statement; returns how many. */
+    public long purgeExpired() {
+        Instant now = clock.instant();
+        long deleted = 0;
+        int chunk;
+        do {
+            chunk = dao.deleteExpired(now, PURGE_CHUNK);
+            deleted += chunk;
+        } while (chunk == PURGE_CHUNK);
+        return deleted;
+    }
+
+    /** The {@code Set-Cookie} value that hands the browser a session; {@code secure} when the request came over HTTPS. */
+    public static String cookie(String value, boolean secure) {
+        return COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+    }
+
+    /** The {@code Set-Cookie} value that makes the browser forget its session cookie. */
+    public static String clearedCookie(boolean secure) {
+        return COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+    }
+
+    /** 32 random bytes, URL-safe base64 without padding: 43 characters. */
+    public static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String cookieValue) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(cookieValue.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

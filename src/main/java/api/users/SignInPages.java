@@ -1,0 +1,168 @@
+package api.users;
+
+import api.auth.Csrf;
+import api.auth.Sessions;
+import api.web.ApiError;
+import api.web.ClientIp;
+import api.web.PageAuth;
+import api.web.RequestValidationError;
+import api.web.Templates;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+
+/**
+ * The sign-in, sign-up and sign-out forms of the task pages. Sign-in checks the password through
+ * {@link PasswordLogin}, as {@code POST /login} does, so both share one bcrypt pool and one failed-login limit;
+ * sign-up makes the account by {@code POST /users}'s rules. Either ends in a new session and a 303 to the tasks.
+ */
+public final class SignInPages {
+    static final String WRONG_CREDENTIALS = "The email or the password is wrong.";
+    static final String MISSING_CREDENTIALS = "Enter your email and your password.";
+    static final String TAKEN = "An account with this email already exists: sign in instead.";
+    private static final String TASKS = "/tasks/";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final PasswordLogin logins;
+    private final SignUp signUp;
+    private final Sessions sessions;
+    private final ClientIp clientIp;
+    private final Templates templates;
+
+    public SignInPages(PasswordLogin logins, SignUp signUp, Sessions sessions, ClientIp clientIp, Templates templates) {
+        this.logins = logins;
+        this.signUp = signUp;
+        this.sessions = sessions;
+        this.clientIp = clientIp;
+        this.templates = templates;
+    }
+
+    public void loginForm(Context ctx) {
+        form(ctx, HttpStatus.OK, "tasks/login.jte", "", null, Map.of());
+    }
+
+    public void signUpForm(Context ctx) {
+        form(ctx, HttpStatus.OK, "tasks/signup.jte", "", null, Map.of());
+    }
+
+    public void login(Context ctx) {
+        String email = field(ctx, "email").strip();
+        String password = field(ctx, "password");
+        if (email.isEmpty() || password.isEmpty()) {
+            form(ctx, HttpStatus.BAD_REQUEST, "tasks/login.jte", email, MISSING_CREDENTIALS, Map.of());
+            return;
+        }
+        // no account has such an email or password: refused before any bcrypt work, like POST /login
+        if (email.length() > Login.MAX_USERNAME_CHARS || password.getBytes(StandardCharsets.UTF_8).length > Login.MAX_PASSWORD_BYTES) {
+            form(ctx, HttpStatus.BAD_REQUEST, "tasks/login.jte", email, WRONG_CREDENTIALS, Map.of());
+            return;
+        }
+        CompletableFuture<Long> check;
+        try {
+            check = logins.userId(clientIp.of(ctx), Login.account(email), password);
+        } catch (ApiError e) {
+            check = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Long> answer = check;
+        ctx.future(() -> answer.handle((userId, error) -> {
+            if (error == null) {
+                signIn(ctx, userId);
+                return null;
+            }
+            ApiError refusal = refusal(error);
+            if (refusal.status() == HttpStatus.FORBIDDEN.getCode()) {
+                form(ctx, HttpStatus.BAD_REQUEST, "tasks/login.jte", email, WRONG_CREDENTIALS, Map.of());
+            } else if (refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
+                long seconds = refusal.retryAfterSeconds().orElse(60);
+                ctx.header("Retry-After", String.valueOf(seconds));
+                form(ctx, HttpStatus.TOO_MANY_REQUESTS, "tasks/login.jte", email,
+                        "Too many failed sign-ins: try again in " + seconds + " seconds.", Map.of());
+            } else {
+                throw refusal;
+            }
+            return null;
+        }));
+    }
+
+    public void signUp(Context ctx) {
+        String email = field(ctx, "email").strip();
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("email", email).put("password", field(ctx, "password"));
+        NewUser input;
+        try {
+            input = NewUser.from(body);
+        } catch (RequestValidationError e) {
+            Map<String, String> problems = new LinkedHashMap<>();
+            e.errors().forEach(error -> problems.putIfAbsent(String.valueOf(error.loc().get(error.loc().size() - 1)), error.msg()));
+            form(ctx, HttpStatus.BAD_REQUEST, "tasks/signup.jte", email, null, problems);
+            return;
+        }
+        ctx.future(() -> signUp.create(input).handle((user, error) -> {
+            if (error == null) {
+                signIn(ctx, user.id());
+                return null;
+            }
+            ApiError refusal = refusal(error);
+            if (refusal.status() != HttpStatus.CONFLICT.getCode()) {
+                throw refusal;
+            }
+            form(ctx, HttpStatus.CONFLICT, "tasks/signup.jte", email, TAKEN, Map.of());
+            return null;
+        }));
+    }
+
+    /** Ends the session {@link PageAuth} found, whose form token it checked. */
+    public void logout(Context ctx) {
+        sessions.end(ctx.cookie(Sessions.COOKIE));
+        ctx.res().addHeader("Set-Cookie", Sessions.clearedCookie(clientIp.overHttps(ctx)));
+        ctx.redirect(PageAuth.SIGN_IN_PATH, HttpStatus.SEE_OTHER);
+    }
+
+    /** A new session id for every sign-in, so no id set before it (session fixation) is ever signed in. */
+    private void signIn(Context ctx, long userId) {
+        boolean secure = clientIp.overHttps(ctx);
+        ctx.res().addHeader("Set-Cookie", Sessions.cookie(sessions.start(userId), secure));
+        ctx.res().addHeader("Set-Cookie", Csrf.clearedSignInCookie(secure));
+        ctx.redirect(TASKS, HttpStatus.SEE_OTHER);
+    }
+
+    /** The form, with the token its POST must repeat: the browser's sign-in cookie, set here when it has none. */
+    private void form(Context ctx, HttpStatus status, String template, String email, String message,
+                      Map<String, String> problems) {
+        String token = ctx.cookie(Csrf.SIGN_IN_COOKIE);
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            token = Sessions.randomToken();
+            ctx.res().addHeader("Set-Cookie", Csrf.signInCookie(token, clientIp.overHttps(ctx)));
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("email", email);
+        params.put("message", message);
+        params.put("problems", problems);
+        params.put("csrf", token);
+        templates.render(ctx, status, template, params);
+    }
+
+    /** What refused the request; anything but an {@link ApiError} goes on to the error mapping as it is. */
+    private static ApiError refusal(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ApiError apiError) {
+            return apiError;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new CompletionException(cause);
+    }
+
+    private static String field(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value;
+    }
+}

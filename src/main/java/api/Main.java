@@ -23,7 +23,8 @@ import api.todos.TaskCsv;
 import api.todos.TaskPages;
 import api.todos.TodoApiHandlers;
 import api.todos.TodoDao;
-import api.users.LoginRateLimiter;
+import api.users.LoginFailureDao;
+import api.users.LoginFailures;
 import api.users.PasswordLogin;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
@@ -55,6 +56,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -217,7 +219,7 @@ public final class Main {
 
     /** Builds the whole app, not yet started. Tests build the real app through this too. */
     public static Javalin createApp(AppConfig config, Database db) {
-        return createApp(config, db, cfg -> {});
+        return createApp(config, db, Clock.systemUTC(), cfg -> {});
     }
 
     /**
@@ -225,6 +227,11 @@ public final class Main {
      * route: tests add their own routes there, and a {@code handlerAdded} listener to see the route table.
      */
     public static Javalin createApp(AppConfig config, Database db, Consumer<JavalinConfig> extra) {
+        return createApp(config, db, Clock.systemUTC(), extra);
+    }
+
+    /** The same, with {@code clock} as the time that places failed logins in their windows. */
+    public static Javalin createApp(AppConfig config, Database db, Clock clock, Consumer<JavalinConfig> extra) {
         var health = new HealthHandlers(db);
         var metrics = new Metrics();
         var todoDao = db.jdbi().onDemand(TodoDao.class);
@@ -237,8 +244,9 @@ public final class Main {
         var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.confirmedUserTtl(), System::nanoTime));
         var passwordWorkers = new PasswordWorkers(config.bcryptThreads(), config.bcryptQueueSize());
         var passwords = new Passwords(config.bcryptCost());
-        var logins = new PasswordLogin(userDao, passwords, passwordWorkers,
-                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), metrics.business());
+        var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.loginMaxFailures(),
+                config.loginFailureWindow(), clock);
+        var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, metrics.business());
         var users = new UserHandlers(userDao, passwords, passwordWorkers, tokens, logins, clientIp, metrics.business());
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());

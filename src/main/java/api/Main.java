@@ -5,6 +5,7 @@ import api.config.CommandLine;
 import api.config.ConfigException;
 import api.db.Database;
 import api.db.DatabaseUnavailableException;
+import api.db.HourlyCleanup;
 import api.db.migrations.MigrationException;
 import api.db.migrations.Migrations;
 import api.health.HealthHandlers;
@@ -257,6 +258,9 @@ public final class Main {
                 config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
         var logs = new LogHandlers(requestLogDao);
         var retention = new RequestLogRetention(requestLogDao, config.requestLogRetention());
+        var cleanup = new HourlyCleanup(List.of(
+                new HourlyCleanup.Job("request logs older than the retention", retention::purge),
+                new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded)));
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
@@ -295,11 +299,12 @@ public final class Main {
             if (config.requestLogEnabled()) {
                 cfg.events.serverStarting(requestLogs::start);
             }
-            cfg.events.serverStarting(retention::start);
+            cfg.events.serverStarting(cleanup::start);
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout(), config.shutdownIdleGrace()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
             cfg.events.serverStopped(passwordWorkers::close);
             cfg.events.serverStopped(retention::close);
+            cfg.events.serverStopped(cleanup::close);
             // runs after the response is written, for every request: matched, unmatched or failed
             cfg.requestLogger.http((ctx, ms) -> {
                 String route = Routes.template(ctx);

@@ -41,7 +41,7 @@ final class Help {
               BCRYPT_COST                  password hashing cost (12)
               BCRYPT_THREADS, BCRYPT_QUEUE_SIZE   hashing threads (0 = one per core), hashes that may wait (128)
               CORS_ORIGINS                 comma list of allowed origins (* in development)
-              LOGIN_MAX_FAILURES, LOGIN_FAILURE_WINDOW_SECONDS   login rate limit (10 per 300 s)
+              LOGIN_MAX_FAILURES, LOGIN_FAILURE_WINDOW_SECONDS   failed logins per address per window (10 per 300 s)
               SHUTDOWN_TIMEOUT_SECONDS     drain time on SIGTERM (20)
               SHUTDOWN_IDLE_GRACE_SECONDS  on drain, idle connections close after this long without requests (5)
               MAX_REQUEST_BODY_BYTES       request body limit (1048576)

@@ -7,6 +7,7 @@ import api.config.CommandLine;
 import api.config.ConfigException;
 import api.db.Database;
 import api.db.DatabaseUnavailableException;
+import api.db.HourlyCleanup;
 import api.db.migrations.MigrationException;
 import api.db.migrations.Migrations;
 import api.health.HealthHandlers;
@@ -25,7 +26,8 @@ import api.todos.TaskCsv;
 import api.todos.TaskPages;
 import api.todos.TodoApiHandlers;
 import api.todos.TodoDao;
-import api.users.LoginRateLimiter;
+import api.users.LoginFailureDao;
+import api.users.LoginFailures;
 import api.users.PasswordLogin;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
@@ -61,6 +63,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +233,7 @@ public final class Main {
 
     /** Builds the whole app, not yet started. Tests build the real app through this too. */
     public static Javalin createApp(AppConfig config, Database db) {
-        return createApp(config, db, cfg -> {});
+        return createApp(config, db, Clock.systemUTC(), cfg -> {});
     }
 
     /**
@@ -238,6 +241,11 @@ public final class Main {
      * route: tests add their own routes there, and a {@code handlerAdded} listener to see the route table.
      */
     public static Javalin createApp(AppConfig config, Database db, Consumer<JavalinConfig> extra) {
+        return createApp(config, db, Clock.systemUTC(), extra);
+    }
+
+    /** The same, with {@code clock} as the time that places failed logins in their windows. */
+    public static Javalin createApp(AppConfig config, Database db, Clock clock, Consumer<JavalinConfig> extra) {
         var health = new HealthHandlers(db);
         var metrics = new Metrics();
         var todoDao = db.jdbi().onDemand(TodoDao.class);
@@ -253,8 +261,9 @@ public final class Main {
         var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime));
         var passwordWorkers = new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
         var passwords = new Passwords(config.bcrypt().cost());
-        var logins = new PasswordLogin(userDao, passwords, passwordWorkers,
-                new LoginRateLimiter(config.auth().loginMaxFailures(), config.auth().loginFailureWindow()), metrics.business());
+        var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.auth().loginMaxFailures(),
+                config.auth().loginFailureWindow(), clock);
+        var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, metrics.business());
         var signUp = new SignUp(userDao, passwords, passwordWorkers, metrics.business());
         var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
         var signIn = new SignInPages(logins, signUp, sessions, clientIp, templates);
@@ -266,8 +275,11 @@ public final class Main {
         var requestLogs = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()),
                 config.requestLogs().queueSize(), config.requestLogs().batchSize(), config.shutdown().timeout());
         var logs = new LogHandlers(requestLogDao);
-        var retention = new RequestLogRetention(requestLogDao, config.requestLogs().retention())
-                .alsoPurging("expired sessions", sessions::purgeExpired);
+        var retention = new RequestLogRetention(requestLogDao, config.requestLogs().retention());
+        var cleanup = new HourlyCleanup(List.of(
+                new HourlyCleanup.Job("request logs older than the retention", retention::purge),
+                new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded),
+                new HourlyCleanup.Job("expired sessions", sessions::purgeExpired)));
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
@@ -306,11 +318,12 @@ public final class Main {
             if (config.requestLogs().enabled()) {
                 cfg.events.serverStarting(requestLogs::start);
             }
-            cfg.events.serverStarting(retention::start);
+            cfg.events.serverStarting(cleanup::start);
             cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdown().timeout(), config.shutdown().idleGrace()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
             cfg.events.serverStopped(passwordWorkers::close);
             cfg.events.serverStopped(retention::close);
+            cfg.events.serverStopped(cleanup::close);
             // runs after the response is written, for every request: matched, unmatched or failed
             cfg.requestLogger.http((ctx, ms) -> {
                 String route = Routes.template(ctx);

@@ -16,14 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /** The operator commands, run in-process against an embedded H2 file database in a temp folder. */
 class MainTest {
-    /** Every migration of this build, oldest first, so these tests need no edit when one is added. */
-    private static final List<Migration> MIGRATIONS = MigrationScripts.load("db/migration", true);
+    /** Every migration of this build, oldest first: the newest ones change with every schema change. */
+    private static final List<Migration> KNOWN = MigrationScripts.load("db/migration", true);
 
     private Path dataDir;
-
-    private static String label(int fromNewest) {
-        return MIGRATIONS.get(MIGRATIONS.size() - 1 - fromNewest).label();
-    }
 
     @BeforeEach
     void freshDataDir() throws Exception {
@@ -65,7 +61,7 @@ class MainTest {
     void db_upgrade_applies_every_migration_then_reports_nothing_to_do() {
         Output first = run("db", "upgrade");
         assertEquals(0, first.status(), first.stderr());
-        assertTrue(first.stdout().startsWith("Applied " + MIGRATIONS.size() + ": 001_create_posts"), first.stdout());
+        assertTrue(first.stdout().startsWith("Applied " + KNOWN.size() + ": 001_create_posts"), first.stdout());
         assertEquals("Already at the latest version.\n", run("db", "upgrade").stdout());
     }
 
@@ -74,8 +70,8 @@ class MainTest {
         run("db", "upgrade");
         Output down = run("db", "downgrade", "1");
         assertEquals(0, down.status());
-        assertEquals("Reverted 1: " + label(0) + "\n", down.stdout());
-        assertTrue(run("db", "current").stdout().startsWith(label(1) + " (applied "));
+        assertEquals("Reverted 1: " + newest(0).label() + "\n", down.stdout());
+        assertTrue(run("db", "current").stdout().startsWith(newest(1).label() + " (applied "));
     }
 
     @Test
@@ -83,13 +79,18 @@ class MainTest {
         run("db", "upgrade");
         run("db", "downgrade", "2");
         String history = run("db", "history").stdout();
-        assertTrue(history.contains("[applied] " + label(2)), history);
-        assertTrue(history.contains("[pending] " + label(1)), history);
+        assertTrue(history.contains("[applied] " + newest(2).label()), history);
+        assertTrue(history.contains("[pending] " + newest(1).label()), history);
     }
 
     @Test
     void db_downgrade_with_a_non_number_exits_2() {
         assertEquals(2, run("db", "downgrade", "one").status());
+    }
+
+    /** The migration {@code back} steps before the newest. */
+    private static Migration newest(int back) {
+        return KNOWN.get(KNOWN.size() - 1 - back);
     }
 
     private Output run(String... args) {

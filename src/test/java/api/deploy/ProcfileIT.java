@@ -36,7 +36,8 @@ class ProcfileIT {
         assertTrue(release.waitFor(60, TimeUnit.SECONDS), "release did not finish");
         assertEquals(0, release.exitValue(), () -> read(logs.resolve("release.log")));
         int migrations = MigrationScripts.load("db/migration", false).size();
-        assertTrue(read(logs.resolve("release.log")).contains("Applied " + migrations + ":"), () -> read(logs.resolve("release.log")));
+        assertTrue(read(logs.resolve("release.log")).contains("Applied " + migrations + ":"),
+                () -> read(logs.resolve("release.log")));
 
         Process web = start(procfile.get("web"), port, herokuUrl, logs.resolve("web.log"));
         try {

@@ -1,6 +1,5 @@
 package api.logs;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.TestDb;
@@ -9,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -74,47 +72,9 @@ class RequestLogRetentionTest {
     }
 
     @Test
-    void a_failed_scheduled_run_is_logged_and_the_next_one_purges_again() {
-        var attempts = new AtomicInteger();
-        RequestLogDao failingOnce = new UnusedRequestLogDao() {
-            @Override
-            public int deleteOlderThan(Instant cutoff, int limit) {
-                if (attempts.incrementAndGet() == 1) {
-                    throw new IllegalStateException("database unavailable");
-                }
-                return 3;
-            }
-        };
-        var retention = new RequestLogRetention(failingOnce, Duration.ofDays(30), CLOCK, 10);
+    void a_zero_retention_keeps_every_record_without_asking_the_database() {
+        var retention = new RequestLogRetention(new UnusedRequestLogDao() {}, Duration.ZERO, CLOCK, 10);
 
-        assertDoesNotThrow(retention::scheduledRun);
-        retention.scheduledRun();
-
-        assertEquals(3, retention.purged());
-    }
-
-    @Test
-    void the_other_purges_run_on_every_pass_even_when_request_logs_are_kept_forever() {
-        var runs = new AtomicInteger();
-        var retention = new RequestLogRetention(new UnusedRequestLogDao() {}, Duration.ZERO, CLOCK, 10)
-                .alsoPurging("expired sessions", () -> runs.incrementAndGet());
-
-        retention.scheduledRun();
-        retention.scheduledRun();
-
-        assertEquals(2, runs.get());
-    }
-
-    @Test
-    void a_failing_other_purge_neither_throws_nor_keeps_the_next_one_from_running() {
-        var ran = new AtomicInteger();
-        var retention = new RequestLogRetention(new UnusedRequestLogDao() {}, Duration.ZERO, CLOCK, 10)
-                .alsoPurging("broken rows", () -> {
-                    throw new IllegalStateException("database unavailable");
-                })
-                .alsoPurging("expired sessions", () -> ran.incrementAndGet());
-
-        assertDoesNotThrow(retention::scheduledRun);
-        assertEquals(1, ran.get());
+        assertEquals(0, retention.purge());
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,7 +39,16 @@ public final class TestApp implements AutoCloseable {
 
     /** {@code extraRoutes} adds test-only routes (a handler that throws, one that sleeps) before start. */
     public static TestApp start(AppConfig config, TestDb db, Consumer<JavalinConfig> extraRoutes) {
-        Javalin app = Main.createApp(config, db.database(), extraRoutes);
+        return start(config, db, Clock.systemUTC(), extraRoutes);
+    }
+
+    /** {@code clock} is the app's time for failed-login windows. */
+    public static TestApp start(AppConfig config, TestDb db, Clock clock) {
+        return start(config, db, clock, app -> {});
+    }
+
+    private static TestApp start(AppConfig config, TestDb db, Clock clock, Consumer<JavalinConfig> extraRoutes) {
+        Javalin app = Main.createApp(config, db.database(), clock, extraRoutes);
         app.start(config.http().host(), 0);
         return new TestApp(app);
     }

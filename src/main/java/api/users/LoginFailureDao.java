@@ -1,0 +1,36 @@
+package api.users;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The failed-login counters of {@link LoginFailures}: one row per key and window. */
+public interface LoginFailureDao {
+
+    /**
+     * One more failure on the key's counter unless it already holds {@code limit}: 1 when counted, 0 when it is
+     * full or not there yet. The database checks and increments under one row lock, so no two requests both take
+     * the last place.
+     */
+    @SqlUpdate("""
+        UPDATE login_failures SET failures = failures + 1
+        WHERE counter_key = :key AND window_end = :windowEnd AND failures < :limit
+        """)
+    int increment(String key, Instant windowEnd, int limit);
+
+    /** The key's first failure in the window; a duplicate key means another request started the counter first. */
+    @SqlUpdate("INSERT INTO login_failures (counter_key, window_end, failures) VALUES (:key, :windowEnd, 1)")
+    void insertFirst(String key, Instant windowEnd);
+
+    /** One failure fewer on each of the keys' counters in the window; returns how many counters changed. */
+    @SqlUpdate("""
+        UPDATE login_failures SET failures = failures - 1
+        WHERE counter_key IN (<keys>) AND window_end = :windowEnd AND failures > 0
+        """)
+    int decrement(@BindList List<String> keys, Instant windowEnd);
+
+    /** At most {@code limit} counters whose window ended by {@code now}; MySQL, MariaDB and H2 all take the LIMIT. */
+    @SqlUpdate("DELETE FROM login_failures WHERE window_end <= :now LIMIT :limit")
+    int deleteEnded(Instant now, int limit);
+}

@@ -1,0 +1,119 @@
+package api.users;
+
+import api.db.DbErrors;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Failed logins, counted in the database so that every instance sees the same counts and a restart forgets none.
+ * A login takes a place on three counters before its password is hashed: its client network's and its account's
+ * from that network, each up to LOGIN_MAX_FAILURES, and its account's from everywhere, up to ten times that. A
+ * right password gives the places back; a wrong one keeps them. One attacking network therefore fills only its own
+ * counters and never locks the owner out, while many networks together still stop at the account's ceiling.
+ * Windows are fixed and aligned to the epoch, so every instance agrees on them without asking; the price is that a
+ * client may spend one window's limit at its end and the next window's at its start.
+ */
+public final class LoginFailures {
+    static final int ACCOUNT_CEILING_FACTOR = 10;
+    private static final int DELETE_CHUNK = 5_000;
+
+    private final LoginFailureDao dao;
+    private final int maxFailures;
+    private final long windowSeconds;
+    private final Clock clock;
+
+    public LoginFailures(LoginFailureDao dao, int maxFailures, Duration window, Clock clock) {
+        this.dao = dao;
+        this.maxFailures = maxFailures;
+        this.windowSeconds = window.toSeconds();
+        this.clock = clock;
+    }
+
+    /** The places one login holds, in one window; {@code retryAfterSeconds} is set when it got none. */
+    public record Reservation(List<String> keys, Instant windowEnd, long retryAfterSeconds) {
+        public boolean refused() {
+            return keys.isEmpty();
+        }
+    }
+
+    /** A place on each of the login's counters, or none at all when one of them is full. */
+    public Reservation reserve(String address, String account) {
+        Instant now = clock.instant();
+        Instant windowEnd = Instant.ofEpochSecond((now.getEpochSecond() / windowSeconds + 1) * windowSeconds);
+        String network = ClientNetwork.of(address);
+        String email = account.strip().toLowerCase(Locale.ROOT);
+        // the network's own counter first: a network past its limit never touches the account's shared one
+        List<Counter> counters = List.of(
+                new Counter(key("network", network), maxFailures),
+                new Counter(key("account-network", email + "\n" + network), maxFailures),
+                new Counter(key("account", email), maxFailures * ACCOUNT_CEILING_FACTOR));
+        List<String> held = new ArrayList<>();
+        for (Counter counter : counters) {
+            if (!take(counter, windowEnd)) {
+                if (!held.isEmpty()) {
+                    dao.decrement(held, windowEnd);
+                }
+                long millis = Duration.between(now, windowEnd).toMillis();
+                return new Reservation(List.of(), windowEnd, Math.max(1, (millis + 999) / 1000));
+            }
+            held.add(counter.key());
+        }
+        return new Reservation(List.copyOf(held), windowEnd, 0);
+    }
+
+    /** Forgets a reservation whose password was right, or never checked. */
+    public void giveBack(Reservation reservation) {
+        if (!reservation.refused()) {
+            dao.decrement(reservation.keys(), reservation.windowEnd());
+        }
+    }
+
+    /** Deletes the counters of ended windows, a chunk per statement; returns how many. */
+    public long deleteEnded() {
+        Instant now = clock.instant();
+        long deleted = 0;
+        int chunk;
+        do {
+            chunk = dao.deleteEnded(now, DELETE_CHUNK);
+            deleted += chunk;
+        } while (chunk == DELETE_CHUNK);
+        return deleted;
+    }
+
+    /** A counter's first failure in a window is an insert, which another request may win: then it is there. */
+    private boolean take(Counter counter, Instant windowEnd) {
+        if (dao.increment(counter.key(), windowEnd, counter.limit()) == 1) {
+            return true;
+        }
+        try {
+            dao.insertFirst(counter.key(), windowEnd);
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            if (!DbErrors.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+        return dao.increment(counter.key(), windowEnd, counter.limit()) == 1;
+    }
+
+    private record Counter(String key, int limit) {}
+
+    /** The stored key: a hash, so the table holds no email, and every key has the column's length. */
+    static String key(String kind, String value) {
+        try {
+            byte[] text = (kind + ":" + value).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,2 +1,0 @@
--- A placeholder: 013 belongs to the database-backed login limiter (branch db-limiter). The runner needs numbers
--- without gaps, so this stands in until that migration is merged, which replaces this file.

@@ -1,0 +1,52 @@
+"""Reads and writes through nginx from 127.0.0.2 on 8 connections, until the deadline or until STOP_FILE exists;
+prints {"ok": N, "failed": N, "errors": [...]} as JSON. Used by scripts/cluster-smoke and deploy-rollback-smoke.
+Usage: cluster-load.py PORT MAX_SECONDS [STOP_FILE]"""
+import http.client, json, os, sys, threading, time
+
+port, duration = int(sys.argv[1]), float(sys.argv[2])
+stop_file = sys.argv[3] if len(sys.argv) > 3 else None
+stop_at = time.time() + duration
+lock = threading.Lock()
+stats = {"ok": 0, "failed": 0, "errors": []}
+
+
+def running():
+    return time.time() < stop_at and not (stop_file and os.path.exists(stop_file))
+
+
+def worker(n):
+    i = 0
+    conn = None
+    while running():
+        i += 1
+        if conn is None:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=("127.0.0.2", 0))
+        try:
+            if i % 2:
+                body = json.dumps({"title": f"smoke {n}-{i}", "memo": "クラスタ試験", "priority": 3})
+                conn.request("POST", "/todos", body, {"Content-Type": "application/json"})
+            else:
+                conn.request("GET", "/todos?limit=5")
+            response = conn.getresponse()
+            response.read()
+            good = response.status in (200, 201)
+            with lock:
+                stats["ok" if good else "failed"] += 1
+                if not good and len(stats["errors"]) < 20:
+                    stats["errors"].append(f"{response.status}")
+        except Exception as e:  # a failed request is what the smoke tests exist to catch
+            with lock:
+                stats["failed"] += 1
+                if len(stats["errors"]) < 20:
+                    stats["errors"].append(repr(e))
+            conn.close()
+            conn = None
+        time.sleep(0.005)
+
+
+threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(json.dumps(stats))

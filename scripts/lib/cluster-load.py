@@ -1,10 +1,13 @@
-"""Reads and writes through nginx from 127.0.0.2 on 8 connections, until the deadline or until STOP_FILE exists;
-prints {"ok": N, "failed": N, "errors": [...]} as JSON. Used by scripts/cluster-smoke and deploy-rollback-smoke.
-Usage: cluster-load.py PORT MAX_SECONDS [STOP_FILE]"""
+"""Reads and writes through nginx from 127.0.0.2 on CONNECTIONS connections (8), each pausing PAUSE_MS (5) between
+requests, until the deadline or until STOP_FILE exists; prints {"ok": N, "failed": N, "errors": [...]} as JSON.
+Used by scripts/cluster-smoke and deploy-rollback-smoke.
+Usage: cluster-load.py PORT MAX_SECONDS [STOP_FILE [CONNECTIONS [PAUSE_MS]]]"""
 import http.client, json, os, sys, threading, time
 
 port, duration = int(sys.argv[1]), float(sys.argv[2])
 stop_file = sys.argv[3] if len(sys.argv) > 3 else None
+connections = int(sys.argv[4]) if len(sys.argv) > 4 else 8
+pause = (float(sys.argv[5]) if len(sys.argv) > 5 else 5) / 1000
 stop_at = time.time() + duration
 lock = threading.Lock()
 stats = {"ok": 0, "failed": 0, "errors": []}
@@ -41,10 +44,10 @@ def worker(n):
                     stats["errors"].append(repr(e))
             conn.close()
             conn = None
-        time.sleep(0.005)
+        time.sleep(pause)
 
 
-threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+threads = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
 for t in threads:
     t.start()
 for t in threads:

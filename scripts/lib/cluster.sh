@@ -36,8 +36,8 @@ NGINX
 
 # Reads and writes through nginx from 127.0.0.2 in the background, for at most the given seconds or until
 # $work/load.stop exists; its counts land in $work/load.json. Sets load_pid.
-cluster_load_start() { # max_seconds
-  python3 scripts/lib/cluster-load.py "$web_port" "$1" "$work/load.stop" >"$work/load.json" &
+cluster_load_start() { # max_seconds [connections [pause_ms]]
+  python3 scripts/lib/cluster-load.py "$web_port" "$1" "$work/load.stop" "${2:-8}" "${3:-5}" >"$work/load.json" &
   load_pid=$!
 }
 
@@ -60,9 +60,9 @@ cluster_nginx_trouble() {
   grep -v " 20[01] " "$work/access.log" >&2 || true
 }
 
-# For the caller's EXIT trap: the processes in pids, nginx, then the scratch folder.
+# For the caller's EXIT trap: the processes in pids, the load, nginx, then the scratch folder.
 cluster_stop() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}" ${load_pid:+"$load_pid"}; do kill "$p" 2>/dev/null || true; done
   if [[ -f $work/nginx.pid ]]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
   wait 2>/dev/null || true
   rm -rf "$work"

@@ -60,10 +60,18 @@ cluster_nginx_trouble() {
   grep -v " 20[01] " "$work/access.log" >&2 || true
 }
 
-# For the caller's EXIT trap: the processes in pids, the load, nginx, then the scratch folder.
+# For the caller's EXIT trap: the load, nginx, then the processes in pids from the last started to the first, each
+# waited for, so the instances drain while the MariaDB started before them still answers; then the scratch folder.
 cluster_stop() {
-  for p in "${pids[@]}" ${load_pid:+"$load_pid"}; do kill "$p" 2>/dev/null || true; done
+  local i p
+  if [[ -n ${load_pid:-} ]]; then kill "$load_pid" 2>/dev/null || true; fi
   if [[ -f $work/nginx.pid ]]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    p=${pids[i]}
+    kill "$p" 2>/dev/null || continue
+    wait "$p" 2>/dev/null || true # this shell's children; the others (started in a subshell) are polled
+    for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+  done
   wait 2>/dev/null || true
   rm -rf "$work"
 }

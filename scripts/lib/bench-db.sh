@@ -2,7 +2,7 @@
 # shellcheck disable=SC2154  # $work and pids are the caller's
 # The benchmarks' private MariaDB, sourced by scripts/bench and scripts/bench-logging, and by the smoke tests that run
 # a cluster (scripts/lib/cluster.sh). The caller sets $work (a scratch folder) and the array pids (processes it stops on
-# exit).
+# exit). Also compiles the benchmark programs.
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -38,4 +38,18 @@ INSERT INTO votes (user_id, post_id)
   SELECT 1 + (seq DIV 10000) + 5 * (seq % 200), 1 + seq % 10000 FROM seq_0_to_49999;
 ANALYZE TABLE users, posts, votes;
 SQL
+}
+
+# The benchmark programs (src/bench/java) against the built jar, into target/bench-classes: they are not tests, so
+# the test build never compiles them. Prints the classpath to run them with.
+bench_classes() {
+  local out=target/bench-classes
+  if [[ ! -d $out || -n $(find src/bench target/api.jar -newer "$out" -print -quit) ]]; then
+    rm -rf "$out"
+    mkdir -p "$out"
+    local sources
+    mapfile -t sources < <(find src/bench/java -name '*.java')
+    javac --release 17 -nowarn -cp target/api.jar -d "$out" "${sources[@]}" >&2
+  fi
+  echo "target/api.jar:$out"
 }

@@ -1,13 +1,14 @@
-"""Reads and writes through nginx from 127.0.0.2 on CONNECTIONS connections (8), each pausing PAUSE_MS (5) between
-requests, until the deadline or until STOP_FILE exists; prints {"ok": N, "failed": N, "errors": [...]} as JSON.
-Used by scripts/cluster-smoke and deploy-rollback-smoke.
-Usage: cluster-load.py PORT MAX_SECONDS [STOP_FILE [CONNECTIONS [PAUSE_MS]]]"""
+"""Reads and writes of TOKEN's tasks through nginx from 127.0.0.2 on CONNECTIONS connections (8), each pausing PAUSE_MS
+(5) between requests, until the deadline or until STOP_FILE exists; prints {"ok": N, "failed": N, "errors": [...]}
+as JSON. Used by scripts/cluster-smoke and deploy-rollback-smoke.
+Usage: cluster-load.py PORT MAX_SECONDS TOKEN [STOP_FILE [CONNECTIONS [PAUSE_MS]]]"""
 import http.client, json, os, sys, threading, time
 
-port, duration = int(sys.argv[1]), float(sys.argv[2])
-stop_file = sys.argv[3] if len(sys.argv) > 3 else None
-connections = int(sys.argv[4]) if len(sys.argv) > 4 else 8
-pause = (float(sys.argv[5]) if len(sys.argv) > 5 else 5) / 1000
+port, duration, token = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+stop_file = sys.argv[4] if len(sys.argv) > 4 else None
+connections = int(sys.argv[5]) if len(sys.argv) > 5 else 8
+pause = (float(sys.argv[6]) if len(sys.argv) > 6 else 5) / 1000
+auth = {"Authorization": "Bearer " + token}
 stop_at = time.time() + duration
 lock = threading.Lock()
 stats = {"ok": 0, "failed": 0, "errors": []}
@@ -27,9 +28,9 @@ def worker(n):
         try:
             if i % 2:
                 body = json.dumps({"title": f"smoke {n}-{i}", "memo": "クラスタ試験", "priority": 3})
-                conn.request("POST", "/todos", body, {"Content-Type": "application/json"})
+                conn.request("POST", "/todos", body, {"Content-Type": "application/json", **auth})
             else:
-                conn.request("GET", "/todos?limit=5")
+                conn.request("GET", "/todos?limit=5", headers=auth)
             response = conn.getresponse()
             response.read()
             good = response.status in (200, 201)

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# shellcheck disable=SC2154,SC2034  # $work and pids are the caller's; ok, failed, web_port are for the caller
+# shellcheck disable=SC2154,SC2034  # $work and pids are the caller's; ok, failed, web_port, token are for the caller
 # Two instances behind a real nginx on this machine, for scripts/cluster-smoke and scripts/deploy-rollback-smoke.
 # The caller sources scripts/lib/bench-db.sh too (free_port, the private MariaDB), runs from the repository root,
 # sets $work (a scratch folder) and the array pids (processes it stops on exit), and calls cluster_stop on exit.
@@ -34,10 +34,18 @@ NGINX
   wait_for "http://127.0.0.1:$web_port/health" 10
 }
 
-# Reads and writes through nginx from 127.0.0.2 in the background, for at most the given seconds or until
-# $work/load.stop exists; its counts land in $work/load.json. Sets load_pid.
+# A user for /todos (tasks belong to their user), signed up and logged in through nginx. Sets token.
+cluster_user_token() {
+  curl -fs -o /dev/null -H 'Content-Type: application/json' -d '{"email": "smoke@example.com", "password": "password123"}' \
+    "http://127.0.0.1:$web_port/users"
+  token=$(curl -fs -d 'username=smoke%40example.com&password=password123' "http://127.0.0.1:$web_port/login" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+}
+
+# Reads and writes of $token's tasks through nginx from 127.0.0.2 in the background, for at most the given seconds or
+# until $work/load.stop exists; its counts land in $work/load.json. Sets load_pid.
 cluster_load_start() { # max_seconds [connections [pause_ms]]
-  python3 scripts/lib/cluster-load.py "$web_port" "$1" "$work/load.stop" "${2:-8}" "${3:-5}" >"$work/load.json" &
+  python3 scripts/lib/cluster-load.py "$web_port" "$1" "$token" "$work/load.stop" "${2:-8}" "${3:-5}" >"$work/load.json" &
   load_pid=$!
 }
 

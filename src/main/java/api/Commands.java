@@ -6,17 +6,22 @@ import api.db.migrations.Migration;
 import api.db.migrations.Migrations;
 import api.todos.TodoDao;
 import api.todos.TodoImport;
+import api.users.UserDao;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The operator commands other than serve: {@code db upgrade|downgrade N|current|history}, {@code todos import FILE}. */
+/**
+ * The operator commands other than serve: {@code db upgrade|downgrade N|current|history},
+ * {@code todos import FILE --owner EMAIL} and {@code todos assign --owner EMAIL}.
+ */
 final class Commands {
     private Commands() {}
 
     static int db(AppConfig config, String action, List<String> args) {
-        try (Database db = Database.connect(config.db(), 2, config.dbConnectionTimeout(), config.dbConnectDeadline())) {
+        try (Database db = Database.connect(config.database().settings(), 2, config.database().connectionTimeout(), config.database().connectDeadline())) {
             Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
             switch (action) {
                 case "upgrade" -> {
@@ -50,20 +55,51 @@ final class Commands {
         }
     }
 
-    /** Exit 0 with the count, or 1 naming what is wrong with the file; a bad file imports nothing. */
-    static int importTodos(AppConfig config, Path file) {
-        try (Database db = Database.connect(config.db(), 2, config.dbConnectionTimeout(), config.dbConnectDeadline())) {
-            if (config.migrateOnStart()) {
-                new Migrations(db.dataSource(), db.settings().isH2()).upgrade();
-            }
+    /**
+     * Exit 0 with the count; 1 naming what is wrong with the file, or when no account has the owner's email (a bad
+     * file imports nothing); 2 without {@code --owner}.
+     */
+    static int importTodos(AppConfig config, Path file, String ownerEmail) {
+        return asOwner(config, "todos import FILE", ownerEmail, (db, owner) -> {
             try {
-                int count = new TodoImport(db.jdbi().onDemand(TodoDao.class)).run(file);
-                System.out.println("Imported " + count + " todos");
+                int count = new TodoImport(db.jdbi().onDemand(TodoDao.class)).run(file, owner);
+                System.out.println("Imported " + count + " todos for " + ownerEmail);
                 return 0;
             } catch (TodoImport.Failure e) {
                 System.err.println(file + ": " + e.getMessage() + " (nothing imported)");
                 return 1;
             }
+        });
+    }
+
+    /** Gives the tasks from before tasks had owners, which no one sees, to one user. Exit status as for import. */
+    static int assignTodos(AppConfig config, String ownerEmail) {
+        return asOwner(config, "todos assign", ownerEmail, (db, owner) -> {
+            int count = db.jdbi().onDemand(TodoDao.class).assignUnowned(owner);
+            System.out.println("Assigned " + count + " tasks without an owner to " + ownerEmail);
+            return 0;
+        });
+    }
+
+    private interface OwnerCommand {
+        int run(Database db, long owner);
+    }
+
+    private static int asOwner(AppConfig config, String usage, String ownerEmail, OwnerCommand command) {
+        if (ownerEmail == null || ownerEmail.isBlank()) {
+            System.err.println(usage + " needs --owner EMAIL: the user whose tasks they become");
+            return 2;
+        }
+        try (Database db = Database.connect(config.database().settings(), 2, config.database().connectionTimeout(), config.database().connectDeadline())) {
+            if (config.database().migrateOnStart()) {
+                new Migrations(db.dataSource(), db.settings().isH2()).upgrade();
+            }
+            Optional<Long> owner = db.jdbi().onDemand(UserDao.class).idByEmail(ownerEmail.strip());
+            if (owner.isEmpty()) {
+                System.err.println("no user has the email " + ownerEmail + ": sign up first (nothing changed)");
+                return 1;
+            }
+            return command.run(db, owner.get());
         }
     }
 

@@ -125,12 +125,13 @@ public final class Main {
                 case "", "serve" -> serve(config, phases);
                 case "db upgrade", "db current", "db history" -> Commands.db(config, cli.words().get(1), List.of());
                 case "training-run" -> TrainingRun.run();
+                case "todos assign" -> Commands.assignTodos(config, cli.option("owner"));
                 default -> {
                     if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("db", "downgrade"))) {
                         yield Commands.db(config, "downgrade", cli.words().subList(2, 3));
                     }
                     if (cli.words().size() == 3 && cli.words().subList(0, 2).equals(List.of("todos", "import"))) {
-                        yield Commands.importTodos(config, Path.of(cli.words().get(2)));
+                        yield Commands.importTodos(config, Path.of(cli.words().get(2)), cli.option("owner"));
                     }
                     System.err.println("unknown command '" + String.join(" ", cli.words()) + "'; see --help");
                     yield 2;
@@ -144,23 +145,23 @@ public final class Main {
 
     private static int serve(AppConfig config, StartupPhases phases) {
         exitZeroOnStopSignals();
-        if (config.secretKeyGenerated()) {
+        if (config.auth().secretKeyGenerated()) {
             log.warn("SECRET_KEY is not set: tokens are signed with a random key made at this start; they end when it"
                     + " stops and other instances refuse them (set SECRET_KEY to keep them)");
         }
-        if (config.opsToken().isEmpty()) {
+        if (config.auth().opsToken().isEmpty()) {
             log.info("OPS_TOKEN is not set: /metrics, /log_all and /log_first answer only clients on this host");
         }
-        if (config.db().embedded()) {
+        if (config.database().settings().embedded()) {
             log.warn("No database configured: using the embedded H2 database at {} (set DATABASE_URL for MySQL/MariaDB)",
-                    config.db().safeUrl().replaceFirst("^jdbc:h2:file:", "").replaceFirst(";.*", "") + ".mv.db");
+                    config.database().settings().safeUrl().replaceFirst("^jdbc:h2:file:", "").replaceFirst(";.*", "") + ".mv.db");
         }
         // The database wait and the migrations need no app, and building the app needs no database: on two cores
         // they run side by side, the first connection even while the pool is made.
         var database = new CompletableFuture<Database>();
         CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(() -> prepareDatabase(config, database::join),
                 runnable -> new Thread(runnable, "database-start").start());
-        Database db = Database.open(config.db(), config.dbPoolSize(), config.dbConnectionTimeout());
+        Database db = Database.open(config.database().settings(), config.database().poolSize(), config.database().connectionTimeout());
         database.complete(db);
         phases.end("pool");
         Javalin app = createApp(config, db);
@@ -173,12 +174,12 @@ public final class Main {
         phases.end("database wait");
         // registered before start: a SIGTERM right after the first answered request must still drain
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Shutting down: draining requests (at most {} s)", config.shutdownTimeout().toSeconds());
+            log.info("Shutting down: draining requests (at most {} s)", config.shutdown().timeout().toSeconds());
             app.stop();
             db.close();
             log.info("Stopped");
         }, "shutdown"));
-        app.start(config.host(), config.port());
+        app.start(config.http().host(), config.http().port());
         phases.end("listening");
         log.info("Started in {} ms: {}", phases.totalMillis(), phases);
         return 0;
@@ -186,11 +187,11 @@ public final class Main {
 
     private static void prepareDatabase(AppConfig config, Supplier<Database> pool) {
         long start = System.nanoTime();
-        Database.awaitReachable(config.db(), config.dbConnectionTimeout(), config.dbConnectDeadline());
+        Database.awaitReachable(config.database().settings(), config.database().connectionTimeout(), config.database().connectDeadline());
         long reachable = System.nanoTime();
         Database db = pool.get();
         Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
-        if (config.migrateOnStart()) {
+        if (config.database().migrateOnStart()) {
             migrations.upgrade();
         } else {
             migrations.verify();
@@ -234,24 +235,24 @@ public final class Main {
         var todos = new TodoApiHandlers(todoDao, metrics.business());
         var taskPages = new TaskPages(todoDao, TemplateEngine.createPrecompiled(ContentType.Html), metrics.business());
         var taskCsv = new TaskCsv(todoDao);
-        var clientIp = new ClientIp(config.trustedProxies());
-        var tokens = new Tokens(config.secretKey(), config.tokenLifetime());
+        var clientIp = new ClientIp(config.http().trustedProxies());
+        var tokens = new Tokens(config.auth().secretKey(), config.auth().tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
-        var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.confirmedUserTtl(), System::nanoTime));
-        var passwordWorkers = new PasswordWorkers(config.bcryptThreads(), config.bcryptQueueSize());
-        var passwords = new Passwords(config.bcryptCost());
+        var auth = new Auth(tokens, new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime));
+        var passwordWorkers = new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
+        var passwords = new Passwords(config.bcrypt().cost());
         var logins = new PasswordLogin(userDao, passwords, passwordWorkers,
-                new LoginRateLimiter(config.loginMaxFailures(), config.loginFailureWindow()), metrics.business());
+                new LoginRateLimiter(config.auth().loginMaxFailures(), config.auth().loginFailureWindow()), metrics.business());
         var users = new UserHandlers(userDao, passwords, passwordWorkers, tokens, logins, clientIp, metrics.business());
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var jetty = new AtomicReference<Server>();
-        var ops = new OpsToken(config.opsToken());
+        var ops = new OpsToken(config.auth().opsToken());
         var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
         var requestLogs = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()),
-                config.requestLogQueueSize(), config.requestLogBatchSize(), config.shutdownTimeout());
+                config.requestLogs().queueSize(), config.requestLogs().batchSize(), config.shutdown().timeout());
         var logs = new LogHandlers(requestLogDao);
-        var retention = new RequestLogRetention(requestLogDao, config.requestLogRetention());
+        var retention = new RequestLogRetention(requestLogDao, config.requestLogs().retention());
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
@@ -265,21 +266,21 @@ public final class Main {
             cfg.startup.startupWatcherEnabled = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.prefer405over404 = true;
-            cfg.http.maxRequestSize = config.maxRequestBodyBytes();
+            cfg.http.maxRequestSize = config.http().maxRequestBodyBytes();
             // Javalin copies each result through a new buffer of this size (Jetty's 32 kB output buffer, unset):
             // 24 kB of garbage on every 3 kB JSON answer. Jetty still buffers.
             cfg.http.responseBufferSize = 8192;
-            cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxRequestBodyBytes(), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(config.http().maxRequestBodyBytes(), SizeUnit.BYTES);
             cfg.router.ignoreTrailingSlashes = true;
-            cfg.jetty.threadPool = httpThreads(config.httpThreads());
+            cfg.jetty.threadPool = httpThreads(config.http().threads());
             cfg.jetty.modifyServer(server -> {
-                server.setStopTimeout(config.shutdownTimeout().toMillis());
+                server.setStopTimeout(config.shutdown().timeout().toMillis());
                 server.setErrorHandler(new JsonErrorHandler());
                 jetty.set(server);
             });
             cfg.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JsonErrorHandler());
-                context.addFilter(new FilterHolder(new BodyLimit(config.maxRequestBodyBytes(), CREDENTIAL_BODY_LIMITS)),
+                context.addFilter(new FilterHolder(new BodyLimit(config.http().maxRequestBodyBytes(), CREDENTIAL_BODY_LIMITS)),
                         "/*", EnumSet.of(DispatcherType.REQUEST));
             });
             // Javalin allows every RFC 3986 violation; Microsoft's %uXXXX escapes then reach its static-file lookup,
@@ -287,11 +288,11 @@ public final class Main {
             cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(
                     UriCompliance.RFC3986.without("RFC3986 without %u escapes", UriCompliance.Violation.UTF16_ENCODINGS)));
             // nothing runs in the background before the server starts: the schema may still be migrating until then
-            if (config.requestLogEnabled()) {
+            if (config.requestLogs().enabled()) {
                 cfg.events.serverStarting(requestLogs::start);
             }
             cfg.events.serverStarting(retention::start);
-            cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdownTimeout(), config.shutdownIdleGrace()));
+            cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), config.shutdown().timeout(), config.shutdown().idleGrace()));
             cfg.events.serverStopped(requestLogs::flushAndStop); // before Main closes the pool: no answered request unlogged
             cfg.events.serverStopped(passwordWorkers::close);
             cfg.events.serverStopped(retention::close);
@@ -299,13 +300,13 @@ public final class Main {
             cfg.requestLogger.http((ctx, ms) -> {
                 String route = Routes.template(ctx);
                 metrics.http().observe(ctx.method().name(), route, ctx.statusCode(), ms / 1000.0);
-                if (config.requestLogEnabled()) {
+                if (config.requestLogs().enabled()) {
                     requestLogs.submit(RequestLog.of(ctx, route, ms, clientIp));
                 }
             });
-            Cors.register(cfg, config.corsOrigins());
+            Cors.register(cfg, config.http().corsOrigins());
             ApiDocs.register(cfg.routes);
-            ErrorMapping.register(cfg.routes, config.maxRequestBodyBytes());
+            ErrorMapping.register(cfg.routes, config.http().maxRequestBodyBytes());
             cfg.routes.beforeMatched(auth::check);
             cfg.routes.apiBuilder(() -> {
                 before(RequestIds::assign);
@@ -329,12 +330,12 @@ public final class Main {
                 });
                 post("/vote", votes::vote, USER);
                 path("/todos", () -> {
-                    get(todos::list);
-                    post(todos::create);
+                    get(todos::list, USER);
+                    post(todos::create, USER);
                     path("/{id}", () -> {
-                        get(todos::get);
-                        put(todos::update);
-                        delete(todos::delete);
+                        get(todos::get, USER);
+                        put(todos::update, USER);
+                        delete(todos::delete, USER);
                     });
                 });
                 path("/tasks", () -> {

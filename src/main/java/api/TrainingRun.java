@@ -54,9 +54,9 @@ final class TrainingRun {
         try {
             AppConfig config = AppConfig.load(Map.of("DATA_DIR", dir.toString(), "HOST", "127.0.0.1", "PORT", "0",
                     "BCRYPT_COST", "4", "SECRET_KEY", "training-run-only"), Map.of(), Map.of(), Map.of());
-            try (Database db = Database.connect(config.db(), 2, config.dbConnectionTimeout(), config.dbConnectDeadline())) {
+            try (Database db = Database.connect(config.database().settings(), 2, config.database().connectionTimeout(), config.database().connectDeadline())) {
                 new Migrations(db.dataSource(), true).upgrade();
-                Javalin app = Main.createApp(config, db).start(config.host(), 0);
+                Javalin app = Main.createApp(config, db).start(config.http().host(), 0);
                 try {
                     var training = new TrainingRun(app.port());
                     training.exercise();
@@ -89,9 +89,9 @@ final class TrainingRun {
         send("POST", "/vote", "application/json", "{\"post_id\": " + post + ", \"dir\": 1}", token);
         get("/users/me", token);
         String todo = first(ID, send("POST", "/todos", "application/json",
-                "{\"title\": \"練習\", \"memo\": \"m\", \"priority\": 2}", null));
-        get("/todos", null);
-        send("PUT", "/todos/" + todo, "application/json", "{\"done\": true}", null);
+                "{\"title\": \"練習\", \"memo\": \"m\", \"priority\": 2}", token));
+        get("/todos", token);
+        send("PUT", "/todos/" + todo, "application/json", "{\"done\": true}", token);
         get("/tasks/", null);
         get("/tasks/new", null);
         get("/tasks/download/todo", null);

@@ -35,17 +35,17 @@ class HttpThreadsTest {
 
     @Test
     void http_threads_0_is_the_pool_size_plus_6() {
-        assertEquals(16, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "10")).httpThreads());
-        assertEquals(38, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "32")).httpThreads());
+        assertEquals(16, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "10")).http().threads());
+        assertEquals(38, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "32")).http().threads());
     }
 
     @Test
     void http_threads_0_is_at_least_8() {
-        assertEquals(8, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "1")).httpThreads());
+        assertEquals(8, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "1")).http().threads());
     }
 
     @Test
     void the_default_follows_the_pool() {
-        assertEquals(16, TestConfig.forDb(TestDbs.h2(), Map.of()).httpThreads());
+        assertEquals(16, TestConfig.forDb(TestDbs.h2(), Map.of()).http().threads());
     }
 }

@@ -18,7 +18,15 @@ import java.util.stream.Collectors;
 public record DbSettings(String jdbcUrl, String username, String password, boolean embedded) {
 
     /** Keys that may carry a whole database URL, in the order they are consulted. */
-    static final List<String> URL_KEYS = List.of("DATABASE_URL", "JAWSDB_URL", "JAWSDB_MARIA_URL", "CLEARDB_DATABASE_URL");
+    static final List<Setting> URL_KEYS = List.of(Settings.DATABASE_URL, Settings.JAWSDB_URL, Settings.JAWSDB_MARIA_URL,
+            Settings.CLEARDB_DATABASE_URL);
+
+    /** The split forms: host, port, user, password, database. */
+    private static final List<List<Setting>> SPLIT_FORMS = List.of(
+            List.of(Settings.DATABASE_HOSTNAME, Settings.DATABASE_PORT, Settings.DATABASE_USERNAME,
+                    Settings.DATABASE_PASSWORD, Settings.DATABASE_NAME),
+            List.of(Settings.MYSQL_HOST, Settings.MYSQL_PORT, Settings.MYSQL_USER, Settings.MYSQL_PASSWORD,
+                    Settings.MYSQL_DATABASE));
 
     public boolean isH2() {
         return jdbcUrl.startsWith("jdbc:h2:");
@@ -36,25 +44,22 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
     }
 
     static DbSettings resolve(Vars vars) {
-        for (String key : URL_KEYS) {
+        for (Setting key : URL_KEYS) {
             Optional<String> url = vars.optional(key);
             if (url.isPresent()) {
-                return fromUrl(key, url.get(), vars);
+                return fromUrl(key.key(), url.get(), vars);
             }
         }
-        for (String prefix : List.of("DATABASE_", "MYSQL_")) {
-            String hostKey = prefix.equals("DATABASE_") ? "DATABASE_HOSTNAME" : "MYSQL_HOST";
-            Optional<String> host = vars.optional(hostKey);
+        for (List<Setting> form : SPLIT_FORMS) {
+            Optional<String> host = vars.optional(form.get(0));
             if (host.isPresent()) {
-                String userKey = prefix.equals("DATABASE_") ? "DATABASE_USERNAME" : "MYSQL_USER";
-                String nameKey = prefix.equals("DATABASE_") ? "DATABASE_NAME" : "MYSQL_DATABASE";
-                int port = vars.optional(prefix + "PORT").isPresent() ? vars.integer(prefix + "PORT", 1, 65535) : 3306;
-                String name = vars.string(nameKey);
+                int port = vars.optional(form.get(1)).isPresent() ? vars.integer(form.get(1)) : 3306;
+                String name = vars.string(form.get(4));
                 return new DbSettings(mysqlUrl(host.get(), port, name, ""),
-                        vars.optional(userKey).orElse("root"), vars.optional(prefix + "PASSWORD").orElse(""), false);
+                        vars.optional(form.get(2)).orElse("root"), vars.optional(form.get(3)).orElse(""), false);
             }
         }
-        Path dataDir = Path.of(vars.optional("DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(vars.optional(Settings.DATA_DIR).orElse("./data")).toAbsolutePath().normalize();
         return new DbSettings(h2FileUrl(dataDir.resolve("api")), "sa", "", true);
     }
 
@@ -67,8 +72,8 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
 
     private static DbSettings fromUrl(String key, String url, Vars vars) {
         if (url.startsWith("jdbc:h2:")) {
-            return new DbSettings(url, vars.optional("DATABASE_USERNAME").orElse("sa"),
-                    vars.optional("DATABASE_PASSWORD").orElse(""), false);
+            return new DbSettings(url, vars.optional(Settings.DATABASE_USERNAME).orElse("sa"),
+                    vars.optional(Settings.DATABASE_PASSWORD).orElse(""), false);
         }
         if (url.startsWith("jdbc:mysql://") || url.startsWith("jdbc:mariadb://")) {
             URI uri = parse(key, url.substring("jdbc:".length()), vars);
@@ -81,8 +86,8 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
             }
             // Connector/J is the only driver we ship; it reads jdbc:mysql URLs for MariaDB too.
             String jdbcUrl = url.startsWith("jdbc:mariadb://") ? "jdbc:mysql://" + url.substring("jdbc:mariadb://".length()) : url;
-            return new DbSettings(jdbcUrl, vars.optional("DATABASE_USERNAME").orElse(null),
-                    vars.optional("DATABASE_PASSWORD").orElse(null), false);
+            return new DbSettings(jdbcUrl, vars.optional(Settings.DATABASE_USERNAME).orElse(null),
+                    vars.optional(Settings.DATABASE_PASSWORD).orElse(null), false);
         }
         if (url.startsWith("mysql://") || url.startsWith("mysql2://") || url.startsWith("mariadb://")) {
             URI uri = parse(key, url, vars);

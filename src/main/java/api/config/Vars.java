@@ -3,6 +3,7 @@ package api.config;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,9 +20,9 @@ final class Vars {
         this.layers = Arrays.asList(highestFirst);
     }
 
-    Optional<String> optional(String key) {
+    Optional<String> optional(Setting setting) {
         for (Map<String, String> layer : layers) {
-            String value = layer.get(key);
+            String value = layer.get(setting.key());
             if (value != null && !value.isBlank()) {
                 return Optional.of(value.strip());
             }
@@ -29,45 +30,46 @@ final class Vars {
         return Optional.empty();
     }
 
-    String string(String key) {
-        return optional(key).orElseGet(() -> {
-            problems.add(key + " is required");
+    String string(Setting setting) {
+        return optional(setting).orElseGet(() -> {
+            problems.add(setting.key() + " is required");
             return "";
         });
     }
 
-    int integer(String key, int min, int max) {
-        Optional<String> value = optional(key);
+    int integer(Setting setting) {
+        String key = setting.key();
+        Optional<String> value = optional(setting);
         if (value.isEmpty()) {
             problems.add(key + " is required");
-            return min;
+            return setting.min();
         }
         try {
             int n = Integer.parseInt(value.get());
-            if (n < min || n > max) {
-                problems.add(key + " must be between " + min + " and " + max + ", got " + n);
+            if (n < setting.min() || n > setting.max()) {
+                problems.add(key + " must be between " + setting.min() + " and " + setting.max() + ", got " + n);
             }
             return n;
         } catch (NumberFormatException e) {
             problems.add(key + " must be an integer, got '" + value.get() + "'");
-            return min;
+            return setting.min();
         }
     }
 
-    boolean bool(String key) {
-        String value = string(key).toLowerCase();
+    boolean bool(Setting setting) {
+        String value = optional(setting).orElse("").toLowerCase(Locale.ROOT);
         return switch (value) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off", "" -> false;
             default -> {
-                problems.add(key + " must be true or false, got '" + value + "'");
+                problems.add(setting.key() + " must be true or false, got '" + value + "'");
                 yield false;
             }
         };
     }
 
-    List<String> list(String key) {
-        return optional(key).stream()
+    List<String> list(Setting setting) {
+        return optional(setting).stream()
                 .flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())

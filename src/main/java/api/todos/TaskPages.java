@@ -44,13 +44,13 @@ public final class TaskPages {
             form(ctx, HttpStatus.BAD_REQUEST, form, null);
             return;
         }
-        todos.create(form.toNewTodo());
+        todos.createUnowned(form.toNewTodo());
         events.taskCreated();
         ctx.redirect(LIST, HttpStatus.SEE_OTHER);
     }
 
     public void edit(Context ctx) {
-        Optional<Todo> todo = id(ctx).flatMap(todos::find);
+        Optional<Todo> todo = id(ctx).flatMap(todos::findAny);
         if (todo.isEmpty()) {
             notFound(ctx);
             return;
@@ -59,7 +59,7 @@ public final class TaskPages {
     }
 
     public void save(Context ctx) {
-        Optional<Todo> todo = id(ctx).flatMap(todos::find);
+        Optional<Todo> todo = id(ctx).flatMap(todos::findAny);
         if (todo.isEmpty()) {
             notFound(ctx);
             return;
@@ -69,17 +69,17 @@ public final class TaskPages {
             form(ctx, HttpStatus.BAD_REQUEST, form, todo.get());
             return;
         }
-        redirectOrNotFound(ctx, todos.update(todo.get().id(), form.toUpdate()));
+        redirectOrNotFound(ctx, todos.updateAny(todo.get().id(), form.toUpdate()));
     }
 
     public void complete(Context ctx) {
-        Optional<Todo> completed = id(ctx).flatMap(id -> todos.update(id, new TodoUpdate(null, null, null, true, false, null)));
+        Optional<Todo> completed = id(ctx).flatMap(id -> todos.updateAny(id, new TodoUpdate(null, null, null, true, false, null)));
         completed.ifPresent(todo -> events.taskCompleted());
         redirectOrNotFound(ctx, completed);
     }
 
     public void delete(Context ctx) {
-        redirectOrNotFound(ctx, id(ctx).flatMap(todos::delete));
+        redirectOrNotFound(ctx, id(ctx).flatMap(todos::deleteAny));
     }
 
     private void redirectOrNotFound(Context ctx, Optional<Todo> changed) {

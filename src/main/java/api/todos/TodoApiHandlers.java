@@ -2,13 +2,18 @@ package api.todos;
 
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
+import api.web.Auth;
 import api.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.util.Locale;
 
-/** The JSON API at /todos. Every client error is 400 (or 404) with {@code {"detail": ...}}, as the original API answered. */
+/**
+ * The JSON API at /todos, for the caller's own tasks only: another user's task is 404 exactly like a missing one.
+ * Every client error is 400 (or 404, or 415) with {@code {"detail": ...}}, as the original API answered.
+ */
 public final class TodoApiHandlers {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
@@ -28,17 +33,17 @@ public final class TodoApiHandlers {
         }
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        ctx.json(todos.list(completed == null, "true".equals(completed), limit, offset));
+        ctx.json(todos.list(Auth.userId(ctx), completed == null, "true".equals(completed), limit, offset));
     }
 
     public void get(Context ctx) {
         long id = id(ctx);
-        ctx.json(todos.find(id).orElseThrow(() -> notFound(ctx)));
+        ctx.json(todos.find(id, Auth.userId(ctx)).orElseThrow(() -> notFound(ctx)));
     }
 
     public void create(Context ctx) {
         NewTodo todo = NewTodo.from(body(ctx));
-        Todo created = todos.create(todo);
+        Todo created = todos.create(todo, Auth.userId(ctx));
         events.taskCreated();
         ctx.status(HttpStatus.CREATED).json(created);
     }
@@ -46,7 +51,7 @@ public final class TodoApiHandlers {
     public void update(Context ctx) {
         long id = id(ctx);
         TodoUpdate update = TodoUpdate.from(body(ctx));
-        Todo updated = todos.update(id, update).orElseThrow(() -> notFound(ctx));
+        Todo updated = todos.update(id, Auth.userId(ctx), update).orElseThrow(() -> notFound(ctx));
         if (Boolean.TRUE.equals(update.completed())) {
             events.taskCompleted();
         }
@@ -55,7 +60,7 @@ public final class TodoApiHandlers {
 
     public void delete(Context ctx) {
         long id = id(ctx);
-        ctx.json(todos.delete(id).orElseThrow(() -> notFound(ctx)));
+        ctx.json(todos.delete(id, Auth.userId(ctx)).orElseThrow(() -> notFound(ctx)));
     }
 
     /** Ids were strings in the original API, so one that is not a number is simply not found. */
@@ -71,13 +76,28 @@ public final class TodoApiHandlers {
         return ApiError.notFound("Todo " + ctx.pathParam("id") + " not found");
     }
 
-    /** Parsed here so that malformed JSON (malformed UTF-8 included) is this API's 400, not the app-wide 422. */
+    /**
+     * Parsed here so that malformed JSON (malformed UTF-8 included) is this API's 400, not the app-wide 422. Only a
+     * JSON content type is read: a text/plain or form body is what another site's page can send without a preflight.
+     */
     private static JsonNode body(Context ctx) {
+        if (!isJson(ctx.contentType())) {
+            throw new ApiError(415, "Content-Type must be application/json.");
+        }
         try {
             return Json.parseUtf8(ctx.bodyAsBytes());
         } catch (IOException e) {
             throw ApiError.badRequest("Request body is not valid JSON.");
         }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return mediaType.strip().toLowerCase(Locale.ROOT).equals("application/json");
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

@@ -37,15 +37,15 @@ public final class TodoImport {
         this.todos = todos;
     }
 
-    /** Returns how many todos were imported. */
-    public int run(Path file) throws Failure {
+    /** Returns how many todos were imported, every one of them {@code owner}'s. */
+    public int run(Path file, long owner) throws Failure {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new Failure("cannot read " + file + ": " + e.getMessage());
         }
-        return todos.importAll(parse(text));
+        return todos.importAll(parse(text), owner);
     }
 
     static List<NewTodo> parse(String text) throws Failure {

@@ -45,6 +45,10 @@ public final class Passwords {
         return false;
     }
 
+    String dummyHash() {
+        return dummyHash;
+    }
+
     /**
      * $2b$ (passlib, OpenBSD) and $2y$ (PHP) are the same algorithm as $2a$ for passwords under 255 bytes;
      * they only name fixes to other implementations' bugs. jBCrypt 0.4 knows only $2a$.

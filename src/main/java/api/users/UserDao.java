@@ -22,4 +22,12 @@ public interface UserDao {
 
     @SqlQuery("SELECT COUNT(*) FROM users WHERE id = :id")
     boolean exists(long id);
+
+    @SqlQuery("SELECT id FROM users WHERE email = :email")
+    Optional<Long> idOf(String email);
+
+    /** The account with this email, found as login finds it: the domain's case does not matter. */
+    default Optional<Long> idByEmail(String email) {
+        return idOf(email.contains("@") ? NewUser.normalise(email) : email);
+    }
 }

@@ -22,38 +22,38 @@ class AppConfigTest {
     @Test
     void built_in_defaults_apply_when_nothing_is_set() {
         AppConfig config = load(NONE, NONE, NONE, NONE);
-        assertEquals(8000, config.port());
-        assertEquals("127.0.0.1", config.host());
+        assertEquals(8000, config.http().port());
+        assertEquals("127.0.0.1", config.http().host());
         assertEquals("development", config.appEnv());
-        assertEquals(Duration.ofSeconds(30), config.dbConnectDeadline());
-        assertEquals(Duration.ofMinutes(30), config.tokenLifetime());
-        assertTrue(config.migrateOnStart());
-        assertTrue(config.db().embedded());
+        assertEquals(Duration.ofSeconds(30), config.database().connectDeadline());
+        assertEquals(Duration.ofMinutes(30), config.auth().tokenLifetime());
+        assertTrue(config.database().migrateOnStart());
+        assertTrue(config.database().settings().embedded());
     }
 
     @Test
     void config_file_beats_built_in_defaults() {
-        assertEquals(7000, load(NONE, NONE, NONE, Map.of("PORT", "7000")).port());
+        assertEquals(7000, load(NONE, NONE, NONE, Map.of("PORT", "7000")).http().port());
     }
 
     @Test
     void dot_env_beats_config_file() {
-        assertEquals(7001, load(NONE, NONE, Map.of("PORT", "7001"), Map.of("PORT", "7000")).port());
+        assertEquals(7001, load(NONE, NONE, Map.of("PORT", "7001"), Map.of("PORT", "7000")).http().port());
     }
 
     @Test
     void environment_beats_dot_env() {
-        assertEquals(7002, load(NONE, Map.of("PORT", "7002"), Map.of("PORT", "7001"), Map.of("PORT", "7000")).port());
+        assertEquals(7002, load(NONE, Map.of("PORT", "7002"), Map.of("PORT", "7001"), Map.of("PORT", "7000")).http().port());
     }
 
     @Test
     void flag_beats_environment() {
-        assertEquals(7003, load(Map.of("PORT", "7003"), Map.of("PORT", "7002"), Map.of("PORT", "7001"), NONE).port());
+        assertEquals(7003, load(Map.of("PORT", "7003"), Map.of("PORT", "7002"), Map.of("PORT", "7001"), NONE).http().port());
     }
 
     @Test
     void blank_value_falls_through_to_the_next_layer() {
-        assertEquals(7001, load(NONE, Map.of("PORT", " "), Map.of("PORT", "7001"), NONE).port());
+        assertEquals(7001, load(NONE, Map.of("PORT", " "), Map.of("PORT", "7001"), NONE).http().port());
     }
 
     @Test
@@ -132,9 +132,9 @@ class AppConfigTest {
         AppConfig first = load(NONE, NONE, NONE, NONE);
         AppConfig second = load(NONE, NONE, NONE, NONE);
 
-        assertTrue(first.secretKeyGenerated());
-        assertTrue(first.secretKey().length() >= 32, first.secretKey());
-        assertNotEquals(first.secretKey(), second.secretKey());
+        assertTrue(first.auth().secretKeyGenerated());
+        assertTrue(first.auth().secretKey().length() >= 32, first.auth().secretKey());
+        assertNotEquals(first.auth().secretKey(), second.auth().secretKey());
     }
 
     @Test
@@ -156,7 +156,7 @@ class AppConfigTest {
     void complete_production_config_loads() {
         AppConfig config = load(NONE, productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app")), NONE, NONE);
         assertTrue(config.production());
-        assertEquals(List.of("https://app.example.com"), config.corsOrigins());
+        assertEquals(List.of("https://app.example.com"), config.http().corsOrigins());
     }
 
     @Test

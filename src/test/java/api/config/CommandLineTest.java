@@ -27,4 +27,12 @@ class CommandLineTest {
         var error = assertThrows(ConfigException.class, () -> CommandLine.parse(new String[] {"--port"}));
         assertTrue(error.getMessage().contains("--port"));
     }
+
+    @Test
+    void owner_is_an_option_of_the_command_not_a_config_key() {
+        CommandLine cli = CommandLine.parse(new String[] {"todos", "import", "--owner", "a@example.com", "f.json", "--port=1"});
+        assertEquals(List.of("todos", "import", "f.json"), cli.words());
+        assertEquals("a@example.com", cli.option("owner"));
+        assertEquals(Map.of("PORT", "1"), cli.flags());
+    }
 }

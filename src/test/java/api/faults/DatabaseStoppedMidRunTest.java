@@ -52,7 +52,7 @@ class DatabaseStoppedMidRunTest {
         server = MariaDbServer.start();
         DbSettings settings = TestDbs.freshDatabaseOn(server.serverUrl(), "stopped");
         AppConfig config = TestConfig.forDb(settings, Map.of());
-        database = Database.connect(settings, config.dbPoolSize(), config.dbConnectionTimeout(), config.dbConnectDeadline());
+        database = Database.connect(settings, config.database().poolSize(), config.database().connectionTimeout(), config.database().connectDeadline());
         new Migrations(database.dataSource(), false).upgrade();
         app = TestApp.start(config, new TestDb("dedicated MariaDB", settings, database));
         account = Api.signUp(app);

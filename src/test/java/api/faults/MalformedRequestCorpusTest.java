@@ -72,9 +72,10 @@ class MalformedRequestCorpusTest {
         app = TestApp.start(config, new TestDb("MariaDB (corpus)", settings, database));
         caller = Api.signUp(app);
         Api.Account other = Api.signUp(app);
-        long todo = app.postJson("/todos", Map.of("title", "todo", "memo", "memo", "priority", 3)).json().get("id").asLong();
+        long todo = app.postJson("/todos", Map.of("title", "todo", "memo", "memo", "priority", 3), caller.auth())
+                .json().get("id").asLong();
         var target = new MalformedRequests.Target(caller.token(), caller.id(), Api.createPost(app, caller, "mine"),
-                Api.createPost(app, other, "theirs"), todo, config.secretKey(), config.maxRequestBodyBytes());
+                Api.createPost(app, other, "theirs"), todo, config.auth().secretKey(), config.http().maxRequestBodyBytes());
         List<Case> corpus = MalformedRequests.build(target);
 
         Map<String, Integer> rowsBefore = rowCounts();

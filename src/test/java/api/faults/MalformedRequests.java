@@ -68,8 +68,8 @@ final class MalformedRequests {
                 new JsonRoute("POST", "/posts", true, body("title", "corpus title", "content", "corpus content", "published", true)),
                 new JsonRoute("PUT", "/posts/" + target.postId(), true, body("title", "new title", "content", "new content", "published", false)),
                 new JsonRoute("POST", "/vote", true, body("post_id", target.othersPostId(), "dir", 1)),
-                new JsonRoute("POST", "/todos", false, body("title", "todo", "memo", "memo", "priority", 3, "due_date", "2030-01-31")),
-                new JsonRoute("PUT", "/todos/" + target.todoId(), false,
+                new JsonRoute("POST", "/todos", true, body("title", "todo", "memo", "memo", "priority", 3, "due_date", "2030-01-31")),
+                new JsonRoute("PUT", "/todos/" + target.todoId(), true,
                         body("title", "todo", "memo", "memo", "priority", 2, "completed", false, "due_date", "2030-01-31")));
     }
 
@@ -149,10 +149,10 @@ final class MalformedRequests {
                     withJson(bearer()), json(jsonRoutes.get(3).validBody()))));
             cases.add(new Case("wrong-type", "DELETE /posts/" + id, request("DELETE", "/posts/" + id, bearer(), null)));
             cases.add(new Case("wrong-type", "GET /users/" + id, request("GET", "/users/" + id, bearer(), null)));
-            cases.add(new Case("wrong-type", "GET /todos/" + id, request("GET", "/todos/" + id, Map.of(), null)));
+            cases.add(new Case("wrong-type", "GET /todos/" + id, request("GET", "/todos/" + id, bearer(), null)));
             cases.add(new Case("wrong-type", "PUT /todos/" + id, request("PUT", "/todos/" + id,
-                    withJson(Map.of()), json(jsonRoutes.get(6).validBody()))));
-            cases.add(new Case("wrong-type", "DELETE /todos/" + id, request("DELETE", "/todos/" + id, Map.of(), null)));
+                    withJson(bearer()), json(jsonRoutes.get(6).validBody()))));
+            cases.add(new Case("wrong-type", "DELETE /todos/" + id, request("DELETE", "/todos/" + id, bearer(), null)));
         }
         for (String value : List.of("abc", "-1", "0", "101", "1.5", "99999999999", "", "1e2", "%00", "true")) {
             for (String param : List.of("limit", "skip")) {
@@ -161,7 +161,7 @@ final class MalformedRequests {
             }
             for (String param : List.of("limit", "offset", "completed")) {
                 cases.add(new Case("wrong-type", "GET /todos?" + param + "=" + value,
-                        request("GET", "/todos?" + param + "=" + value, Map.of(), null)));
+                        request("GET", "/todos?" + param + "=" + value, bearer(), null)));
             }
         }
     }
@@ -209,7 +209,7 @@ final class MalformedRequests {
             cases.add(new Case("invalid-utf8", "POST /login form " + label, request("POST", ascii("/login"),
                     Map.of("Content-Type", ascii("application/x-www-form-urlencoded")), concat(ascii("username="), bad, ascii("&password=x")))));
             cases.add(new Case("invalid-utf8", "path /posts " + label, request("GET", concat(ascii("/posts/"), bad), bearerBytes(), null)));
-            cases.add(new Case("invalid-utf8", "path /todos " + label, request("GET", concat(ascii("/todos/"), bad), Map.of(), null)));
+            cases.add(new Case("invalid-utf8", "path /todos " + label, request("GET", concat(ascii("/todos/"), bad), bearerBytes(), null)));
             cases.add(new Case("invalid-utf8", "path / " + label, request("GET", concat(ascii("/"), bad), Map.of(), null)));
             cases.add(new Case("invalid-utf8", "percent path /posts " + label,
                     request("GET", ascii("/posts/" + percent(bad)), bearerBytes(), null)));
@@ -218,7 +218,7 @@ final class MalformedRequests {
             cases.add(new Case("invalid-utf8", "percent query search " + label,
                     request("GET", ascii("/posts?search=" + percent(bad)), bearerBytes(), null)));
             cases.add(new Case("invalid-utf8", "percent query completed " + label,
-                    request("GET", ascii("/todos?completed=" + percent(bad)), Map.of(), null)));
+                    request("GET", ascii("/todos?completed=" + percent(bad)), bearerBytes(), null)));
             for (String header : List.of("Authorization", "X-Request-ID", "User-Agent", "Content-Type", "X-Forwarded-For", "Cookie")) {
                 byte[] value = header.equals("Authorization") ? concat(ascii("Bearer "), bad) : concat(ascii("v"), bad);
                 Map<String, byte[]> headers = new LinkedHashMap<>();
@@ -264,7 +264,7 @@ final class MalformedRequests {
             params.append("p").append(i).append("=1&");
         }
         cases.add(new Case("overlong", "2000 query parameters", request("GET", params.toString(), bearer(), null)));
-        cases.add(new Case("overlong", "todos limit of 5000 digits", request("GET", "/todos?limit=" + "9".repeat(5_000), Map.of(), null)));
+        cases.add(new Case("overlong", "todos limit of 5000 digits", request("GET", "/todos?limit=" + "9".repeat(5_000), bearer(), null)));
     }
 
     private void pathTraversal() {
@@ -279,7 +279,7 @@ final class MalformedRequests {
         for (String prefix : List.of("", "/webjars", "/webjars/bootstrap/5.3.8", "/posts", "/todos", "/users", "/docs", "/openapi.json")) {
             for (String traversal : traversals) {
                 String path = prefix + traversal;
-                Map<String, String> headers = prefix.equals("/posts") || prefix.equals("/users") ? bearer() : Map.of();
+                Map<String, String> headers = List.of("/posts", "/users", "/todos").contains(prefix) ? bearer() : Map.of();
                 cases.add(new Case("path-traversal", path, request("GET", path, headers, null)));
             }
         }
@@ -309,13 +309,13 @@ final class MalformedRequests {
                 cases.add(new Case("sql-metachar", query + shown, request("GET", query + enc(sql), bearer(), null)));
             }
             for (String query : List.of("/todos?completed=", "/todos?limit=", "/todos?offset=")) {
-                cases.add(new Case("sql-metachar", query + shown, request("GET", query + enc(sql), Map.of(), null)));
+                cases.add(new Case("sql-metachar", query + shown, request("GET", query + enc(sql), bearer(), null)));
             }
             for (String path : List.of("/posts/", "/users/")) {
                 cases.add(new Case("sql-metachar", path + shown, request("GET", path + enc(sql).replace("+", "%20"), bearer(), null)));
             }
-            cases.add(new Case("sql-metachar", "/todos/" + shown, request("GET", "/todos/" + enc(sql).replace("+", "%20"), Map.of(), null)));
-            cases.add(new Case("sql-metachar", "DELETE /todos/" + shown, request("DELETE", "/todos/" + enc(sql).replace("+", "%20"), Map.of(), null)));
+            cases.add(new Case("sql-metachar", "/todos/" + shown, request("GET", "/todos/" + enc(sql).replace("+", "%20"), bearer(), null)));
+            cases.add(new Case("sql-metachar", "DELETE /todos/" + shown, request("DELETE", "/todos/" + enc(sql).replace("+", "%20"), bearer(), null)));
             cases.add(new Case("sql-metachar", "token " + shown, request("GET", "/posts", Map.of("Authorization", "Bearer " + sql.replace("\u0000", "")), null)));
             cases.add(new Case("sql-metachar", "request id " + shown, request("GET", "/", Map.of("X-Request-ID", sql.replace("\u0000", "")), null)));
         }

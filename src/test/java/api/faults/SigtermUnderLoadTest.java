@@ -84,7 +84,8 @@ class SigtermUnderLoadTest {
                     HttpRequest.Builder request = switch ((clientNo + n) % 4) {
                         case 0 -> login(email);
                         case 1 -> HttpRequest.newBuilder(app.uri("/posts?limit=5")).header("Authorization", "Bearer " + token);
-                        case 2 -> post("/todos", "application/json", "{\"title\": \"t" + n + "\", \"memo\": \"m\", \"priority\": 3}");
+                        case 2 -> post("/todos", "application/json", "{\"title\": \"t" + n + "\", \"memo\": \"m\", \"priority\": 3}")
+                                .header("Authorization", "Bearer " + token);
                         default -> HttpRequest.newBuilder(app.uri("/"));
                     };
                     boolean startedBeforeSignal = !signalled.get();

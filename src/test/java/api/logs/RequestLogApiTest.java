@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.TestApp;
 import api.support.TestConfig;
+import api.support.Await;
 import api.support.TestDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class RequestLogApiTest {
     }
 
     private static TestApp app(TestDb db) {
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db, Map.of()), db, cfg -> {
+        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db, cfg -> {
             cfg.routes.get("/test/items/{id}", ctx -> {
                 ctx.attribute("user_id", 42L);
                 ctx.result("item");
@@ -186,7 +187,7 @@ class RequestLogApiTest {
     @MethodSource("databases")
     void forwarded_for_is_ignored_from_an_untrusted_peer(TestDb db) {
         String id = unique("direct") + "1";
-        try (var app = TestApp.start(TestConfig.forDb(db, Map.of("TRUSTED_PROXIES", "10.0.0.0/8")), db)) {
+        try (var app = TestApp.start(TestConfig.forDb(db, Map.of("TRUSTED_PROXIES", "10.0.0.0/8", "REQUEST_LOG_ENABLED", "true")), db)) {
             app.get("/", "X-Request-ID", id, "X-Forwarded-For", "203.0.113.9", "X-Real-IP", "203.0.113.10");
         }
 
@@ -221,7 +222,7 @@ class RequestLogApiTest {
         for (int i = 0; i < 3; i++) {
             app(db).get("/");
         }
-        StoredLogs.sleep(300);
+        Await.until("three records stored", () -> app(db).get("/log_all").json().size() >= 3);
 
         assertEquals(2, app(db).get("/log_all?limit=2").json().size());
     }
@@ -245,7 +246,7 @@ class RequestLogApiTest {
     @MethodSource("databases")
     void log_first_is_the_oldest_record(TestDb db) {
         app(db).get("/");
-        StoredLogs.sleep(300);
+        Await.until("a record stored", () -> StoredLogs.count(db) > 0);
         String oldest = db.jdbi().withHandle(h -> h.createQuery("SELECT log_id FROM log_table ORDER BY log_id")
                 .mapTo(String.class).first());
 
@@ -256,11 +257,14 @@ class RequestLogApiTest {
         assertTrue(response.json().get("log").isObject());
     }
 
+    static Stream<TestDb> emptyDatabases() {
+        return StoredLogs.fresh("logging_off").stream();
+    }
+
+    /** On databases of its own: the shared ones hold what this class's other apps have logged. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("emptyDatabases")
     void with_request_logging_off_nothing_is_stored_and_log_first_is_404(TestDb db) {
-        StoredLogs.sleep(300); // lets this class's shared app store what it still holds
-        db.truncateAll();
         try (var app = TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "false")), db)) {
             app.get("/", "X-Request-ID", "off-1");
 

@@ -1,8 +1,10 @@
 package api.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.Await;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,17 +76,13 @@ class RequestLogWriterTest {
     }
 
     @Test
-    void a_lone_record_is_written_within_a_few_hundred_milliseconds() {
+    void a_lone_record_is_written_without_waiting_for_a_full_batch() {
         var store = new FakeStore();
         var writer = new RequestLogWriter(store, 1000, 200, Duration.ofSeconds(5)).start();
 
         writer.submit(aRecord(1));
-        long deadline = System.nanoTime() + Duration.ofMillis(1000).toNanos();
-        while (store.stored() == 0 && System.nanoTime() < deadline) {
-            StoredLogs.sleep(10);
-        }
 
-        assertEquals(1, store.stored());
+        Await.until("the lone record to be stored", () -> store.stored() == 1);
         writer.flushAndStop();
     }
 
@@ -94,15 +92,15 @@ class RequestLogWriterTest {
         store.blocking = true;
         var writer = new RequestLogWriter(store, 5, 5, Duration.ofSeconds(5)).start();
 
-        long started = System.nanoTime();
-        for (int i = 0; i < 1000; i++) {
-            writer.submit(aRecord(i));
-        }
-        long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        // the store stays blocked until the submits are done: a submit that waited for room would never return
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (int i = 0; i < 1000; i++) {
+                writer.submit(aRecord(i));
+            }
+        });
         store.release.countDown();
         writer.flushAndStop();
 
-        assertTrue(elapsedMs < 500, "submit blocked for " + elapsedMs + " ms");
         assertTrue(writer.droppedQueueFull() >= 990, "dropped " + writer.droppedQueueFull());
         assertEquals(1000, writer.written() + writer.droppedQueueFull());
         assertEquals(writer.written(), store.stored());
@@ -143,10 +141,9 @@ class RequestLogWriterTest {
         var writer = new RequestLogWriter(store, 100, 10, Duration.ofMillis(500)).start();
         writer.submit(aRecord(1));
 
-        long started = System.nanoTime();
-        writer.flushAndStop();
+        // the database never comes back: only giving up ends the flush
+        assertTimeoutPreemptively(Duration.ofSeconds(30), writer::flushAndStop);
 
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 4_000);
         assertEquals(0, writer.written());
     }
 

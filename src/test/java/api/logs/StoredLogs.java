@@ -3,6 +3,7 @@ package api.logs;
 import api.config.DbSettings;
 import api.db.Database;
 import api.db.migrations.Migrations;
+import api.support.Await;
 import api.support.TestDb;
 import api.support.TestDbs;
 import api.web.Json;
@@ -72,19 +73,14 @@ final class StoredLogs {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<JsonNode> logs = withRequestIdPrefix(db, prefix);
         while (logs.size() < expected && System.nanoTime() < deadline) {
-            sleep(50);
+            Await.pause();
             logs = withRequestIdPrefix(db, prefix);
         }
         return logs;
     }
 
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    static long count(TestDb db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM log_table").mapTo(Long.class).one());
     }
 
     private static JsonNode parse(String json) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.db.Database;
+import api.support.Await;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
@@ -25,7 +26,7 @@ class MetricsApiTest {
     }
 
     private static TestApp app(TestDb db) {
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db), db, cfg -> {
+        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db, cfg -> {
             cfg.routes.get("/test/posts/{id}", ctx -> ctx.result("post"));
             cfg.routes.get("/test/boom", ctx -> {
                 throw new IllegalStateException("boom");
@@ -134,9 +135,9 @@ class MetricsApiTest {
     void request_log_queue_metrics_are_exported(TestDb db) {
         TestApp app = app(db);
         app.get("/");
-        sleep(300); // the writer stores within ~100 ms
 
-        Scrape scrape = scrape(app);
+        Scrape scrape = Await.value("a record written", () -> scrape(app),
+                s -> s.value("request_log_written_total", Map.of()) >= 1);
 
         assertTrue(scrape.has("request_log_queue_depth"));
         assertTrue(scrape.value("request_log_written_total", Map.of()) >= 1);
@@ -175,11 +176,4 @@ class MetricsApiTest {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -20,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean forwarding;
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
 
     private TcpProxy(int targetPort, boolean forwarding) {
         this.targetPort = targetPort;
@@ -47,6 +48,11 @@ public final class TcpProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** Connections reset because the proxy was cut: each is a client that tried the database during an outage. */
+    public long refused() {
+        return refused.get();
+    }
+
     public void restore() {
         forwarding = true;
     }
@@ -70,6 +76,7 @@ public final class TcpProxy implements AutoCloseable {
                 if (!forwarding) {
                     client.setSoLinger(true, 0); // reset at once, like a server that is not there
                     client.close();
+                    refused.incrementAndGet();
                     continue;
                 }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);

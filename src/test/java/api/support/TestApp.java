@@ -39,7 +39,7 @@ public final class TestApp implements AutoCloseable {
     /** {@code extraRoutes} adds test-only routes (a handler that throws, one that sleeps) before start. */
     public static TestApp start(AppConfig config, TestDb db, Consumer<JavalinConfig> extraRoutes) {
         Javalin app = Main.createApp(config, db.database(), extraRoutes);
-        app.start(config.host(), 0);
+        app.start(config.http().host(), 0);
         return new TestApp(app);
     }
 

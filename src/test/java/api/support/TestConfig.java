@@ -5,7 +5,7 @@ import api.config.DbSettings;
 import java.util.HashMap;
 import java.util.Map;
 
-/** App configs for tests: the built-in defaults, a test database, port 0, cheap bcrypt, no user cache. */
+/** App configs for tests: the built-in defaults, a test database, port 0, cheap bcrypt, no user cache, no request log. */
 public final class TestConfig {
     private TestConfig() {}
 
@@ -30,6 +30,8 @@ public final class TestConfig {
         values.put("AUTH_USER_CACHE_SECONDS", "0");
         // tests store request logs dated years back; an app's hourly purge must not take them mid-run
         values.put("REQUEST_LOG_RETENTION_DAYS", "0");
+        // a background writer would race each test's own cleanup of the tables: the request-log tests turn it on
+        values.put("REQUEST_LOG_ENABLED", "false");
         values.put("SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs256");
         values.put("DATABASE_URL", db.jdbcUrl());
         if (db.username() != null) {

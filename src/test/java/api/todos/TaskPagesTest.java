@@ -49,7 +49,7 @@ class TaskPagesTest {
     @MethodSource("databases")
     void list_shows_open_tasks_as_cards_with_priority_and_due_date(TestDb db) {
         TestApp app = app(db);
-        todos(db).create(new NewTodo("プロフィールページ作成", "分かりやすく端的に", 2, LocalDate.of(2099, 5, 6), false));
+        todos(db).createUnowned(new NewTodo("プロフィールページ作成", "分かりやすく端的に", 2, LocalDate.of(2099, 5, 6), false));
 
         var page = app.get("/tasks/");
 
@@ -73,7 +73,7 @@ class TaskPagesTest {
     @MethodSource("databases")
     void a_task_past_its_due_date_is_marked_overdue(TestDb db) {
         TestApp app = app(db);
-        todos(db).create(new NewTodo("late", "", 3, LocalDate.now(ZoneOffset.UTC).minusDays(1), false));
+        todos(db).createUnowned(new NewTodo("late", "", 3, LocalDate.now(ZoneOffset.UTC).minusDays(1), false));
         assertTrue(app.get("/tasks/").body().contains("Overdue"));
     }
 
@@ -81,8 +81,8 @@ class TaskPagesTest {
     @MethodSource("databases")
     void completed_tasks_are_on_their_own_tab_only(TestDb db) {
         TestApp app = app(db);
-        todos(db).create(new NewTodo("まだ", "", 3, null, false));
-        todos(db).create(new NewTodo("終わった", "", 3, null, true));
+        todos(db).createUnowned(new NewTodo("まだ", "", 3, null, false));
+        todos(db).createUnowned(new NewTodo("終わった", "", 3, null, true));
 
         String open = app.get("/tasks/").body();
         String done = app.get("/tasks/?completed=true").body();
@@ -96,7 +96,7 @@ class TaskPagesTest {
     @MethodSource("databases")
     void a_script_title_is_shown_as_text_on_the_list(TestDb db) {
         TestApp app = app(db);
-        todos(db).create(new NewTodo("<script>alert(1)</script>", "<b>bold</b>", 3, null, false));
+        todos(db).createUnowned(new NewTodo("<script>alert(1)</script>", "<b>bold</b>", 3, null, false));
 
         String body = app.get("/tasks/").body();
 
@@ -109,7 +109,7 @@ class TaskPagesTest {
     @MethodSource("databases")
     void a_script_title_stays_inside_the_input_value_on_the_edit_page(TestDb db) {
         TestApp app = app(db);
-        Todo todo = todos(db).create(new NewTodo("<script>\"x", "</textarea><b>", 3, null, false));
+        Todo todo = todos(db).createUnowned(new NewTodo("<script>\"x", "</textarea><b>", 3, null, false));
 
         String body = app.get("/tasks/" + todo.id()).body();
 
@@ -151,7 +151,7 @@ class TaskPagesTest {
 
         assertEquals(303, response.status());
         assertEquals("/tasks/", response.header("Location"));
-        Todo stored = todos(db).list(true, false, 10, 0).get(0);
+        Todo stored = todos(db).board(false).get(0);
         assertEquals("定期バックアップ設定", stored.title());
         assertEquals("設定したが動いているか確認する", stored.memo());
         assertEquals(4, stored.priority());
@@ -173,7 +173,7 @@ class TaskPagesTest {
         assertTrue(body.contains("The title can be at most 30 characters."));
         assertTrue(body.contains("Choose a priority."));
         assertTrue(body.contains("Enter the due date as YYYY-MM-DD."));
-        assertTrue(todos(db).list(true, false, 10, 0).isEmpty());
+        assertTrue(todos(db).board(false).isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -189,7 +189,7 @@ class TaskPagesTest {
     @MethodSource("databases")
     void edit_page_shows_the_task_in_the_form(TestDb db) {
         TestApp app = app(db);
-        Todo todo = todos(db).create(new NewTodo("編集する", "説明", 1, LocalDate.of(2099, 3, 4), false));
+        Todo todo = todos(db).createUnowned(new NewTodo("編集する", "説明", 1, LocalDate.of(2099, 3, 4), false));
 
         var page = app.get("/tasks/" + todo.id());
 
@@ -204,12 +204,12 @@ class TaskPagesTest {
     @MethodSource("databases")
     void saving_the_edit_form_updates_the_task_and_redirects(TestDb db) {
         TestApp app = app(db);
-        Todo todo = todos(db).create(new NewTodo("before", "old", 1, LocalDate.of(2099, 3, 4), false));
+        Todo todo = todos(db).createUnowned(new NewTodo("before", "old", 1, LocalDate.of(2099, 3, 4), false));
 
         var response = app.postForm("/tasks/" + todo.id(), form("後で", "新しい説明", "5", ""));
 
         assertEquals(303, response.status());
-        Todo saved = todos(db).find(todo.id()).orElseThrow();
+        Todo saved = todos(db).findAny(todo.id()).orElseThrow();
         assertEquals("後で", saved.title());
         assertEquals("新しい説明", saved.memo());
         assertEquals(5, saved.priority());
@@ -220,13 +220,13 @@ class TaskPagesTest {
     @MethodSource("databases")
     void invalid_edit_is_400_and_changes_nothing(TestDb db) {
         TestApp app = app(db);
-        Todo todo = todos(db).create(new NewTodo("before", "old", 1, null, false));
+        Todo todo = todos(db).createUnowned(new NewTodo("before", "old", 1, null, false));
 
         var response = app.postForm("/tasks/" + todo.id(), form("", "new", "1", ""));
 
         assertEquals(400, response.status());
         assertTrue(response.body().contains(">new</textarea>"));
-        assertEquals("before", todos(db).find(todo.id()).orElseThrow().title());
+        assertEquals("before", todos(db).findAny(todo.id()).orElseThrow().title());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -245,13 +245,13 @@ class TaskPagesTest {
     @MethodSource("databases")
     void completing_a_task_redirects_to_the_list_and_moves_it_to_completed(TestDb db) {
         TestApp app = app(db);
-        Todo todo = todos(db).create(new NewTodo("完了する", "", 3, null, false));
+        Todo todo = todos(db).createUnowned(new NewTodo("完了する", "", 3, null, false));
 
         var response = app.postForm("/tasks/" + todo.id() + "/completed", Map.of());
 
         assertEquals(303, response.status());
         assertEquals("/tasks/", response.header("Location"));
-        assertTrue(todos(db).find(todo.id()).orElseThrow().completed());
+        assertTrue(todos(db).findAny(todo.id()).orElseThrow().completed());
         assertFalse(app.get("/tasks/").body().contains("完了する"));
         assertTrue(app.get("/tasks/?completed=true").body().contains("完了する"));
     }
@@ -260,7 +260,7 @@ class TaskPagesTest {
     @MethodSource("databases")
     void deleting_a_task_redirects_and_hides_it_everywhere(TestDb db) {
         TestApp app = app(db);
-        Todo todo = todos(db).create(new NewTodo("消える", "", 3, null, false));
+        Todo todo = todos(db).createUnowned(new NewTodo("消える", "", 3, null, false));
 
         var response = app.postForm("/tasks/" + todo.id() + "/deleted", Map.of());
 
@@ -274,18 +274,18 @@ class TaskPagesTest {
     @MethodSource("databases")
     void state_changes_are_not_reachable_with_get(TestDb db) {
         TestApp app = app(db);
-        Todo todo = todos(db).create(new NewTodo("t", "", 3, null, false));
+        Todo todo = todos(db).createUnowned(new NewTodo("t", "", 3, null, false));
 
         assertEquals(405, app.get("/tasks/" + todo.id() + "/completed").status());
         assertEquals(405, app.get("/tasks/" + todo.id() + "/deleted").status());
-        assertFalse(todos(db).find(todo.id()).orElseThrow().completed());
+        assertFalse(todos(db).findAny(todo.id()).orElseThrow().completed());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void open_tasks_csv_is_a_dated_utf8_attachment_with_bom_and_header(TestDb db) {
         TestApp app = app(db);
-        todos(db).create(new NewTodo("プロフィールページ作成", "分かりやすく端的に、且つ、魅力的に", 3, LocalDate.of(2099, 1, 2), false));
+        todos(db).createUnowned(new NewTodo("プロフィールページ作成", "分かりやすく端的に、且つ、魅力的に", 3, LocalDate.of(2099, 1, 2), false));
 
         var csv = app.get("/tasks/download/todo");
 
@@ -302,8 +302,8 @@ class TaskPagesTest {
     @MethodSource("databases")
     void completed_csv_lists_only_completed_tasks_with_completion_time(TestDb db) {
         TestApp app = app(db);
-        todos(db).create(new NewTodo("open", "", 3, null, false));
-        todos(db).create(new NewTodo("済み", "", 1, null, true));
+        todos(db).createUnowned(new NewTodo("open", "", 3, null, false));
+        todos(db).createUnowned(new NewTodo("済み", "", 1, null, true));
 
         var csv = app.get("/tasks/download/completed");
 
@@ -318,7 +318,7 @@ class TaskPagesTest {
     @MethodSource("databases")
     void csv_quotes_commas_quotes_and_line_breaks(TestDb db) {
         TestApp app = app(db);
-        todos(db).create(new NewTodo("a, \"b\"", "line 1\nline 2", 3, null, false));
+        todos(db).createUnowned(new NewTodo("a, \"b\"", "line 1\nline 2", 3, null, false));
 
         String body = app.get("/tasks/download/todo").body();
 
@@ -329,7 +329,7 @@ class TaskPagesTest {
     @MethodSource("databases")
     void a_formula_hidden_behind_a_space_reaches_the_csv_as_text(TestDb db) {
         TestApp app = app(db);
-        todos(db).create(new NewTodo(" =HYPERLINK(\"http://x.y\")", "\t=1+1", 3, null, false));
+        todos(db).createUnowned(new NewTodo(" =HYPERLINK(\"http://x.y\")", "\t=1+1", 3, null, false));
 
         String row = app.get("/tasks/download/todo").body().split("\r\n")[1];
 

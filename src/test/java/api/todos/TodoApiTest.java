@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.Api;
 import api.support.TestApp;
 import api.support.TestDb;
 import api.support.TestDbs;
@@ -26,10 +27,45 @@ class TodoApiTest {
         return TestDbs.all();
     }
 
-    /** One running app per database for the whole class; each test empties the tables first. */
-    private static TestApp app(TestDb db) {
+    /**
+     * One running app per database for the whole class; each test empties the tables first and signs up a new
+     * user, whose token every request of {@link Caller} carries.
+     */
+    private static Caller app(TestDb db) {
         db.truncateAll();
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(db));
+        TestApp app = APPS.computeIfAbsent(db.name(), name -> TestApp.start(db));
+        return new Caller(app, Api.signUp(app));
+    }
+
+    /** The app as one signed-in user calls it. */
+    private record Caller(TestApp app, Api.Account account) {
+        TestApp.Response get(String path) {
+            return app.get(path, account.auth());
+        }
+
+        TestApp.Response delete(String path) {
+            return app.delete(path, account.auth());
+        }
+
+        TestApp.Response postJson(String path, Object body) {
+            return app.postJson(path, body, account.auth());
+        }
+
+        TestApp.Response putJson(String path, Object body) {
+            return app.putJson(path, body, account.auth());
+        }
+
+        TestApp.Response send(String method, String path, String contentType, String body) {
+            return app.send(method, path, contentType, body, account.auth());
+        }
+
+        TestApp.Response send(HttpRequest.Builder request) {
+            return app.send(request);
+        }
+
+        HttpRequest.Builder request(String path) {
+            return app.request(path, account.auth());
+        }
     }
 
     @AfterAll
@@ -42,7 +78,7 @@ class TodoApiTest {
         return Map.of("title", title, "memo", "memo of " + title, "priority", 3);
     }
 
-    private static long create(TestApp app, Map<String, Object> body) {
+    private static long create(Caller app, Map<String, Object> body) {
         var response = app.postJson("/todos", body);
         assertEquals(201, response.status(), response.body());
         return response.json().get("id").asLong();
@@ -67,7 +103,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void create_returns_201_with_the_stored_japanese_todo_not_completed(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         var response = app.postJson("/todos", Map.of("title", "定期バックアップ設定", "memo", "設定したが動いているか確認する", "priority", 4));
 
         assertEquals(201, response.status());
@@ -87,7 +123,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void japanese_todo_reads_back_unchanged(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, Map.of("title", "リスト(Li)カスタマイズ", "memo", "できるかな?🙂", "priority", 3));
 
         JsonNode todo = app.get("/todos/" + id).json();
@@ -99,7 +135,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void create_keeps_an_optional_due_date(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, with("due_date", "2030-12-31"));
         assertEquals("2030-12-31", app.get("/todos/" + id).json().get("due_date").asText());
     }
@@ -155,7 +191,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void create_with_a_30_character_japanese_title_is_201(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, with("title", "あ".repeat(30)));
         assertEquals("あ".repeat(30), app.get("/todos/" + id).json().get("title").asText());
     }
@@ -171,7 +207,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_priority_past_64_bits_that_wraps_into_1_to_5_is_400_and_creates_nothing(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         int before = app.get("/todos").json().size();
 
         var response = app.postJson("/todos", "{\"title\": \"t\", \"memo\": \"m\", \"priority\": 18446744073709551619}");
@@ -184,7 +220,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void create_with_priority_outside_1_to_5_is_400(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         for (Object priority : List.of(0, 6, -1)) {
             var response = app.postJson("/todos", with("priority", priority));
             assertEquals(400, response.status());
@@ -195,7 +231,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void create_with_wrong_types_is_400_naming_the_field(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         assertEquals("title must be a string.", app.postJson("/todos", with("title", 5)).detail());
         assertEquals("memo must be a string.", app.postJson("/todos", with("memo", List.of("x"))).detail());
         assertEquals("priority must be an integer from 1 (highest) to 5.", app.postJson("/todos", with("priority", "3")).detail());
@@ -206,7 +242,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void create_with_a_bad_due_date_is_400(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         for (Object date : List.of("2030-02-30", "31/12/2030", 20301231)) {
             var response = app.postJson("/todos", with("due_date", date));
             assertEquals(400, response.status());
@@ -217,7 +253,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void create_with_malformed_utf8_is_400_not_stored_with_replacement_characters(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         byte[] latin1 = "{\"title\": \"caf\u00e9\", \"memo\": \"m\", \"priority\": 1}".getBytes(StandardCharsets.ISO_8859_1);
 
         var response = app.send(app.request("/todos").header("Content-Type", "application/json")
@@ -246,7 +282,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void rejected_create_stores_nothing(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         app.postJson("/todos", with("priority", 9));
         assertEquals(0, app.get("/todos").json().size());
     }
@@ -270,7 +306,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void list_returns_every_todo_in_creation_order(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         create(app, aTodo("プロフィールページ作成"));
         create(app, aTodo("サイドメニューのカスタマイズ"));
 
@@ -282,7 +318,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void list_filters_on_completed(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         create(app, aTodo("open"));
         long done = create(app, aTodo("done"));
         app.putJson("/todos/" + done, Map.of("completed", true));
@@ -295,7 +331,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void list_pages_with_limit_and_offset(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         for (String title : List.of("a", "b", "c", "d")) {
             create(app, aTodo(title));
         }
@@ -307,7 +343,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void list_with_bad_paging_or_filter_is_400(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         assertEquals("limit must be an integer from 1 to 1000.", app.get("/todos?limit=0").detail());
         assertEquals("limit must be an integer from 1 to 1000.", app.get("/todos?limit=1001").detail());
         assertEquals("limit must be an integer from 1 to 1000.", app.get("/todos?limit=ten").detail());
@@ -319,7 +355,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void put_priority_returns_the_whole_updated_todo(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, Map.of("title", "プロフィールページ作成", "memo", "分かりやすく端的に", "priority", 3));
 
         var response = app.putJson("/todos/" + id, Map.of("priority", 1));
@@ -335,7 +371,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void put_updates_title_memo_and_due_date_in_japanese(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, aTodo("t"));
 
         JsonNode todo = app.putJson("/todos/" + id, Map.of("title", "新しい題", "memo", "新しいメモ", "due_date", "2031-01-02")).json();
@@ -348,7 +384,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void put_completed_true_sets_completed_at_and_false_clears_it(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, aTodo("t"));
 
         JsonNode done = app.putJson("/todos/" + id, Map.of("completed", true)).json();
@@ -363,7 +399,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void put_null_due_date_clears_it(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, with("due_date", "2030-01-01"));
         assertTrue(app.putJson("/todos/" + id, "{\"due_date\": null}").json().get("due_date").isNull());
     }
@@ -371,7 +407,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void put_unknown_field_is_400_and_changes_nothing(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, aTodo("t"));
 
         var response = app.putJson("/todos/" + id, Map.of("title", "changed", "owner", "me"));
@@ -384,7 +420,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void put_invalid_values_are_400_naming_the_field(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, aTodo("t"));
         String path = "/todos/" + id;
 
@@ -400,7 +436,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void put_with_an_empty_object_is_400(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, aTodo("t"));
         var response = app.putJson("/todos/" + id, Map.of());
         assertEquals(400, response.status());
@@ -410,7 +446,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void put_malformed_json_is_400(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, aTodo("t"));
         var response = app.send("PUT", "/todos/" + id, "application/json", "{oops");
         assertEquals(400, response.status());
@@ -428,7 +464,7 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void delete_returns_the_todo_as_it_was_and_it_is_gone(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, Map.of("title", "消すタスク", "memo", "メモ", "priority", 2));
         JsonNode before = app.get("/todos/" + id).json();
 
@@ -451,10 +487,135 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void deleting_twice_is_404_the_second_time(TestDb db) {
-        TestApp app = app(db);
+        Caller app = app(db);
         long id = create(app, aTodo("t"));
         assertEquals(200, app.delete("/todos/" + id).status());
         assertEquals(404, app.delete("/todos/" + id).status());
+    }
+
+    // --- access: the attacks the owner rule and the bearer token stop ---------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void every_todos_route_without_a_token_is_401_not_authenticated(TestDb db) {
+        Caller owner = app(db);
+        long id = create(owner, aTodo("mine"));
+        TestApp anonymous = owner.app();
+
+        for (var response : List.of(anonymous.get("/todos"), anonymous.get("/todos/" + id),
+                anonymous.postJson("/todos", aTodo("x")), anonymous.putJson("/todos/" + id, Map.of("priority", 1)),
+                anonymous.delete("/todos/" + id))) {
+            assertEquals(401, response.status(), response.raw().request().toString());
+            assertEquals("Not authenticated", response.detail());
+            assertEquals("Bearer", response.header("WWW-Authenticate"));
+        }
+        assertEquals(3, owner.get("/todos/" + id).json().get("priority").asInt());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_request_without_a_token_is_401_before_its_body_is_looked_at(TestDb db) {
+        var response = app(db).app().send("POST", "/todos", "text/plain", "{not json");
+        assertEquals(401, response.status());
+        assertEquals("Not authenticated", response.detail());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_forged_token_is_401_could_not_validate_credentials(TestDb db) {
+        var response = app(db).app().get("/todos", "Authorization", "Bearer not.a.token");
+        assertEquals(401, response.status());
+        assertEquals("Could not validate credentials", response.detail());
+        assertEquals("Bearer", response.header("WWW-Authenticate"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void another_users_task_is_404_exactly_like_a_missing_one(TestDb db) {
+        Caller alice = app(db);
+        long id = create(alice, aTodo("alice's"));
+        Caller bob = new Caller(alice.app(), Api.signUp(alice.app()));
+
+        var theirs = bob.get("/todos/" + id);
+        var missing = bob.get("/todos/" + (id + 1000));
+
+        assertEquals(404, theirs.status());
+        assertEquals("Todo " + id + " not found", theirs.detail());
+        assertEquals("Todo " + (id + 1000) + " not found", missing.detail());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void another_user_cannot_change_a_task_and_it_stays_as_it_was(TestDb db) {
+        Caller alice = app(db);
+        long id = create(alice, aTodo("alice's"));
+        JsonNode before = alice.get("/todos/" + id).json();
+        Caller bob = new Caller(alice.app(), Api.signUp(alice.app()));
+
+        var response = bob.putJson("/todos/" + id, Map.of("title", "bob was here", "completed", true));
+
+        assertEquals(404, response.status());
+        assertEquals("Todo " + id + " not found", response.detail());
+        assertEquals(before, alice.get("/todos/" + id).json());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void another_user_cannot_delete_a_task_and_it_stays(TestDb db) {
+        Caller alice = app(db);
+        long id = create(alice, aTodo("alice's"));
+        Caller bob = new Caller(alice.app(), Api.signUp(alice.app()));
+
+        var response = bob.delete("/todos/" + id);
+
+        assertEquals(404, response.status());
+        assertEquals("Todo " + id + " not found", response.detail());
+        assertEquals(200, alice.get("/todos/" + id).status());
+        assertEquals(List.of("alice's"), titles(alice.get("/todos").json()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void the_list_shows_only_the_callers_own_tasks(TestDb db) {
+        Caller alice = app(db);
+        create(alice, aTodo("alice's"));
+        Caller bob = new Caller(alice.app(), Api.signUp(alice.app()));
+        create(bob, aTodo("bob's"));
+
+        assertEquals(List.of("bob's"), titles(bob.get("/todos").json()));
+        assertEquals(List.of("alice's"), titles(alice.get("/todos?completed=false").json()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_text_plain_body_is_415_and_creates_nothing(TestDb db) {
+        Caller app = app(db);
+
+        var response = app.send("POST", "/todos", "text/plain", "{\"title\": \"t\", \"memo\": \"m\", \"priority\": 1}");
+
+        assertEquals(415, response.status());
+        assertEquals("Content-Type must be application/json.", response.detail());
+        assertEquals(0, app.get("/todos").json().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_form_encoded_update_is_415_and_changes_nothing(TestDb db) {
+        Caller app = app(db);
+        long id = create(app, aTodo("t"));
+
+        var response = app.send("PUT", "/todos/" + id, "application/x-www-form-urlencoded", "{\"title\": \"changed\"}");
+
+        assertEquals(415, response.status());
+        assertEquals("t", app.get("/todos/" + id).json().get("title").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_json_content_type_with_a_charset_is_accepted(TestDb db) {
+        var response = app(db).send("POST", "/todos", "Application/JSON; charset=utf-8",
+                "{\"title\": \"t\", \"memo\": \"m\", \"priority\": 1}");
+        assertEquals(201, response.status());
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {

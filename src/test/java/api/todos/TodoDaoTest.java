@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.Fixtures;
 import api.support.TestDb;
 import api.support.TestDbs;
 import java.time.LocalDate;
@@ -33,9 +34,10 @@ class TodoDaoTest {
     @MethodSource("databases")
     void created_todo_reads_back_with_every_field_and_japanese_intact(TestDb db) {
         TodoDao todos = dao(db);
-        Todo created = todos.create(new NewTodo("定期バックアップ設定", "設定したが動いているか確認する", 4, LocalDate.of(2030, 1, 31), false));
+        long owner = Fixtures.aUser(db);
+        Todo created = todos.create(new NewTodo("定期バックアップ設定", "設定したが動いているか確認する", 4, LocalDate.of(2030, 1, 31), false), owner);
 
-        Todo found = todos.find(created.id()).orElseThrow();
+        Todo found = todos.find(created.id(), owner).orElseThrow();
         assertEquals(created, found);
         assertEquals("定期バックアップ設定", found.title());
         assertEquals("設定したが動いているか確認する", found.memo());
@@ -52,34 +54,37 @@ class TodoDaoTest {
     @MethodSource("databases")
     void a_thirty_character_japanese_title_fits_the_column(TestDb db) {
         TodoDao todos = dao(db);
+        long owner = Fixtures.aUser(db);
         String title = "あ".repeat(30);
-        assertEquals(title, todos.create(new NewTodo(title, "い".repeat(1000), 1, null, false)).title());
+        assertEquals(title, todos.create(new NewTodo(title, "い".repeat(1000), 1, null, false), owner).title());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void list_filters_by_completion_and_pages_in_id_order(TestDb db) {
         TodoDao todos = dao(db);
-        Todo a = todos.create(aTodo("a"));
-        Todo b = todos.create(aTodo("b"));
-        Todo c = todos.create(aTodo("c"));
-        todos.update(b.id(), new TodoUpdate(null, null, null, true, false, null));
+        long owner = Fixtures.aUser(db);
+        Todo a = todos.create(aTodo("a"), owner);
+        Todo b = todos.create(aTodo("b"), owner);
+        Todo c = todos.create(aTodo("c"), owner);
+        todos.update(b.id(), owner, new TodoUpdate(null, null, null, true, false, null));
 
-        assertEquals(List.of(a.id(), b.id(), c.id()), ids(todos.list(true, false, 10, 0)));
-        assertEquals(List.of(a.id(), c.id()), ids(todos.list(false, false, 10, 0)));
-        assertEquals(List.of(b.id()), ids(todos.list(false, true, 10, 0)));
-        assertEquals(List.of(b.id()), ids(todos.list(true, false, 1, 1)));
+        assertEquals(List.of(a.id(), b.id(), c.id()), ids(todos.list(owner, true, false, 10, 0)));
+        assertEquals(List.of(a.id(), c.id()), ids(todos.list(owner, false, false, 10, 0)));
+        assertEquals(List.of(b.id()), ids(todos.list(owner, false, true, 10, 0)));
+        assertEquals(List.of(b.id()), ids(todos.list(owner, true, false, 1, 1)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void board_puts_higher_priority_then_earlier_due_date_first(TestDb db) {
         TodoDao todos = dao(db);
-        Todo low = todos.create(new NewTodo("low", "", 5, LocalDate.of(2020, 1, 1), false));
-        Todo undated = todos.create(new NewTodo("undated", "", 1, null, false));
-        Todo later = todos.create(new NewTodo("later", "", 1, LocalDate.of(2031, 1, 1), false));
-        Todo sooner = todos.create(new NewTodo("sooner", "", 1, LocalDate.of(2030, 1, 1), false));
-        Todo done = todos.create(new NewTodo("done", "", 1, null, true));
+        long owner = Fixtures.aUser(db);
+        Todo low = todos.create(new NewTodo("low", "", 5, LocalDate.of(2020, 1, 1), false), owner);
+        Todo undated = todos.create(new NewTodo("undated", "", 1, null, false), owner);
+        Todo later = todos.create(new NewTodo("later", "", 1, LocalDate.of(2031, 1, 1), false), owner);
+        Todo sooner = todos.create(new NewTodo("sooner", "", 1, LocalDate.of(2030, 1, 1), false), owner);
+        Todo done = todos.create(new NewTodo("done", "", 1, null, true), owner);
 
         assertEquals(List.of(sooner.id(), later.id(), undated.id(), low.id()), ids(todos.board(false)));
         assertEquals(List.of(done.id()), ids(todos.board(true)));
@@ -97,9 +102,10 @@ class TodoDaoTest {
     @MethodSource("databases")
     void update_changes_only_the_given_fields(TestDb db) {
         TodoDao todos = dao(db);
-        Todo before = todos.create(new NewTodo("title", "memo", 3, LocalDate.of(2030, 1, 1), false));
+        long owner = Fixtures.aUser(db);
+        Todo before = todos.create(new NewTodo("title", "memo", 3, LocalDate.of(2030, 1, 1), false), owner);
 
-        Todo after = todos.update(before.id(), new TodoUpdate(null, "新しいメモ", 1, null, false, null)).orElseThrow();
+        Todo after = todos.update(before.id(), owner, new TodoUpdate(null, "新しいメモ", 1, null, false, null)).orElseThrow();
 
         assertEquals("title", after.title());
         assertEquals("新しいメモ", after.memo());
@@ -113,14 +119,15 @@ class TodoDaoTest {
     @MethodSource("databases")
     void update_can_clear_the_due_date_and_complete_and_reopen(TestDb db) {
         TodoDao todos = dao(db);
-        long id = todos.create(new NewTodo("t", "m", 3, LocalDate.of(2030, 1, 1), false)).id();
+        long owner = Fixtures.aUser(db);
+        long id = todos.create(new NewTodo("t", "m", 3, LocalDate.of(2030, 1, 1), false), owner).id();
 
-        Todo done = todos.update(id, new TodoUpdate(null, null, null, true, true, null)).orElseThrow();
+        Todo done = todos.update(id, owner, new TodoUpdate(null, null, null, true, true, null)).orElseThrow();
         assertNull(done.dueDate());
         assertTrue(done.completed());
         assertNotNull(done.completedAt());
 
-        Todo reopened = todos.update(id, new TodoUpdate(null, null, null, false, false, null)).orElseThrow();
+        Todo reopened = todos.update(id, owner, new TodoUpdate(null, null, null, false, false, null)).orElseThrow();
         assertFalse(reopened.completed());
         assertNull(reopened.completedAt());
     }
@@ -128,18 +135,19 @@ class TodoDaoTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void update_of_a_missing_todo_is_empty(TestDb db) {
-        assertTrue(dao(db).update(999_999, new TodoUpdate("x", null, null, null, false, null)).isEmpty());
+        assertTrue(dao(db).update(999_999, 1, new TodoUpdate("x", null, null, null, false, null)).isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void completing_again_keeps_the_first_completion_time(TestDb db) {
         TodoDao todos = dao(db);
-        long id = todos.create(aTodo("t")).id();
+        long owner = Fixtures.aUser(db);
+        long id = todos.create(aTodo("t"), owner).id();
         var complete = new TodoUpdate(null, null, null, true, false, null);
 
-        Todo first = todos.update(id, complete).orElseThrow();
-        Todo second = todos.update(id, complete).orElseThrow();
+        Todo first = todos.update(id, owner, complete).orElseThrow();
+        Todo second = todos.update(id, owner, complete).orElseThrow();
         assertEquals(first.completedAt(), second.completedAt());
     }
 
@@ -147,29 +155,95 @@ class TodoDaoTest {
     @MethodSource("databases")
     void deleted_todo_is_returned_as_it_was_and_then_never_seen_again(TestDb db) {
         TodoDao todos = dao(db);
-        Todo todo = todos.create(aTodo("gone"));
+        long owner = Fixtures.aUser(db);
+        Todo todo = todos.create(aTodo("gone"), owner);
 
-        assertEquals(todo, todos.delete(todo.id()).orElseThrow());
-        assertTrue(todos.find(todo.id()).isEmpty());
-        assertTrue(todos.list(true, false, 10, 0).isEmpty());
+        assertEquals(todo, todos.delete(todo.id(), owner).orElseThrow());
+        assertTrue(todos.find(todo.id(), owner).isEmpty());
+        assertTrue(todos.list(owner, true, false, 10, 0).isEmpty());
         assertTrue(todos.board(false).isEmpty());
-        assertTrue(todos.delete(todo.id()).isEmpty());
-        assertTrue(todos.update(todo.id(), new TodoUpdate("x", null, null, null, false, null)).isEmpty());
+        assertTrue(todos.delete(todo.id(), owner).isEmpty());
+        assertTrue(todos.update(todo.id(), owner, new TodoUpdate("x", null, null, null, false, null)).isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void import_all_inserts_every_item_with_its_completion(TestDb db) {
         TodoDao todos = dao(db);
-        int count = todos.importAll(List.of(aTodo("open"), new NewTodo("済み", "完了", 2, LocalDate.of(2030, 2, 3), true)));
+        long owner = Fixtures.aUser(db);
+        int count = todos.importAll(List.of(aTodo("open"), new NewTodo("済み", "完了", 2, LocalDate.of(2030, 2, 3), true)), owner);
 
         assertEquals(2, count);
-        List<Todo> all = todos.list(true, false, 10, 0);
+        List<Todo> all = todos.list(owner, true, false, 10, 0);
         assertEquals(List.of("open", "済み"), all.stream().map(Todo::title).toList());
         assertFalse(all.get(0).completed());
         assertTrue(all.get(1).completed());
         assertEquals(2, all.get(1).priority());
         assertEquals(LocalDate.of(2030, 2, 3), all.get(1).dueDate());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void another_owners_task_is_neither_found_nor_listed(TestDb db) {
+        TodoDao todos = dao(db);
+        long alice = Fixtures.aUser(db);
+        long bob = Fixtures.aUser(db);
+        Todo hers = todos.create(aTodo("hers"), alice);
+
+        assertTrue(todos.find(hers.id(), bob).isEmpty());
+        assertTrue(todos.list(bob, true, false, 10, 0).isEmpty());
+        assertEquals(List.of(hers.id()), ids(todos.list(alice, true, false, 10, 0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void another_owner_can_neither_update_nor_delete_a_task(TestDb db) {
+        TodoDao todos = dao(db);
+        long alice = Fixtures.aUser(db);
+        long bob = Fixtures.aUser(db);
+        Todo hers = todos.create(aTodo("hers"), alice);
+
+        assertTrue(todos.update(hers.id(), bob, new TodoUpdate("bob's now", null, null, true, false, null)).isEmpty());
+        assertTrue(todos.delete(hers.id(), bob).isEmpty());
+        assertEquals(hers, todos.find(hers.id(), alice).orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void imported_todos_belong_to_the_given_owner_only(TestDb db) {
+        TodoDao todos = dao(db);
+        long alice = Fixtures.aUser(db);
+        long bob = Fixtures.aUser(db);
+
+        todos.importAll(List.of(aTodo("imported")), alice);
+
+        assertEquals(1, todos.list(alice, true, false, 10, 0).size());
+        assertTrue(todos.list(bob, true, false, 10, 0).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void assign_unowned_gives_every_live_task_without_an_owner_to_the_user_and_counts_them(TestDb db) {
+        TodoDao todos = dao(db);
+        long alice = Fixtures.aUser(db);
+        long bob = Fixtures.aUser(db);
+        Todo bobs = todos.create(aTodo("bob's"), bob);
+        anUnownedTask(db, "old one", false);
+        anUnownedTask(db, "old two", false);
+        anUnownedTask(db, "old and deleted", true);
+
+        assertEquals(2, todos.assignUnowned(alice));
+
+        assertEquals(List.of("old one", "old two"), todos.list(alice, true, false, 10, 0).stream().map(Todo::title).toList());
+        assertEquals(List.of(bobs.id()), ids(todos.list(bob, true, false, 10, 0)));
+        assertEquals(0, todos.assignUnowned(alice));
+    }
+
+    /** A task as the rows from before migration 012 are: no owner. */
+    private static void anUnownedTask(TestDb db, String title, boolean disabled) {
+        db.jdbi().useHandle(h -> h.createUpdate("""
+                INSERT INTO tasks (title, description, priority_id, is_disabled) VALUES (:title, '', 3, :disabled)""")
+                .bind("title", title).bind("disabled", disabled).execute());
     }
 
     private static List<Long> ids(List<Todo> todos) {

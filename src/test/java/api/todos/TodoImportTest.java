@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.Fixtures;
 import api.support.TestDb;
 import api.support.TestDbs;
 import java.io.IOException;
@@ -42,10 +43,11 @@ class TodoImportTest {
     @MethodSource("databases")
     void shipped_seed_file_imports_the_three_japanese_todos(TestDb db) throws Exception {
         TodoDao todos = todos(db);
+        long owner = Fixtures.aUser(db);
 
-        assertEquals(3, new TodoImport(todos).run(Path.of("config/seed/todos.json")));
+        assertEquals(3, new TodoImport(todos).run(Path.of("config/seed/todos.json"), owner));
 
-        List<Todo> all = todos.list(true, false, 10, 0);
+        List<Todo> all = todos.list(owner, true, false, 10, 0);
         assertEquals(List.of("プロフィールページ作成", "サイドメニューのカスタマイズ", "リスト(Li)カスタマイズ"),
                 all.stream().map(Todo::title).toList());
         assertEquals("分かりやすく端的に、且つ、魅力的に", all.get(0).memo());
@@ -57,14 +59,15 @@ class TodoImportTest {
     @MethodSource("databases")
     void plain_json_array_imports_with_due_dates_and_completion(TestDb db) throws Exception {
         TodoDao todos = todos(db);
+        long owner = Fixtures.aUser(db);
         Path file = file("""
                 [{"id": "x1", "title": "定期バックアップ設定", "memo": "設定したが動いているか確認する", "priority": 4, "due_date": "2030-04-05"},
                  {"title": "済んだこと", "memo": "", "priority": 1, "completed": true}]
                 """);
 
-        assertEquals(2, new TodoImport(todos).run(file));
+        assertEquals(2, new TodoImport(todos).run(file, owner));
 
-        List<Todo> all = todos.list(true, false, 10, 0);
+        List<Todo> all = todos.list(owner, true, false, 10, 0);
         assertEquals("定期バックアップ設定", all.get(0).title());
         assertEquals(LocalDate.of(2030, 4, 5), all.get(0).dueDate());
         assertFalse(all.get(0).completed());
@@ -75,6 +78,7 @@ class TodoImportTest {
     @MethodSource("databases")
     void a_bad_item_imports_nothing_and_is_named(TestDb db) throws Exception {
         TodoDao todos = todos(db);
+        long owner = Fixtures.aUser(db);
         Path file = file("""
                 {"Todos": [
                   {"PutRequest": {"Item": {"id": {"S": "L5"}, "title": {"S": "良い"}, "memo": {"S": "m"}, "priority": {"N": "3"}}}},
@@ -82,22 +86,23 @@ class TodoImportTest {
                 ]}
                 """);
 
-        var failure = assertThrows(TodoImport.Failure.class, () -> new TodoImport(todos).run(file));
+        var failure = assertThrows(TodoImport.Failure.class, () -> new TodoImport(todos).run(file, owner));
 
         assertEquals("item 2 (id \"L6\"): priority is required.", failure.getMessage());
-        assertTrue(todos.list(true, false, 10, 0).isEmpty());
+        assertTrue(todos.list(owner, true, false, 10, 0).isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_title_too_long_for_the_column_imports_nothing(TestDb db) throws Exception {
         TodoDao todos = todos(db);
+        long owner = Fixtures.aUser(db);
         Path file = file("[{\"title\": \"ok\", \"memo\": \"\", \"priority\": 1}, {\"title\": \"" + "長".repeat(31) + "\", \"memo\": \"\", \"priority\": 1}]");
 
-        var failure = assertThrows(TodoImport.Failure.class, () -> new TodoImport(todos).run(file));
+        var failure = assertThrows(TodoImport.Failure.class, () -> new TodoImport(todos).run(file, owner));
 
         assertEquals("item 2: title must be at most 30 characters.", failure.getMessage());
-        assertTrue(todos.list(true, false, 10, 0).isEmpty());
+        assertTrue(todos.list(owner, true, false, 10, 0).isEmpty());
     }
 
     @Test

@@ -1,9 +1,10 @@
 package api.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.Await;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDbs;
@@ -32,47 +33,52 @@ class GracefulShutdownTest {
     @Test
     void stop_lets_an_in_flight_request_finish_and_refuses_new_connections() throws Exception {
         var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
         TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), cfg ->
                 cfg.routes.get("/test/slow", ctx -> {
                     started.countDown();
-                    Thread.sleep(1_500);
+                    release.await(30, TimeUnit.SECONDS);
                     ctx.result("finished");
                 }));
         int port = app.port();
         CompletableFuture<TestApp.Response> slow = CompletableFuture.supplyAsync(() -> app.get("/test/slow"));
-        assertTrue(started.await(5, TimeUnit.SECONDS));
+        assertTrue(started.await(30, TimeUnit.SECONDS));
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
-        Thread.sleep(300);
 
-        assertThrows(ConnectException.class, () -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 1_000));
-        TestApp.Response response = slow.get(10, TimeUnit.SECONDS);
+        Await.until("the listener to close", () -> refusesConnections(port));
+        assertFalse(slow.isDone(), "the in-flight request ended before it was let finish");
+        release.countDown();
+        TestApp.Response response = slow.get(30, TimeUnit.SECONDS);
         assertEquals(200, response.status());
         assertEquals("finished", response.body());
-        stopping.get(10, TimeUnit.SECONDS);
+        stopping.get(30, TimeUnit.SECONDS);
     }
 
     @Test
     void request_on_an_open_keep_alive_connection_during_the_drain_is_answered_not_refused() throws Exception {
         var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
         TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), cfg ->
                 cfg.routes.get("/test/slow", ctx -> {
                     started.countDown();
-                    Thread.sleep(1_500);
+                    release.await(30, TimeUnit.SECONDS);
                 }));
-        try (Socket keepAlive = new Socket("127.0.0.1", app.port())) {
+        int port = app.port();
+        try (Socket keepAlive = new Socket("127.0.0.1", port)) {
             var in = new BufferedReader(new InputStreamReader(keepAlive.getInputStream(), StandardCharsets.UTF_8));
             assertTrue(rawGet(keepAlive, in, "/").startsWith("HTTP/1.1 200"));
             CompletableFuture.runAsync(() -> app.get("/test/slow"));
-            assertTrue(started.await(5, TimeUnit.SECONDS));
+            assertTrue(started.await(30, TimeUnit.SECONDS));
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
-            Thread.sleep(300);
+            Await.until("the drain to begin", () -> refusesConnections(port));
 
             String during = rawGet(keepAlive, in, "/");
+            release.countDown();
 
             assertTrue(during.startsWith("HTTP/1.1 200"), during);
             assertTrue(during.toLowerCase().contains("connection: close"), during);
-            stopping.get(10, TimeUnit.SECONDS);
+            stopping.get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -112,6 +118,17 @@ class GracefulShutdownTest {
             assertTrue(lines.get(lines.size() - 1).endsWith("Stopped"), () -> read(log));
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    private static boolean refusesConnections(int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package api.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import api.support.Await;
 import api.support.NonLoopback;
 import api.support.RawHttp;
 import api.support.TestApp;
@@ -31,7 +32,7 @@ class OpsEndpointsWithoutTokenApiTest {
     /** Listening on every interface, as a misconfigured HOST would, and trusting every proxy header it is sent. */
     private static TestApp app(TestDb db) {
         return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db,
-                Map.of("HOST", "0.0.0.0", "OPS_TOKEN", "", "TRUSTED_PROXIES", "0.0.0.0/0,::/0")), db));
+                Map.of("HOST", "0.0.0.0", "OPS_TOKEN", "", "TRUSTED_PROXIES", "0.0.0.0/0,::/0", "REQUEST_LOG_ENABLED", "true")), db));
     }
 
     @AfterAll
@@ -67,11 +68,8 @@ class OpsEndpointsWithoutTokenApiTest {
     @MethodSource("endpoints")
     void a_client_on_this_host_is_served(TestDb db, String path) {
         app(db).get("/"); // so /log_first has a record to show, once the writer has stored it
-        var response = RawHttp.send(app(db).port(), get(path, Map.of()));
-        for (int i = 0; i < 50 && response.status() == 404; i++) {
-            sleep();
-            response = RawHttp.send(app(db).port(), get(path, Map.of()));
-        }
+        var response = Await.value(path + " to have something to show", () -> RawHttp.send(app(db).port(),
+                get(path, Map.of())), r -> r.status() != 404);
 
         assertEquals(200, response.status(), response.text());
     }
@@ -82,11 +80,4 @@ class OpsEndpointsWithoutTokenApiTest {
         return RawHttp.request("GET", path.getBytes(StandardCharsets.US_ASCII), raw, null);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

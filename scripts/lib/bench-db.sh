@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2154  # $work and pids are the caller's
-# The benchmarks' private MariaDB, sourced by scripts/bench and scripts/bench-logging. The caller sets $work (a
-# scratch folder) and the array pids (processes it stops on exit). Also compiles the benchmark programs.
+# The benchmarks' private MariaDB, sourced by scripts/bench and scripts/bench-logging, and by the smoke tests that run
+# a cluster (scripts/lib/cluster.sh). The caller sets $work (a scratch folder) and the array pids (processes it stops on
+# exit). Also compiles the benchmark programs.
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 

@@ -1,5 +1,6 @@
-package api.web;
+package api.server;
 
+import api.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.ByteBuffer;
 import java.util.Map;

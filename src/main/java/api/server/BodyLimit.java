@@ -1,4 +1,4 @@
-package api.web;
+package api.server;
 
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;

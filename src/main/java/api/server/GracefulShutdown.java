@@ -1,4 +1,4 @@
-package api.web;
+package api.server;
 
 import java.time.Duration;
 import java.util.ArrayList;

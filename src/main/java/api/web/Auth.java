@@ -24,12 +24,8 @@ public final class Auth {
         if (!ctx.routeRoles().contains(Role.USER)) {
             return;
         }
-        String header = ctx.header("Authorization");
-        // Like FastAPI's OAuth2PasswordBearer: no header, or another scheme, is "Not authenticated".
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new NotAuthenticated(NotAuthenticated.NO_CREDENTIALS);
-        }
-        OptionalLong userId = tokens.userId(header.substring(7).strip());
+        String token = BearerToken.of(ctx).orElseThrow(() -> new NotAuthenticated(NotAuthenticated.NO_CREDENTIALS));
+        OptionalLong userId = tokens.userId(token);
         // A valid signature is not enough: the account may have been deleted since the token was issued.
         if (userId.isEmpty() || !userExists.test(userId.getAsLong())) {
             throw new NotAuthenticated(NotAuthenticated.INVALID_CREDENTIALS);

@@ -2,7 +2,6 @@ package api.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.Header;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class OpsToken {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%\\w+)?");
+    static final String INVALID_TOKEN = "Invalid ops token";
+
     private final byte[] expectedDigest;
 
     public OpsToken(String token) {
@@ -38,21 +39,15 @@ public final class OpsToken {
         if (expectedDigest == null) {
             // the socket's peer, never a forwarded header: anyone can write those
             if (!isLoopback(ctx.req().getRemoteAddr())) {
-                throw notAuthenticated(ctx, "Not authenticated");
+                throw new NotAuthenticated(NotAuthenticated.NO_CREDENTIALS);
             }
             return;
         }
-        String authorization = ctx.header(Header.AUTHORIZATION);
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        String token = BearerToken.of(ctx).orElseThrow(() -> new NotAuthenticated(NotAuthenticated.NO_CREDENTIALS));
         // digests have one length, so the comparison time says nothing about the token's length either
-        if (!bearer || !MessageDigest.isEqual(sha256(authorization.substring(7).strip()), expectedDigest)) {
-            throw notAuthenticated(ctx, bearer ? "Invalid ops token" : "Not authenticated");
+        if (!MessageDigest.isEqual(sha256(token), expectedDigest)) {
+            throw new NotAuthenticated(INVALID_TOKEN);
         }
-    }
-
-    private static ApiError notAuthenticated(Context ctx, String detail) {
-        ctx.header(Header.WWW_AUTHENTICATE, "Bearer");
-        return new ApiError(401, detail);
     }
 
     static boolean isLoopback(String peer) {

@@ -58,6 +58,15 @@ class OpsEndpointsApiTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("endpoints")
+    void a_wrong_token_is_answered_invalid_ops_token_with_a_bearer_challenge(TestDb db, String path) {
+        var response = app(db).get(path, "Authorization", "Bearer " + TOKEN + "x");
+
+        assertEquals("Invalid ops token", response.detail());
+        assertEquals("Bearer", response.header("WWW-Authenticate"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("endpoints")
     void the_right_token_opens_the_endpoint(TestDb db, String path) {
         app(db).get("/"); // so /log_first has a record to show
 

@@ -1,8 +1,8 @@
 package api.posts;
 
+import api.auth.Auth;
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
-import api.web.Auth;
 import api.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,8 +1,8 @@
 package api.todos;
 
+import api.auth.Auth;
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
-import api.web.Auth;
 import api.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;

@@ -1,10 +1,10 @@
 package api.users;
 
+import api.auth.Auth;
+import api.auth.Tokens;
 import api.web.ApiError;
-import api.web.Auth;
 import api.web.ClientIp;
 import api.web.Json;
-import api.web.Tokens;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 

@@ -1,9 +1,9 @@
 package api.votes;
 
+import api.auth.Auth;
 import api.db.DbErrors;
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
-import api.web.Auth;
 import api.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

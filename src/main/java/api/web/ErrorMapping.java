@@ -1,5 +1,6 @@
 package api.web;
 
+import api.auth.NotAuthenticated;
 import api.db.DbErrors;
 import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.config.RoutesConfig;

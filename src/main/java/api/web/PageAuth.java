@@ -1,6 +1,8 @@
 package api.web;
 
+import api.auth.Auth;
 import api.auth.Csrf;
+import api.auth.Role;
 import api.auth.Session;
 import api.auth.Sessions;
 import io.javalin.http.Context;

@@ -1,4 +1,4 @@
-package api.web;
+package api.auth;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

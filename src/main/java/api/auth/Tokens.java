@@ -1,4 +1,4 @@
-package api.web;
+package api.auth;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;

@@ -1,4 +1,4 @@
-package api.web;
+package api.auth;
 
 /** A missing or unusable bearer token: 401 with {@code WWW-Authenticate: Bearer}. */
 public final class NotAuthenticated extends RuntimeException {

@@ -1,4 +1,4 @@
-package api.web;
+package api.auth;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

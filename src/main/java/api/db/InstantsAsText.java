@@ -1,20 +1,25 @@
 package api.db;
 
-import api.web.Json;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 
 /**
- * Binds an {@link Instant} as the text {@code 2021-08-29T23:42:58.021392} in UTC, the session's zone. MariaDB
- * before 11 introduces itself to MySQL clients as version "5.5.5-10.x"; Connector/J takes that for a server
- * without fractional seconds and cuts every bound timestamp to the whole second. As text, the server parses the
- * microseconds itself, on MySQL and on every MariaDB. The text is {@link Json#timestamp}'s without its offset
- * (MariaDB refuses one): the request-log writer binds one per record, and DateTimeFormatter is the slow way.
+ * The one UTC timestamp text of the app, {@code 2021-08-29T23:42:58.021392+00:00} as the FastAPI original wrote it:
+ * the JSON answers carry it, and statements bind it without its offset (MariaDB refuses one). MariaDB before 11
+ * introduces itself to MySQL clients as version "5.5.5-10.x"; Connector/J takes that for a server without
+ * fractional seconds and cuts every bound timestamp to the whole second. As text, the server parses the
+ * microseconds itself, on MySQL and on every MariaDB.
  */
 public final class InstantsAsText extends AbstractArgumentFactory<Instant> {
+    /** Microseconds and an explicit {@code +00:00} offset. */
+    public static final DateTimeFormatter ISO_UTC =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final int WITHOUT_OFFSET = "0000-00-00T00:00:00.000000".length();
 
     InstantsAsText() {
@@ -29,6 +34,33 @@ public final class InstantsAsText extends AbstractArgumentFactory<Instant> {
 
     /** The text this binds for {@code instant}; H2 reads it too (the JVM runs in UTC). */
     public static String text(Instant instant) {
-        return Json.timestamp(instant).substring(0, WITHOUT_OFFSET);
+        return isoUtc(instant).substring(0, WITHOUT_OFFSET);
+    }
+
+    /**
+     * {@link #ISO_UTC}'s text, written by hand for years 0 to 9999: the formatter computes the fraction through
+     * BigDecimal, and every answered row and every request-log record carries a timestamp.
+     */
+    public static String isoUtc(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return ISO_UTC.format(instant);
+        }
+        char[] text = "0000-00-00T00:00:00.000000+00:00".toCharArray();
+        digits(text, 0, t.getYear(), 4);
+        digits(text, 5, t.getMonthValue(), 2);
+        digits(text, 8, t.getDayOfMonth(), 2);
+        digits(text, 11, t.getHour(), 2);
+        digits(text, 14, t.getMinute(), 2);
+        digits(text, 17, t.getSecond(), 2);
+        digits(text, 20, t.getNano() / 1000, 6);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

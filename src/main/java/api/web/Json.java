@@ -1,5 +1,6 @@
 package api.web;
 
+import api.db.InstantsAsText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,19 +19,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Map;
 
-/** The one JSON configuration: snake_case fields, ISO-8601 timestamps with an explicit +00:00 offset. */
+/** The one JSON configuration: snake_case fields, timestamps as {@link InstantsAsText#isoUtc} writes them. */
 public final class Json {
     private Json() {}
-
-    /** Microseconds and "+00:00", as the FastAPI original wrote them (e.g. 2021-08-29T23:42:58.021392+00:00). */
-    public static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -107,37 +101,10 @@ public final class Json {
         return true;
     }
 
-    /**
-     * {@link #TIMESTAMP}'s text, written by hand for years 0 to 9999: the formatter computes the fraction through
-     * BigDecimal, and a page of posts carries 20 timestamps (4% of GET /posts's CPU).
-     */
-    public static String timestamp(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        if (t.getYear() < 0 || t.getYear() > 9999) {
-            return TIMESTAMP.format(instant);
-        }
-        char[] text = "0000-00-00T00:00:00.000000+00:00".toCharArray();
-        digits(text, 0, t.getYear(), 4);
-        digits(text, 5, t.getMonthValue(), 2);
-        digits(text, 8, t.getDayOfMonth(), 2);
-        digits(text, 11, t.getHour(), 2);
-        digits(text, 14, t.getMinute(), 2);
-        digits(text, 17, t.getSecond(), 2);
-        digits(text, 20, t.getNano() / 1000, 6);
-        return new String(text);
-    }
-
-    private static void digits(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-    }
-
     private static final class InstantSerializer extends JsonSerializer<Instant> {
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(timestamp(value));
+            gen.writeString(InstantsAsText.isoUtc(value));
         }
     }
 }

@@ -8,11 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** One numbered schema change: the SQL that applies it and the SQL that takes it back. */
-public record Migration(int version, String name, String upSql, String downSql) {
-
-    public String label() {
-        return String.format("%03d_%s", version, name);
-    }
+public record Migration(int version, String name, String upSql, String downSql) implements Numbered {
 
     /** SHA-256 of the up script: an applied migration whose file later changes is refused. */
     public String checksum() {

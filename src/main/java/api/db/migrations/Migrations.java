@@ -23,11 +23,7 @@ public final class Migrations {
     private static final int LOCK_WAIT_SECONDS = 120;
 
     /** A row of {@code schema_version}. */
-    public record Applied(int version, String name, String checksum, Instant appliedAt) {
-        public String label() {
-            return String.format("%03d_%s", version, name);
-        }
-    }
+    public record Applied(int version, String name, String checksum, Instant appliedAt) implements Numbered {}
 
     private final DataSource dataSource;
     private final boolean h2;

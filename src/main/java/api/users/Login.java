@@ -1,13 +1,10 @@
 package api.users;
 
+import api.web.FieldErrors;
 import api.web.Json;
-import api.web.RequestValidationError;
-import api.web.RequestValidationError.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Login input: the OAuth2 password form ({@code username}, {@code password}) or JSON {@code {email, password}}. */
 record Login(String username, String password) {
@@ -20,7 +17,7 @@ record Login(String username, String password) {
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             return fromJson(Json.body(ctx));
         }
-        List<FieldError> errors = new ArrayList<>();
+        var errors = new FieldErrors();
         String username = required(ctx.formParam("username"), "username", errors);
         String password = required(ctx.formParam("password"), "password", errors);
         return checked(username, "username", password, errors);
@@ -28,9 +25,9 @@ record Login(String username, String password) {
 
     private static Login fromJson(JsonNode body) {
         String userField = body != null && body.has("username") && !body.has("email") ? "username" : "email";
-        List<FieldError> errors = new ArrayList<>();
-        String username = NewUser.text(body, userField, errors);
-        String password = NewUser.text(body, "password", errors);
+        var errors = new FieldErrors();
+        String username = errors.text(body, userField);
+        String password = errors.text(body, "password");
         return checked(username, userField, password, errors);
     }
 
@@ -38,24 +35,22 @@ record Login(String username, String password) {
      * No account has a longer email, nor a password over {@link #MAX_PASSWORD_BYTES}: such a login is refused
      * before it queues any bcrypt work, or keeps its large body alive while it waits.
      */
-    private static Login checked(String username, String userField, String password, List<FieldError> errors) {
+    private static Login checked(String username, String userField, String password, FieldErrors errors) {
         if (username != null && username.length() > MAX_USERNAME_CHARS) {
-            errors.add(NewUser.error(userField, "ensure this value has at most " + MAX_USERNAME_CHARS + " characters",
-                    "value_error.any_str.max_length"));
+            errors.add(userField, "ensure this value has at most " + MAX_USERNAME_CHARS + " characters",
+                    "value_error.any_str.max_length");
         }
         if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            errors.add(NewUser.error("password", "ensure this value has at most " + MAX_PASSWORD_BYTES + " bytes",
-                    "value_error.any_str.max_length"));
+            errors.add("password", "ensure this value has at most " + MAX_PASSWORD_BYTES + " bytes",
+                    "value_error.any_str.max_length");
         }
-        if (!errors.isEmpty()) {
-            throw new RequestValidationError(errors);
-        }
+        errors.throwIfAny();
         return new Login(username, password);
     }
 
-    private static String required(String value, String field, List<FieldError> errors) {
+    private static String required(String value, String field, FieldErrors errors) {
         if (value == null || value.isEmpty()) {
-            errors.add(NewUser.error(field, "field required", "value_error.missing"));
+            errors.missing(field);
         }
         return value;
     }

@@ -1,11 +1,8 @@
 package api.users;
 
-import api.web.RequestValidationError;
-import api.web.RequestValidationError.FieldError;
+import api.web.FieldErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,24 +14,22 @@ record NewUser(String email, String password) {
 
     /** Checks every field in the contract's order and reports all failures together, as FastAPI does. */
     static NewUser from(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
-        String email = text(body, "email", errors);
-        String password = text(body, "password", errors);
+        var errors = new FieldErrors();
+        String email = errors.text(body, "email");
+        String password = errors.text(body, "password");
         if (email != null && !isEmail(email)) {
-            errors.add(error("email", "value is not a valid email address", "value_error.email"));
+            errors.add("email", "value is not a valid email address", "value_error.email");
         }
         if (password != null) {
             if (password.codePointCount(0, password.length()) < Passwords.MIN_CHARS) {
-                errors.add(error("password", "ensure this value has at least " + Passwords.MIN_CHARS + " characters",
-                        "value_error.any_str.min_length"));
+                errors.add("password", "ensure this value has at least " + Passwords.MIN_CHARS + " characters",
+                        "value_error.any_str.min_length");
             } else if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
-                errors.add(error("password", "ensure this value has at most " + Passwords.MAX_BYTES + " bytes in UTF-8",
-                        "value_error.any_str.max_length"));
+                errors.add("password", "ensure this value has at most " + Passwords.MAX_BYTES + " bytes in UTF-8",
+                        "value_error.any_str.max_length");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new RequestValidationError(errors);
-        }
+        errors.throwIfAny();
         return new NewUser(normalise(email), password);
     }
 
@@ -46,22 +41,5 @@ record NewUser(String email, String password) {
     static String normalise(String email) {
         int at = email.lastIndexOf('@');
         return email.substring(0, at) + email.substring(at).toLowerCase(Locale.ROOT);
-    }
-
-    static String text(JsonNode body, String field, List<FieldError> errors) {
-        JsonNode value = body == null ? null : body.get(field);
-        if (value == null || value.isNull()) {
-            errors.add(error(field, "field required", "value_error.missing"));
-            return null;
-        }
-        if (!value.isTextual()) {
-            errors.add(error(field, "str type expected", "type_error.str"));
-            return null;
-        }
-        return value.asText();
-    }
-
-    static FieldError error(String field, String msg, String type) {
-        return new FieldError(List.of("body", field), msg, type);
     }
 }

@@ -1,5 +1,6 @@
 package api.logs;
 
+import api.auth.Auth;
 import api.web.ClientIp;
 import api.web.RequestIds;
 import io.javalin.http.Context;
@@ -32,7 +33,7 @@ public record RequestLog(
 
     public static RequestLog of(Context ctx, String route, float durationMs, ClientIp clientIp) {
         Instant end = Instant.now();
-        Object userId = ctx.attribute("user_id");
+        Object userId = ctx.attribute(Auth.USER_ID);
         return new RequestLog(
                 RequestIds.of(ctx),
                 ctx.method().name(),

@@ -19,10 +19,15 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 @RegisterConstructorMapper(Todo.class)
 @RegisterConstructorMapper(Priority.class)
 public interface TodoDao {
-    String SELECT_TODO = """
+    /** A {@link Todo}'s columns, from tasks {@code t} joined to priorities {@code p}. */
+    String TODO_COLUMNS = """
         SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
                t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
-        FROM tasks t JOIN priorities p ON p.id = t.priority_id
+        """;
+    String SELECT_TODO = TODO_COLUMNS + "FROM tasks t JOIN priorities p ON p.id = t.priority_id\n";
+    String INSERT_TODO = """
+        INSERT INTO tasks (title, description, priority_id, due_date, created_at, updated_at, completed_at, owner_id)
+        VALUES (:title, :memo, :priority, :dueDate, :now, :now, CASE WHEN :completed THEN :now END, :owner)
         """;
 
     @SqlQuery(SELECT_TODO + "WHERE t.id = :id AND t.owner_id = :owner AND t.is_disabled = FALSE")
@@ -33,9 +38,7 @@ public interface TodoDao {
      * MariaDB drives the join from the five priorities and sorts every task on each call; this way it walks the
      * owner's index and stops after {@code limit} rows.
      */
-    @SqlQuery("""
-        SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
-               t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
+    @SqlQuery(TODO_COLUMNS + """
         FROM (SELECT id FROM tasks
               WHERE owner_id = :owner AND is_disabled = FALSE AND (:all OR (completed_at IS NOT NULL) = :completed)
               ORDER BY id
@@ -75,17 +78,11 @@ public interface TodoDao {
     @SqlQuery("SELECT id, priority FROM priorities ORDER BY id")
     List<Priority> priorities();
 
-    @SqlUpdate("""
-        INSERT INTO tasks (title, description, priority_id, due_date, created_at, updated_at, completed_at, owner_id)
-        VALUES (:title, :memo, :priority, :dueDate, :now, :now, CASE WHEN :completed THEN :now END, :owner)
-        """)
+    @SqlUpdate(INSERT_TODO)
     @GetGeneratedKeys("id")
     long insert(@BindMethods NewTodo todo, long owner, Instant now);
 
-    @SqlBatch("""
-        INSERT INTO tasks (title, description, priority_id, due_date, created_at, updated_at, completed_at, owner_id)
-        VALUES (:title, :memo, :priority, :dueDate, :now, :now, CASE WHEN :completed THEN :now END, :owner)
-        """)
+    @SqlBatch(INSERT_TODO)
     void insertAll(@BindMethods List<NewTodo> todos, long owner, Instant now);
 
     /** Gives every live task without an owner to {@code owner}; returns how many. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The attacks the sign-in, the owner rule and the form tokens stop on the task pages, over real HTTP. */
-class TaskPagesAccessTest {
+class TodoPagesAccessTest {
     private static final Map<String, TestApp> APPS = new HashMap<>();
     private static final Map<String, String> A_FORM = Map.of("title", "forged", "description", "", "priority", "1", "due_date", "");
 

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The task pages in a real headless Chromium (Debian's chromium and chromium-driver), from sign-up to sign-out. */
 @Tag("browser")
-class TaskPagesBrowserTest {
+class TodoPagesBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 

@@ -16,7 +16,7 @@ import java.util.List;
  * The signed-in user's open and completed tasks as CSV downloads (RFC 4180), for spreadsheet programs. Rows are
  * read a chunk at a time and written as they come, so a long list is never held in memory whole.
  */
-public final class TaskCsv {
+public final class TodoCsv {
     /** Excel reads a BOM-less CSV in the local code page, which garbles Japanese. */
     static final String BOM = "\uFEFF";
     static final String HEADER = "id,title,description,priority,due_date,created_at,completed_at";
@@ -25,7 +25,7 @@ public final class TaskCsv {
 
     private final TodoDao todos;
 
-    public TaskCsv(TodoDao todos) {
+    public TodoCsv(TodoDao todos) {
         this.todos = todos;
     }
 

@@ -7,21 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The task form as the user typed it, so an invalid submission can be shown again unchanged, with a message per field. */
-public record TaskForm(String title, String description, String priority, String dueDate, Map<String, String> errors) {
+public record TodoForm(String title, String description, String priority, String dueDate, Map<String, String> errors) {
 
-    public static TaskForm blank() {
-        return new TaskForm("", "", "3", "", Map.of());
+    public static TodoForm blank() {
+        return new TodoForm("", "", "3", "", Map.of());
     }
 
-    public static TaskForm of(Todo todo) {
-        return new TaskForm(todo.title(), todo.memo(), String.valueOf(todo.priority()),
+    public static TodoForm of(Todo todo) {
+        return new TodoForm(todo.title(), todo.memo(), String.valueOf(todo.priority()),
                 todo.dueDate() == null ? "" : todo.dueDate().toString(), Map.of());
     }
 
-    public static TaskForm submitted(Context ctx) {
-        TaskForm form = new TaskForm(param(ctx, "title"), param(ctx, "description"), param(ctx, "priority"),
+    public static TodoForm submitted(Context ctx) {
+        TodoForm form = new TodoForm(param(ctx, "title"), param(ctx, "description"), param(ctx, "priority"),
                 param(ctx, "due_date").strip(), Map.of());
-        return new TaskForm(form.title, form.description, form.priority, form.dueDate, form.check());
+        return new TodoForm(form.title, form.description, form.priority, form.dueDate, form.check());
     }
 
     public boolean valid() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class TaskPagesTest {
+class TodoPagesTest {
     private static final Map<String, TestApp> APPS = new HashMap<>();
     private static final Pattern CARD = Pattern.compile("data-task-id=\"(\\d+)\"");
 
@@ -449,7 +449,7 @@ class TaskPagesTest {
     void a_csv_longer_than_a_chunk_has_every_task_once_most_urgent_first(TestDb db) {
         SignedIn user = signedIn(db);
         List<NewTodo> tasks = new ArrayList<>();
-        for (int i = 0; i < TaskCsv.CHUNK * 2 + 7; i++) {
+        for (int i = 0; i < TodoCsv.CHUNK * 2 + 7; i++) {
             // ties on priority and date, and undated ones, at every chunk boundary
             tasks.add(new NewTodo("t" + i, "", 1 + i % 5, i % 3 == 0 ? null : LocalDate.of(2030, 1, 1 + i % 2), false));
         }

@@ -18,7 +18,7 @@ import java.util.Optional;
  * The server-rendered task pages under /tasks, each showing and changing only the signed-in user's tasks: another
  * user's task is the not-found page, as a task that does not exist. State changes are POSTs answered with a 303.
  */
-public final class TaskPages {
+public final class TodoPages {
     static final int PAGE_SIZE = 100;
     private static final String LIST = "/tasks/";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -27,7 +27,7 @@ public final class TaskPages {
     private final BusinessMetrics events;
     private final Templates templates;
 
-    public TaskPages(TodoDao todos, Templates templates, BusinessMetrics events) {
+    public TodoPages(TodoDao todos, Templates templates, BusinessMetrics events) {
         this.todos = todos;
         this.events = events;
         this.templates = templates;
@@ -52,11 +52,11 @@ public final class TaskPages {
     }
 
     public void newForm(Context ctx) {
-        form(ctx, HttpStatus.OK, TaskForm.blank(), null);
+        form(ctx, HttpStatus.OK, TodoForm.blank(), null);
     }
 
     public void create(Context ctx) {
-        TaskForm form = TaskForm.submitted(ctx);
+        TodoForm form = TodoForm.submitted(ctx);
         if (!form.valid()) {
             form(ctx, HttpStatus.BAD_REQUEST, form, null);
             return;
@@ -72,7 +72,7 @@ public final class TaskPages {
             notFound(ctx);
             return;
         }
-        form(ctx, HttpStatus.OK, TaskForm.of(todo.get()), todo.get());
+        form(ctx, HttpStatus.OK, TodoForm.of(todo.get()), todo.get());
     }
 
     public void save(Context ctx) {
@@ -81,7 +81,7 @@ public final class TaskPages {
             notFound(ctx);
             return;
         }
-        TaskForm form = TaskForm.submitted(ctx);
+        TodoForm form = TodoForm.submitted(ctx);
         if (!form.valid()) {
             form(ctx, HttpStatus.BAD_REQUEST, form, todo.get());
             return;
@@ -108,7 +108,7 @@ public final class TaskPages {
         }
     }
 
-    private void form(Context ctx, HttpStatus status, TaskForm form, Todo todo) {
+    private void form(Context ctx, HttpStatus status, TodoForm form, Todo todo) {
         Map<String, Object> params = new HashMap<>();
         params.put("session", PageAuth.session(ctx));
         params.put("form", form);

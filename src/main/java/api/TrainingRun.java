@@ -61,7 +61,7 @@ final class TrainingRun {
                     "BCRYPT_COST", "4", "SECRET_KEY", "training-run-only"), Map.of(), Map.of(), Map.of());
             try (Database db = Database.connect(config.database().settings(), 2, config.database().connectionTimeout(), config.database().connectDeadline())) {
                 new Migrations(db.dataSource(), true).upgrade();
-                Javalin app = Main.createApp(config, db).start(config.http().host(), 0);
+                Javalin app = App.createApp(config, db).start(config.http().host(), 0);
                 try {
                     var training = new TrainingRun(app.port());
                     training.exercise();

@@ -1,5 +1,6 @@
 package api.web;
 
+import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
@@ -12,6 +13,11 @@ public final class Templates {
 
     public Templates(TemplateEngine engine) {
         this.engine = engine;
+    }
+
+    /** The templates the build compiled into the jar. */
+    public static Templates precompiled() {
+        return new Templates(TemplateEngine.createPrecompiled(ContentType.Html));
     }
 
     public void render(Context ctx, HttpStatus status, String template, Map<String, Object> params) {

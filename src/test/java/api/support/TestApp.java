@@ -1,6 +1,6 @@
 package api.support;
 
-import api.Main;
+import api.App;
 import api.config.AppConfig;
 import api.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +48,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     private static TestApp start(AppConfig config, TestDb db, Clock clock, Consumer<JavalinConfig> extraRoutes) {
-        Javalin app = Main.createApp(config, db.database(), clock, extraRoutes);
+        Javalin app = App.createApp(config, db.database(), clock, extraRoutes);
         app.start(config.http().host(), 0);
         return new TestApp(app);
     }

@@ -1,0 +1,199 @@
+package api;
+
+import static api.auth.Role.*;
+import static io.javalin.apibuilder.ApiBuilder.*;
+
+import api.auth.Auth;
+import api.auth.ConfirmedUsers;
+import api.auth.OpsToken;
+import api.auth.SessionDao;
+import api.auth.Sessions;
+import api.auth.Tokens;
+import api.config.AppConfig;
+import api.db.Database;
+import api.db.HourlyCleanup;
+import api.health.HealthHandlers;
+import api.logs.JdbcRequestLogStore;
+import api.logs.LogHandlers;
+import api.logs.RequestLog;
+import api.logs.RequestLogDao;
+import api.logs.RequestLogRetention;
+import api.logs.RequestLogWriter;
+import api.metrics.Metrics;
+import api.metrics.MetricsHandlers;
+import api.posts.PostDao;
+import api.posts.PostHandlers;
+import api.server.JettySetup;
+import api.todos.TodoApiHandlers;
+import api.todos.TodoCsv;
+import api.todos.TodoDao;
+import api.todos.TodoPages;
+import api.users.LoginFailureDao;
+import api.users.LoginFailures;
+import api.users.PasswordLogin;
+import api.users.PasswordWorkers;
+import api.users.Passwords;
+import api.users.SignInPages;
+import api.users.SignUp;
+import api.users.UserDao;
+import api.users.UserHandlers;
+import api.votes.VoteDao;
+import api.votes.VoteHandlers;
+import api.web.ApiDocs;
+import api.web.ClientIp;
+import api.web.Cors;
+import api.web.ErrorMapping;
+import api.web.Json;
+import api.web.PageAuth;
+import api.web.RequestIds;
+import api.web.Routes;
+import api.web.SecurityHeaders;
+import api.web.Templates;
+import api.web.WebjarAssets;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Builds the app: the DAOs, the handlers and, in one place, every route. Tests build the real app through it too. */
+public final class App {
+    /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
+    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS = Map.of("/login", 16_384L, "/users", 16_384L,
+            "/tasks/login", 16_384L, "/tasks/signup", 16_384L);
+
+    private App() {}
+
+    /** The whole app, not yet started. */
+    public static Javalin createApp(AppConfig config, Database db) {
+        return createApp(config, db, Clock.systemUTC(), cfg -> {});
+    }
+
+    /** The app with {@code extra} applied first in the create block: tests add routes and listeners there. */
+    public static Javalin createApp(AppConfig config, Database db, Consumer<JavalinConfig> extra) {
+        return createApp(config, db, Clock.systemUTC(), extra);
+    }
+
+    /** The same, with {@code clock} as the time that places failed logins in their windows. */
+    public static Javalin createApp(AppConfig config, Database db, Clock clock, Consumer<JavalinConfig> extra) {
+        var health = new HealthHandlers(db);
+        var metrics = new Metrics();
+        var todoDao = db.jdbi().onDemand(TodoDao.class);
+        var todos = new TodoApiHandlers(todoDao, metrics.business());
+        var templates = Templates.precompiled();
+        var todoPages = new TodoPages(todoDao, templates, metrics.business());
+        var todoCsv = new TodoCsv(todoDao);
+        var clientIp = new ClientIp(config.http().trustedProxies());
+        var sessions = new Sessions(db.jdbi().onDemand(SessionDao.class));
+        var pageAuth = new PageAuth(sessions, clientIp);
+        var tokens = new Tokens(config.auth().secretKey(), config.auth().tokenLifetime());
+        var userDao = db.jdbi().onDemand(UserDao.class);
+        var auth = new Auth(tokens,
+                new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime));
+        var passwordWorkers = new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
+        var passwords = new Passwords(config.bcrypt().cost());
+        var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class),
+                config.auth().loginMaxFailures(), config.auth().loginFailureWindow(), clock);
+        var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, metrics.business());
+        var signUp = new SignUp(userDao, passwords, passwordWorkers, metrics.business());
+        var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
+        var signIn = new SignInPages(logins, signUp, sessions, clientIp, templates);
+        var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
+        var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
+        var ops = new OpsToken(config.auth().opsToken());
+        var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
+        var requestLogs = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()),
+                config.requestLogs().queueSize(), config.requestLogs().batchSize(), config.shutdown().timeout());
+        var logs = new LogHandlers(requestLogDao);
+        var retention = new RequestLogRetention(requestLogDao, config.requestLogs().retention());
+        var cleanup = new HourlyCleanup(List.of(
+                new HourlyCleanup.Job("request logs older than the retention", retention::purge),
+                new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded),
+                new HourlyCleanup.Job("expired sessions", sessions::purgeExpired)));
+        metrics.trackPool(db.dataSource());
+        metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
+        metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
+                requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed, retention::purged);
+        return Javalin.create(cfg -> {
+            extra.accept(cfg);
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.prefer405over404 = true;
+            cfg.router.ignoreTrailingSlashes = true;
+            JettySetup.apply(cfg, config.http(), config.shutdown(), CREDENTIAL_BODY_LIMITS);
+            // request loggers run after the response is written, for every request: matched, unmatched or failed
+            cfg.requestLogger.http((ctx, ms) ->
+                    metrics.http().observe(ctx.method().name(), Routes.template(ctx), ctx.statusCode(), ms / 1000.0));
+            // nothing runs in the background before the server starts: the schema may still be migrating until then
+            if (config.requestLogs().enabled()) {
+                cfg.events.serverStarting(requestLogs::start);
+                cfg.requestLogger.http((ctx, ms) ->
+                        requestLogs.submit(RequestLog.of(ctx, Routes.template(ctx), ms, clientIp)));
+            }
+            cfg.events.serverStarting(cleanup::start);
+            cfg.events.serverStopped(requestLogs::flushAndStop); // before the pool closes: every answer is logged
+            cfg.events.serverStopped(passwordWorkers::close);
+            cfg.events.serverStopped(retention::close);
+            cfg.events.serverStopped(cleanup::close);
+            Cors.register(cfg, config.http().corsOrigins());
+            ApiDocs.register(cfg.routes);
+            ErrorMapping.register(cfg.routes, config.http().maxRequestBodyBytes());
+            cfg.routes.beforeMatched(auth::check);
+            cfg.routes.beforeMatched(pageAuth::check);
+            cfg.routes.apiBuilder(() -> {
+                before(RequestIds::assign);
+                before(SecurityHeaders::apply);
+                get("/", health::root);
+                get("/health", health::health);
+                path("/users", () -> {
+                    post(users::create);
+                    get("/me", users::me, USER);
+                    get("/{id}", users::get, USER);
+                });
+                post("/login", users::login);
+                path("/posts", () -> {
+                    get(posts::list, USER);
+                    post(posts::create, USER);
+                    path("/{id}", () -> {
+                        get(posts::get, USER);
+                        put(posts::update, USER);
+                        delete(posts::delete, USER);
+                    });
+                });
+                post("/vote", votes::vote, USER);
+                path("/todos", () -> {
+                    get(todos::list, USER);
+                    post(todos::create, USER);
+                    path("/{id}", () -> {
+                        get(todos::get, USER);
+                        put(todos::update, USER);
+                        delete(todos::delete, USER);
+                    });
+                });
+                path("/tasks", () -> {
+                    get(todoPages::list, PAGE);
+                    get("/login", signIn::loginForm, SIGN_IN);
+                    post("/login", signIn::login, SIGN_IN);
+                    get("/signup", signIn::signUpForm, SIGN_IN);
+                    post("/signup", signIn::signUp, SIGN_IN);
+                    post("/logout", signIn::logout, PAGE);
+                    get("/new", todoPages::newForm, PAGE);
+                    post("/new", todoPages::create, PAGE);
+                    get("/download/todo", todoCsv::open, PAGE);
+                    get("/download/completed", todoCsv::completed, PAGE);
+                    path("/{id}", () -> {
+                        get(todoPages::edit, PAGE);
+                        post(todoPages::save, PAGE);
+                        post("/completed", todoPages::complete, PAGE);
+                        post("/deleted", todoPages::delete, PAGE);
+                    });
+                });
+                get("/metrics", ops.guard(new MetricsHandlers(metrics)::scrape));
+                get("/log_all", ops.guard(logs::all));
+                get("/log_first", ops.guard(logs::first));
+                get(WebjarAssets.ROUTE, new WebjarAssets()::serve);
+            });
+        });
+    }
+}

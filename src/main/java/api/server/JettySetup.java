@@ -1,0 +1,66 @@
+package api.server;
+
+import api.config.AppConfig;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Jetty under Javalin: a quiet start, its threads, body limits, JSON error pages, URI rules and the drain on stop. */
+public final class JettySetup {
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    private JettySetup() {}
+
+    /**
+     * Jetty would start the JMX platform server at start-up only to ask whether references are compressed (they are
+     * below a 32 GB heap): a padding hint, given before any Jetty class loads.
+     */
+    public static void withoutJmxProbe() {
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
+        }
+    }
+
+    /** {@code smallerBodyLimits}: paths whose bodies must stay under a lower limit ({@link BodyLimit}). */
+    public static void apply(JavalinConfig cfg, AppConfig.Http http, AppConfig.Shutdown shutdown,
+                             Map<String, Long> smallerBodyLimits) {
+        var jetty = new AtomicReference<Server>();
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.startupWatcherEnabled = false;
+        cfg.http.maxRequestSize = http.maxRequestBodyBytes();
+        // Javalin copies each result through a new buffer of this size (Jetty's output buffer, unset): garbage on
+        // every small JSON answer. Jetty still buffers.
+        cfg.http.responseBufferSize = 8192;
+        cfg.jetty.multipartConfig.maxTotalRequestSize(http.maxRequestBodyBytes(), SizeUnit.BYTES);
+        cfg.jetty.threadPool = threadPool(http.threads());
+        cfg.jetty.modifyServer(server -> {
+            server.setStopTimeout(shutdown.timeout().toMillis());
+            server.setErrorHandler(new JsonErrorHandler());
+            jetty.set(server);
+        });
+        cfg.jetty.modifyServletContextHandler(context -> {
+            context.setErrorHandler(new JsonErrorHandler());
+            context.addFilter(new FilterHolder(new BodyLimit(http.maxRequestBodyBytes(), smallerBodyLimits)),
+                    "/*", EnumSet.of(DispatcherType.REQUEST));
+        });
+        // Javalin allows every RFC 3986 violation; Microsoft's %uXXXX escapes then reach its static-file lookup,
+        // whose URLDecoder fails on them with a 500. Refused, they are Jetty's 400 like any other bad URI.
+        cfg.jetty.modifyHttpConfiguration(config -> config.setUriCompliance(
+                UriCompliance.RFC3986.without("RFC3986 without %u escapes", UriCompliance.Violation.UTF16_ENCODINGS)));
+        cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), shutdown.timeout(), shutdown.idleGrace()));
+    }
+
+    /** Jetty's pool: the same as Jetty's default but bounded by HTTP_THREADS, named so thread dumps read well. */
+    private static QueuedThreadPool threadPool(int max) {
+        var pool = new QueuedThreadPool(max, Math.min(8, max));
+        pool.setName("http");
+        return pool;
+    }
+}

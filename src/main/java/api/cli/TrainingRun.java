@@ -1,5 +1,6 @@
-package api;
+package api.cli;
 
+import api.App;
 import api.config.AppConfig;
 import api.db.Database;
 import api.db.migrations.Migrations;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  * the archive of everything a start and the first requests load, which later starts map instead of loading.
  * It reads no environment and no .env on purpose: a training run must never reach real data.
  */
-final class TrainingRun {
+public final class TrainingRun {
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
@@ -42,7 +43,7 @@ final class TrainingRun {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    static int run() {
+    public static int run() {
         try {
             return trainOnce();
         } catch (IOException e) {
@@ -59,7 +60,7 @@ final class TrainingRun {
         try {
             AppConfig config = AppConfig.load(Map.of("DATA_DIR", dir.toString(), "HOST", "127.0.0.1", "PORT", "0",
                     "BCRYPT_COST", "4", "SECRET_KEY", "training-run-only"), Map.of(), Map.of(), Map.of());
-            try (Database db = Database.connect(config.database().settings(), 2, config.database().connectionTimeout(), config.database().connectDeadline())) {
+            try (Database db = Commands.connect(config)) {
                 new Migrations(db.dataSource(), true).upgrade();
                 Javalin app = App.createApp(config, db).start(config.http().host(), 0);
                 try {

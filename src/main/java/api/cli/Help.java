@@ -1,12 +1,12 @@
-package api;
+package api.cli;
 
 import api.config.Settings;
 
 /** The text of {@code --help}. */
-final class Help {
+public final class Help {
     private Help() {}
 
-    static final String TEXT = """
+    public static final String TEXT = """
             Usage: java -jar api.jar [COMMAND] [--KEY=VALUE ...]
 
             Commands:

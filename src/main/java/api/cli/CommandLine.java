@@ -1,5 +1,6 @@
-package api.config;
+package api.cli;
 
+import api.config.ConfigException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

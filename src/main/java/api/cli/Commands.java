@@ -1,4 +1,4 @@
-package api;
+package api.cli;
 
 import api.config.AppConfig;
 import api.db.Database;
@@ -11,47 +11,65 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
  * The operator commands other than serve: {@code db upgrade|downgrade N|current|history},
  * {@code todos import FILE --owner EMAIL} and {@code todos assign --owner EMAIL}.
  */
-final class Commands {
+public final class Commands {
     private Commands() {}
 
-    static int db(AppConfig config, String action, List<String> args) {
-        try (Database db = Database.connect(config.database().settings(), 2, config.database().connectionTimeout(), config.database().connectDeadline())) {
-            Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
-            switch (action) {
-                case "upgrade" -> {
-                    List<Migration> applied = migrations.upgrade();
-                    System.out.println(applied.isEmpty() ? "Already at the latest version."
-                            : "Applied " + applied.size() + ": " + labels(applied));
-                }
-                case "downgrade" -> {
-                    int steps;
-                    try {
-                        steps = Integer.parseInt(args.get(0));
-                    } catch (NumberFormatException e) {
-                        System.err.println("db downgrade needs a number of steps, got '" + args.get(0) + "'");
-                        return 2;
-                    }
-                    List<Migration> reverted = migrations.downgrade(steps);
-                    System.out.println(reverted.isEmpty() ? "Nothing to revert." : "Reverted " + reverted.size() + ": " + labels(reverted));
-                }
-                case "current" -> System.out.println(migrations.current()
-                        .map(a -> a.label() + " (applied " + a.appliedAt() + ")")
-                        .orElse("No migrations applied."));
-                case "history" -> {
-                    Set<Integer> applied = migrations.applied().stream().map(Migrations.Applied::version).collect(Collectors.toSet());
-                    for (Migration m : migrations.known()) {
-                        System.out.println((applied.contains(m.version()) ? "[applied] " : "[pending] ") + m.label());
-                    }
-                }
-                default -> throw new IllegalArgumentException(action);
+    public static int upgrade(AppConfig config) {
+        return withMigrations(config, migrations -> {
+            List<Migration> applied = migrations.upgrade();
+            System.out.println(applied.isEmpty() ? "Already at the latest version."
+                    : "Applied " + applied.size() + ": " + labels(applied));
+            return 0;
+        });
+    }
+
+    /** Exit 2 when {@code steps} is not a number. */
+    public static int downgrade(AppConfig config, String steps) {
+        int count;
+        try {
+            count = Integer.parseInt(steps);
+        } catch (NumberFormatException e) {
+            System.err.println("db downgrade needs a number of steps, got '" + steps + "'");
+            return 2;
+        }
+        return withMigrations(config, migrations -> {
+            List<Migration> reverted = migrations.downgrade(count);
+            System.out.println(reverted.isEmpty() ? "Nothing to revert."
+                    : "Reverted " + reverted.size() + ": " + labels(reverted));
+            return 0;
+        });
+    }
+
+    public static int current(AppConfig config) {
+        return withMigrations(config, migrations -> {
+            System.out.println(migrations.current()
+                    .map(applied -> applied.label() + " (applied " + applied.appliedAt() + ")")
+                    .orElse("No migrations applied."));
+            return 0;
+        });
+    }
+
+    public static int history(AppConfig config) {
+        return withMigrations(config, migrations -> {
+            Set<Integer> applied = migrations.applied().stream().map(Migrations.Applied::version)
+                    .collect(Collectors.toSet());
+            for (Migration m : migrations.known()) {
+                System.out.println((applied.contains(m.version()) ? "[applied] " : "[pending] ") + m.label());
             }
             return 0;
+        });
+    }
+
+    private static int withMigrations(AppConfig config, ToIntFunction<Migrations> command) {
+        try (Database db = connect(config)) {
+            return command.applyAsInt(new Migrations(db.dataSource(), db.settings().isH2()));
         }
     }
 
@@ -59,7 +77,8 @@ final class Commands {
      * Exit 0 with the count; 1 naming what is wrong with the file, or when no account has the owner's email (a bad
      * file imports nothing); 2 without {@code --owner}.
      */
-    static int importTodos(AppConfig config, Path file, String ownerEmail) {
+    public static int importTodos(AppConfig config, String path, String ownerEmail) {
+        Path file = Path.of(path);
         return asOwner(config, "todos import FILE", ownerEmail, (db, owner) -> {
             try {
                 int count = new TodoImport(db.jdbi().onDemand(TodoDao.class)).run(file, owner);
@@ -73,7 +92,7 @@ final class Commands {
     }
 
     /** Gives the tasks from before tasks had owners, which no one sees, to one user. Exit status as for import. */
-    static int assignTodos(AppConfig config, String ownerEmail) {
+    public static int assignTodos(AppConfig config, String ownerEmail) {
         return asOwner(config, "todos assign", ownerEmail, (db, owner) -> {
             int count = db.jdbi().onDemand(TodoDao.class).assignUnowned(owner);
             System.out.println("Assigned " + count + " tasks without an owner to " + ownerEmail);
@@ -90,7 +109,7 @@ final class Commands {
             System.err.println(usage + " needs --owner EMAIL: the user whose tasks they become");
             return 2;
         }
-        try (Database db = Database.connect(config.database().settings(), 2, config.database().connectionTimeout(), config.database().connectDeadline())) {
+        try (Database db = connect(config)) {
             if (config.database().migrateOnStart()) {
                 new Migrations(db.dataSource(), db.settings().isH2()).upgrade();
             }
@@ -101,6 +120,12 @@ final class Commands {
             }
             return command.run(db, owner.get());
         }
+    }
+
+    /** A pool of two: a command runs one statement at a time. */
+    static Database connect(AppConfig config) {
+        AppConfig.Database settings = config.database();
+        return Database.connect(settings.settings(), 2, settings.connectionTimeout(), settings.connectDeadline());
     }
 
     private static String labels(List<Migration> migrations) {

@@ -1,9 +1,10 @@
-package api.config;
+package api.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.config.ConfigException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
-package api;
+package api.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.Main;
 import api.config.DbSettings;
 import api.db.migrations.Migrations;
 import api.support.TestDbs;

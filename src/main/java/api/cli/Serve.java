@@ -1,0 +1,91 @@
+package api.cli;
+
+import api.App;
+import api.config.AppConfig;
+import api.db.Database;
+import api.db.migrations.Migrations;
+import api.server.StartupPhases;
+import api.server.StopSignals;
+import io.javalin.Javalin;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code serve}: connects, migrates and starts the HTTP server, which then runs until the process is stopped. */
+public final class Serve {
+    private static final Logger log = LoggerFactory.getLogger(Serve.class);
+
+    private Serve() {}
+
+    /** Returns 0 once the server listens; the server's threads keep the process alive. */
+    public static int run(AppConfig config, StartupPhases phases) {
+        StopSignals.exitZero();
+        warnAboutDefaults(config);
+        // The database wait and the migrations need no app, and building the app needs no database: they run side
+        // by side, the first connection even while the pool is made.
+        var database = new CompletableFuture<Database>();
+        CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(
+                () -> prepareDatabase(config, database::join), work -> new Thread(work, "database-start").start());
+        AppConfig.Database settings = config.database();
+        Database db = Database.open(settings.settings(), settings.poolSize(), settings.connectionTimeout());
+        database.complete(db);
+        phases.end("pool");
+        Javalin app = App.createApp(config, db);
+        phases.end("app built");
+        try {
+            databaseReady.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        phases.end("database wait");
+        // registered before start: a SIGTERM right after the first answered request must still drain
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutting down: draining requests (at most {} s)", config.shutdown().timeout().toSeconds());
+            app.stop();
+            db.close();
+            log.info("Stopped");
+        }, "shutdown"));
+        app.start(config.http().host(), config.http().port());
+        phases.end("listening");
+        log.info("Started in {} ms: {}", phases.totalMillis(), phases);
+        return 0;
+    }
+
+    private static void warnAboutDefaults(AppConfig config) {
+        if (config.auth().secretKeyGenerated()) {
+            log.warn("SECRET_KEY is not set: tokens are signed with a random key made at this start; they end when it"
+                    + " stops and other instances refuse them (set SECRET_KEY to keep them)");
+        }
+        if (config.auth().opsToken().isEmpty()) {
+            log.info("OPS_TOKEN is not set: /metrics, /log_all and /log_first answer only clients on this host");
+        }
+        if (config.database().settings().embedded()) {
+            String file = config.database().settings().safeUrl().replaceFirst("^jdbc:h2:file:", "")
+                    .replaceFirst(";.*", "");
+            log.warn("No database configured: using the embedded H2 database at {}.mv.db (set DATABASE_URL for"
+                    + " MySQL/MariaDB)", file);
+        }
+    }
+
+    private static void prepareDatabase(AppConfig config, Supplier<Database> pool) {
+        long start = System.nanoTime();
+        AppConfig.Database settings = config.database();
+        Database.awaitReachable(settings.settings(), settings.connectionTimeout(), settings.connectDeadline());
+        long reachable = System.nanoTime();
+        Database db = pool.get();
+        Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
+        if (settings.migrateOnStart()) {
+            migrations.upgrade();
+        } else {
+            migrations.verify();
+            if (!migrations.pending().isEmpty()) {
+                log.warn("{} migrations pending and MIGRATE_ON_START=false: run `db upgrade`",
+                        migrations.pending().size());
+            }
+        }
+        log.info("Database ready in {} ms: connect {} ms, migrations {} ms", (System.nanoTime() - start) / 1_000_000,
+                (reachable - start) / 1_000_000, (System.nanoTime() - reachable) / 1_000_000);
+    }
+}

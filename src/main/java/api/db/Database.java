@@ -121,8 +121,8 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
             properties.setProperty("connectTimeout", String.valueOf(timeoutMs));
             properties.setProperty("cachePrepStmts", "true");
             properties.setProperty("prepStmtCacheSize", "250");
-            // the request-log writer's largest chunk, rewritten as one 256-row INSERT, is 2.9 kB: with a 2048 limit
-            // it was prepared on the server anew for every batch, and closed after it
+            // the request-log writer's largest chunk, one multi-row INSERT, is longer than the default limit: it was
+            // prepared on the server anew for every batch, and closed after it
             properties.setProperty("prepStmtCacheSqlLimit", "4096");
             properties.setProperty("useServerPrepStmts", "true");
             properties.setProperty("rewriteBatchedStatements", "true");

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /**
  * Stores request-log batches in {@code log_table}, on plain JDBC inside a Jdbi transaction. This is the writer's
  * work for every request, so it stays off Jdbi's SqlObject machinery: an on-demand DAO method with
- * {@code @Transaction} built its extension and method handles anew on every call, a third of the writer's CPU.
+ * {@code @Transaction} built its extension and method handles anew on every call.
  */
 public final class JdbcRequestLogStore implements RequestLogStore {
     /** The largest chunk {@link #store} sends as one statement. */
@@ -25,9 +25,9 @@ public final class JdbcRequestLogStore implements RequestLogStore {
 
     /**
      * Stores a batch in chunks of 256, 128, ..., 1 rows, in one transaction. Each chunk is one multi-row INSERT,
-     * prepared on the server once per row count and kept in Connector/J's cache on each connection (up to 250
-     * statements, about 1 kB of heap per row): batches cut at any size grew that to hundreds of statements per
-     * connection, until a 128 MB heap did nothing but collect. Powers of two bound it to nine.
+     * prepared on the server once per row count and kept in Connector/J's statement cache on each connection:
+     * batches cut at any size filled that cache with a large statement per size, until a small heap did nothing but
+     * collect. Powers of two bound it to nine.
      */
     @Override
     public void store(List<StoredLog> rows) {
@@ -42,8 +42,8 @@ public final class JdbcRequestLogStore implements RequestLogStore {
     }
 
     /**
-     * One multi-row INSERT. Jdbi's @SqlBatch, which binds three record methods by name per row and has
-     * Connector/J rewrite the batch, cost 9 us more of the app's CPU per row.
+     * One multi-row INSERT: Jdbi's @SqlBatch binds three record methods by name per row and has Connector/J rewrite
+     * the batch, which cost more of the app's CPU per row.
      */
     private static void insert(Connection connection, List<StoredLog> rows) {
         String sql = "INSERT INTO log_table (log_id, log, datetime) VALUES "

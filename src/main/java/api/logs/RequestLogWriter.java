@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The queue is lock-free and the writer looks at it on its own clock ({@link #IDLE_TICK}) instead of being
  * woken: with a blocking queue every request took its lock, and, when the writer was waiting, signalled it,
- * so 32 request threads parked on the lock and woke the writer a few thousand times a second.
+ * so under load the request threads parked on the lock and woke the writer without pause.
  */
 public final class RequestLogWriter {
     private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);

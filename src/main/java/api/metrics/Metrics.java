@@ -49,7 +49,7 @@ public final class Metrics {
 
     /**
      * Exports the pool's hikaricp_* metrics, its timings as histograms: Hikari's default tracker keeps them as
-     * summaries, whose quantile streams cost two sorted inserts on every connection checkout (1.2% of GET /posts).
+     * summaries, whose quantile streams cost two sorted inserts on every connection checkout.
      * Hikari accepts a tracker on a running pool only once, so when another app in the same JVM already tracks
      * this pool (tests share pools), this app goes without.
      */

@@ -7,8 +7,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The posts table, on Jdbi's fluent API rather than a SqlObject interface like the other DAOs. An on-demand
  * SqlObject re-attaches itself on every call (a proxy, a handler and a config copy per method of the interface);
- * on GET /posts, the busiest route, that doubled the app's CPU per request next to this form (measured with
- * async-profiler and A/B runs of scripts/bench), and its ratio to the SQL floor is one of the service's targets.
+ * on GET /posts, the busiest route, that overhead outweighed the rest of the request, and its ratio to the SQL floor
+ * is one of the service's targets (src/docs/performance.md).
  */
 public final class PostDao {
 
@@ -27,9 +27,9 @@ public final class PostDao {
 
     /**
      * A page of posts, on H2: the published ones and the viewer's own. {@code titlePattern} is a LIKE pattern over
-     * the lower-cased title, with {@code !} as the escape character. The page of ids is cut in a derived table first, which makes every database drive the
-     * join from posts. The derived table holds ids only: with the TEXT content in it, MariaDB materialised it as an
-     * on-disk temporary table on every call, which cost half the throughput.
+     * the lower-cased title, with {@code !} as the escape character. The page of ids is cut in a derived table first,
+     * which makes every database drive the join from posts. The derived table holds ids only: with the TEXT content
+     * in it, MariaDB materialised it as an on-disk temporary table on every call.
      */
     static final String PAGE_PORTABLE = POST_COLUMNS + """
         FROM (SELECT id FROM posts
@@ -44,8 +44,8 @@ public final class PostDao {
     /**
      * The same page on MySQL and MariaDB. STRAIGHT_JOIN keeps posts first, read in id order until the LIMIT; left to
      * itself MariaDB drives the join from users and sorts every post. The derived table of {@link #PAGE_PORTABLE}
-     * does that too, but MariaDB builds it as a temporary table and filesorts it on every call: 15-25 % more of its
-     * CPU per query. H2 has no STRAIGHT_JOIN.
+     * does that too, but MariaDB builds it as a temporary table and filesorts it on every call. H2 has no
+     * STRAIGHT_JOIN.
      */
     static final String PAGE_MYSQL = POST_COLUMNS.replaceFirst("SELECT", "SELECT STRAIGHT_JOIN") + """
         FROM posts p

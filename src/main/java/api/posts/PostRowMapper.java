@@ -9,10 +9,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Maps the posts queries by hand. Jdbi's constructor mapper re-specialises itself for every result set (column
- * lookup, nullability checks by reflection): on GET /posts that was 6% of the app's CPU. Timestamps are read as
- * LocalDateTime in UTC, the session zone on MySQL and the JVM's on H2 (Main sets it): Connector/J's getTimestamp
- * builds two Calendars a value, another 3%.
+ * Maps the posts queries by hand: Jdbi's constructor mapper re-specialises itself for every result set (column
+ * lookup, nullability checks by reflection), which showed on GET /posts. Timestamps are read as LocalDateTime in
+ * UTC, the session zone on MySQL and the JVM's on H2 (Main sets it), because Connector/J's getTimestamp builds two
+ * Calendars a value.
  */
 final class PostRowMapper implements RowMapper<PostRow> {
     @Override

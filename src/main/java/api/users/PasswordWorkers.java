@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The threads bcrypt runs on, off Jetty's. A hash holds a core for about 100 ms at cost 12: on Jetty's threads a
- * burst of logins took every worker, and requests that hash nothing queued behind them (with 16 workers, 32
- * concurrent logins stalled the selector too). Here a hash per thread runs, {@code queueSize} more wait, and past
- * that a request is refused at once with 503 instead of waiting longer than any client or proxy would.
+ * The threads bcrypt runs on, off Jetty's: a hash holds a core for a long while, and on Jetty's threads a burst of
+ * logins took every worker while requests that hash nothing queued behind them. Here a hash per thread runs,
+ * {@code queueSize} more wait, and past that a request is refused at once with 503 instead of waiting longer than
+ * any client or proxy would.
  */
 public final class PasswordWorkers implements AutoCloseable {
     static final int RETRY_AFTER_SECONDS = 1;

@@ -2,12 +2,7 @@
 -- Every seeded password is password123. Arguments after --: number of users, wrk threads (-t), connections per
 -- thread, spread in ms. Each connection's first request waits its share of the spread, so the connections do not
 -- all start, share the cores and finish together, in waves, for the whole run.
-local created = 0
-
-function setup(thread)
-  created = created + 1
-  thread:set("id", created)
-end
+dofile("scripts/wrk/numbered-threads.lua")
 
 function init(args)
   users, threads, per_thread, spread = tonumber(args[1]), tonumber(args[2]), tonumber(args[3]), tonumber(args[4])

@@ -1,11 +1,6 @@
 -- POST /todos with valid JSON bodies in Japanese: titles within the 30-character limit, priorities 1..5, a due
 -- date on most. Each thread numbers its own todos. The Authorization header comes from wrk's -H.
-local created = 0
-
-function setup(thread)
-  created = created + 1
-  thread:set("id", created)
-end
+dofile("scripts/wrk/numbered-threads.lua")
 
 function init(args)
   n = 0

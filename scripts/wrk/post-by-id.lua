@@ -1,10 +1,5 @@
 -- GET /posts/{id} walking the ids 1..N (argument after --), each thread from its own offset.
-local created = 0
-
-function setup(thread)
-  created = created + 1
-  thread:set("id", created)
-end
+dofile("scripts/wrk/numbered-threads.lua")
 
 function init(args)
   posts = tonumber(args[1])

@@ -5,12 +5,7 @@
 -- wrk calls request() once on the first thread's state before the run, to check the request, and never sends
 -- what it gets: that thread's walk would lose its first vote and meet a 404 on the way back. So the first thread
 -- answers that call with a request outside the walk.
-local created = 0
-
-function setup(thread)
-  created = created + 1
-  thread:set("id", created)
-end
+dofile("scripts/wrk/numbered-threads.lua")
 
 function init(args)
   local posts, threads = tonumber(args[1]), tonumber(args[2])

@@ -1,24 +1,20 @@
 package api.users;
 
+import api.web.IpLiteral;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The network a client address is counted in: an IPv4 address alone, an IPv6 address by its /64, since one host is
  * routinely given a whole /64 and could otherwise try from a new address every time.
  */
 final class ClientNetwork {
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-
     private ClientNetwork() {}
 
     /** One text per network; anything that is not an IP literal is counted as it is written. */
     static String of(String address) {
-        byte[] bytes = literal(address);
+        byte[] bytes = IpLiteral.bytes(address);
         if (bytes == null) {
             return address;
         }
@@ -29,38 +25,6 @@ final class ClientNetwork {
             return InetAddress.getByAddress(bytes).getHostAddress() + (bytes.length == 16 ? "/64" : "");
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // only for a byte count other than 4 or 16
-        }
-    }
-
-    /**
-     * The address's bytes, IPv4-mapped IPv6 as IPv4, or null. Only IPv6-shaped text goes to InetAddress, which
-     * reads text that starts with a hex digit or a colon and has a colon as a literal, never as a name to look up;
-     * IPv4 is read here, since InetAddress would look a malformed one up in DNS.
-     */
-    private static byte[] literal(String address) {
-        String text = address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
-        int zone = text.indexOf('%');
-        text = zone >= 0 ? text.substring(0, zone) : text;
-        Matcher v4 = IPV4.matcher(text);
-        if (v4.matches()) {
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int octet = Integer.parseInt(v4.group(i + 1));
-                if (octet > 255) {
-                    return null;
-                }
-                bytes[i] = (byte) octet;
-            }
-            return bytes;
-        }
-        if (!IPV6.matcher(text).matches()) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(text).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
         }
     }
 }

@@ -1,20 +1,15 @@
 package api.web;
 
 import io.javalin.http.Context;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The address of the client behind the request. {@code X-Forwarded-For} and {@code X-Real-IP} are anyone's to
  * forge, so they are believed only when the direct peer is one of the trusted proxies.
  */
 public final class ClientIp {
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
     /** Most requests come from a handful of peers (the proxies): their verdicts are kept, up to this many. */
     private static final int MAX_REMEMBERED = 4096;
 
@@ -89,16 +84,8 @@ public final class ClientIp {
                 ? address.substring(1, address.length() - 1) : address;
     }
 
-    /** The address's bytes, or null when it is not an IP literal (never a DNS lookup). */
     private static byte[] parse(String address) {
-        if (address == null || !IP_LITERAL.matcher(address).matches()) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return IpLiteral.bytes(address);
     }
 
     private record Range(byte[] network, int prefixBits) {

@@ -155,21 +155,17 @@ public final class App {
                 path("/posts", () -> {
                     get(posts::list, USER);
                     post(posts::create, USER);
-                    path("/{id}", () -> {
-                        get(posts::get, USER);
-                        put(posts::update, USER);
-                        delete(posts::delete, USER);
-                    });
+                    get("/{id}", posts::get, USER);
+                    put("/{id}", posts::update, USER);
+                    delete("/{id}", posts::delete, USER);
                 });
                 post("/vote", votes::vote, USER);
                 path("/todos", () -> {
                     get(todos::list, USER);
                     post(todos::create, USER);
-                    path("/{id}", () -> {
-                        get(todos::get, USER);
-                        put(todos::update, USER);
-                        delete(todos::delete, USER);
-                    });
+                    get("/{id}", todos::get, USER);
+                    put("/{id}", todos::update, USER);
+                    delete("/{id}", todos::delete, USER);
                 });
                 path("/tasks", () -> {
                     get(todoPages::list, PAGE);
@@ -182,12 +178,10 @@ public final class App {
                     post("/new", todoPages::create, PAGE);
                     get("/download/todo", todoCsv::open, PAGE);
                     get("/download/completed", todoCsv::completed, PAGE);
-                    path("/{id}", () -> {
-                        get(todoPages::edit, PAGE);
-                        post(todoPages::save, PAGE);
-                        post("/completed", todoPages::complete, PAGE);
-                        post("/deleted", todoPages::delete, PAGE);
-                    });
+                    get("/{id}", todoPages::edit, PAGE);
+                    post("/{id}", todoPages::save, PAGE);
+                    post("/{id}/completed", todoPages::complete, PAGE);
+                    post("/{id}/deleted", todoPages::delete, PAGE);
                 });
                 get("/metrics", ops.guard(new MetricsHandlers(metrics)::scrape));
                 get("/log_all", ops.guard(logs::all));

@@ -97,19 +97,27 @@ class LoginApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_one_megabyte_login_form_is_413_before_any_password_work(TestDb db) {
-        var response = app(db).postForm("/login", Map.of("username", "someone@example.com", "password", "x".repeat(1_000_000)));
+        byte[] body = ("username=someone%40example.com&password=" + "x".repeat(1_000_000)).getBytes(StandardCharsets.US_ASCII);
+
+        // a raw socket: the answer comes, and the connection closes, before the body is all sent
+        var response = RawHttp.send(app(db).port(), RawHttp.request("POST", RawHttp.ascii("/login"),
+                Map.of("Content-Type", RawHttp.ascii("application/x-www-form-urlencoded")), body));
 
         assertEquals(413, response.status());
-        assertEquals("Content Too Large", response.detail());
+        assertTrue(response.text().contains("Content Too Large"), response.text());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_one_megabyte_sign_up_body_is_413(TestDb db) {
-        var response = app(db).postJson("/users", Map.of("email", Api.uniqueEmail(), "password", "x".repeat(1_000_000)));
+        byte[] body = ("{\"email\": \"" + Api.uniqueEmail() + "\", \"password\": \"" + "x".repeat(1_000_000) + "\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        var response = RawHttp.send(app(db).port(), RawHttp.request("POST", RawHttp.ascii("/users"),
+                Map.of("Content-Type", RawHttp.ascii("application/json")), body));
 
         assertEquals(413, response.status());
-        assertEquals("Content Too Large", response.detail());
+        assertTrue(response.text().contains("Content Too Large"), response.text());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -85,9 +85,10 @@ class ErrorMappingApiTest {
     @Test
     void multipart_body_over_the_limit_is_413_json() {
         String body = "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + "x".repeat(1_100_000) + "\r\n--b--\r\n";
-        var response = app.send("POST", "/test/form", "multipart/form-data; boundary=b", body);
+        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/test/form"),
+                Map.of("Content-Type", RawHttp.ascii("multipart/form-data; boundary=b")), RawHttp.ascii(body)));
         assertEquals(413, response.status());
-        assertEquals("Content Too Large", response.detail());
+        assertTrue(response.text().contains("Content Too Large"), response.text());
     }
 
     @Test
@@ -101,9 +102,11 @@ class ErrorMappingApiTest {
 
     @Test
     void body_over_the_limit_is_413_json() {
-        var response = app.send("POST", "/test/echo", "application/json", "{\"a\":\"" + "x".repeat(1_100_000) + "\"}");
+        // a raw socket: the answer may come, and the connection close, before the whole body is sent
+        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/test/echo"),
+                Map.of("Content-Type", RawHttp.ascii("application/json")), RawHttp.ascii("{\"a\":\"" + "x".repeat(1_100_000) + "\"}")));
         assertEquals(413, response.status());
-        assertEquals("Content Too Large", response.detail());
+        assertTrue(response.text().contains("Content Too Large"), response.text());
     }
 
     @Test

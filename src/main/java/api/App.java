@@ -71,12 +71,10 @@ public final class App {
         return createApp(config, db, Clock.systemUTC(), cfg -> {});
     }
 
-    /** The app with {@code extra} applied first in the create block: tests add routes and listeners there. */
-    public static Javalin createApp(AppConfig config, Database db, Consumer<JavalinConfig> extra) {
-        return createApp(config, db, Clock.systemUTC(), extra);
-    }
-
-    /** The same, with {@code clock} as the time that places failed logins in their windows. */
+    /**
+     * The app with {@code extra} applied first in the create block (tests add routes and listeners there), and
+     * {@code clock} as the time that places failed logins in their windows.
+     */
     public static Javalin createApp(AppConfig config, Database db, Clock clock, Consumer<JavalinConfig> extra) {
         var health = new HealthHandlers(db);
         var metrics = new Metrics();
@@ -94,8 +92,7 @@ public final class App {
                 new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime));
         var passwordWorkers = new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
         var passwords = new Passwords(config.bcrypt().cost());
-        var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class),
-                config.auth().loginMaxFailures(), config.auth().loginFailureWindow(), clock);
+        var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.auth(), clock);
         var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, metrics.business());
         var signUp = new SignUp(userDao, passwords, passwordWorkers, metrics.business());
         var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
@@ -104,8 +101,8 @@ public final class App {
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var ops = new OpsToken(config.auth().opsToken());
         var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
-        var requestLogs = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()),
-                config.requestLogs().queueSize(), config.requestLogs().batchSize(), config.shutdown().timeout());
+        var requestLogs = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()), config.requestLogs(),
+                config.shutdown().timeout());
         var logs = new LogHandlers(requestLogDao);
         var retention = new RequestLogRetention(requestLogDao, config.requestLogs().retention());
         var cleanup = new HourlyCleanup(List.of(

@@ -1,5 +1,6 @@
 package api.logs;
 
+import api.config.AppConfig;
 import api.db.DbErrors;
 import api.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,6 +46,10 @@ public final class RequestLogWriter {
     private volatile boolean stopping;
     private volatile long stopDeadline;
     private Thread thread;
+
+    public RequestLogWriter(RequestLogStore store, AppConfig.RequestLogs settings, Duration flushTimeout) {
+        this(store, settings.queueSize(), settings.batchSize(), flushTimeout);
+    }
 
     public RequestLogWriter(RequestLogStore store, int queueSize, int batchSize, Duration flushTimeout) {
         this.store = store;

@@ -1,5 +1,6 @@
 package api.users;
 
+import api.config.AppConfig;
 import api.db.DbErrors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +31,10 @@ public final class LoginFailures {
     private final int maxFailures;
     private final long windowSeconds;
     private final Clock clock;
+
+    public LoginFailures(LoginFailureDao dao, AppConfig.Auth settings, Clock clock) {
+        this(dao, settings.loginMaxFailures(), settings.loginFailureWindow(), clock);
+    }
 
     public LoginFailures(LoginFailureDao dao, int maxFailures, Duration window, Clock clock) {
         this.dao = dao;

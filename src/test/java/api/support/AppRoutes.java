@@ -14,7 +14,8 @@ public final class AppRoutes {
 
     public static Set<String> of(TestDb db) {
         Set<String> routes = new ConcurrentSkipListSet<>();
-        Javalin app = App.createApp(TestConfig.forDb(db), db.database(), cfg -> cfg.events.handlerAdded(route -> {
+        Javalin app = App.createApp(TestConfig.forDb(db), db.database(), java.time.Clock.systemUTC(),
+                cfg -> cfg.events.handlerAdded(route -> {
             String method = String.valueOf(route.getHttpMethod());
             if (ENDPOINT_METHODS.contains(method)) {
                 // Javalin's <param> may span slashes; the document writes every parameter as {param}

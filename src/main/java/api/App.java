@@ -61,8 +61,8 @@ import java.util.function.Consumer;
 /** Builds the app: the DAOs, the handlers and, in one place, every route. Tests build the real app through it too. */
 public final class App {
     /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
-    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS = Map.of("/login", 16_384L, "/users", 16_384L,
-            "/tasks/login", 16_384L, "/tasks/signup", 16_384L);
+    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS =
+            Map.of("/login", 16_384L, "/users", 16_384L, "/tasks/login", 16_384L, "/tasks/signup", 16_384L);
 
     private App() {}
 
@@ -88,9 +88,10 @@ public final class App {
         var pageAuth = new PageAuth(sessions, clientIp);
         var tokens = new Tokens(config.auth().secretKey(), config.auth().tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
-        var auth = new Auth(tokens,
-                new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime));
-        var passwordWorkers = new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
+        var auth = new Auth(
+                tokens, new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime));
+        var passwordWorkers =
+                new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
         var passwords = new Passwords(config.bcrypt().cost());
         var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.auth(), clock);
         var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, metrics.business());
@@ -101,18 +102,25 @@ public final class App {
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var ops = new OpsToken(config.auth().opsToken());
         var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
-        var requestLogs = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()), config.requestLogs(),
+        var requestLogs = new RequestLogWriter(
+                new JdbcRequestLogStore(db.jdbi()),
+                config.requestLogs(),
                 config.shutdown().timeout());
         var logs = new LogHandlers(requestLogDao);
-        var retention = new RequestLogRetention(requestLogDao, config.requestLogs().retention());
+        var retention =
+                new RequestLogRetention(requestLogDao, config.requestLogs().retention());
         var cleanup = new HourlyCleanup(List.of(
                 new HourlyCleanup.Job("request logs older than the retention", retention::purge),
                 new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded),
                 new HourlyCleanup.Job("expired sessions", sessions::purgeExpired)));
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
-        metrics.trackRequestLog(requestLogs::queueDepth, requestLogs::written,
-                requestLogs::droppedQueueFull, requestLogs::droppedWriteFailed, retention::purged);
+        metrics.trackRequestLog(
+                requestLogs::queueDepth,
+                requestLogs::written,
+                requestLogs::droppedQueueFull,
+                requestLogs::droppedWriteFailed,
+                retention::purged);
         return Javalin.create(cfg -> {
             extra.accept(cfg);
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -125,8 +133,8 @@ public final class App {
             // nothing runs in the background before the server starts: the schema may still be migrating until then
             if (config.requestLogs().enabled()) {
                 cfg.events.serverStarting(requestLogs::start);
-                cfg.requestLogger.http((ctx, ms) ->
-                        requestLogs.submit(RequestLog.of(ctx, Routes.template(ctx), ms, clientIp)));
+                cfg.requestLogger.http(
+                        (ctx, ms) -> requestLogs.submit(RequestLog.of(ctx, Routes.template(ctx), ms, clientIp)));
             }
             cfg.events.serverStarting(cleanup::start);
             cfg.events.serverStopped(requestLogs::flushAndStop); // before the pool closes: every answer is logged

@@ -54,14 +54,15 @@ public final class Main {
                     new Command(List.of("db", "downgrade"), 1, steps -> Commands.downgrade(config, steps.get(0))),
                     new Command(List.of("db", "current"), 0, none -> Commands.current(config)),
                     new Command(List.of("db", "history"), 0, none -> Commands.history(config)),
-                    new Command(List.of("todos", "import"), 1,
-                            file -> Commands.importTodos(config, file.get(0), owner)),
+                    new Command(
+                            List.of("todos", "import"), 1, file -> Commands.importTodos(config, file.get(0), owner)),
                     new Command(List.of("todos", "assign"), 0, none -> Commands.assignTodos(config, owner)),
                     new Command(List.of("training-run"), 0, none -> TrainingRun.run()));
             List<String> words = cli.words().isEmpty() ? List.of("serve") : cli.words();
             for (Command command : commands) {
                 int named = command.words().size();
-                if (words.size() == named + command.arguments() && words.subList(0, named).equals(command.words())) {
+                if (words.size() == named + command.arguments()
+                        && words.subList(0, named).equals(command.words())) {
                     return command.run().apply(words.subList(named, words.size()));
                 }
             }

@@ -37,23 +37,39 @@ class ArchitectureTest {
 
     @Test
     void no_feature_depends_on_another_feature() {
-        slices().assignedFrom(new FeatureSlices()).should().notDependOnEachOther().check(CLASSES);
+        slices().assignedFrom(new FeatureSlices())
+                .should()
+                .notDependOnEachOther()
+                .check(CLASSES);
     }
 
     @Test
     void only_the_app_and_the_cli_depend_on_features() {
-        noClasses().that().resideOutsideOfPackages(concat(FEATURE_PACKAGES, "api.cli.."))
-                .and().doNotBelongToAnyOf(App.class)
-                .should().dependOnClassesThat().resideInAnyPackage(FEATURE_PACKAGES)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(concat(FEATURE_PACKAGES, "api.cli.."))
+                .and()
+                .doNotBelongToAnyOf(App.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(FEATURE_PACKAGES)
                 .check(CLASSES);
     }
 
     @Test
     void features_depend_only_on_web_auth_db_metrics_and_config() {
-        classes().that().resideInAnyPackage(FEATURE_PACKAGES)
-                .should().onlyDependOnClassesThat(outsideTheApp().or(
-                        resideInAnyPackage(concat(FEATURE_PACKAGES, "api.web..", "api.auth..", "api.db..",
-                                "api.metrics..", "api.config.."))))
+        classes()
+                .that()
+                .resideInAnyPackage(FEATURE_PACKAGES)
+                .should()
+                .onlyDependOnClassesThat(outsideTheApp()
+                        .or(resideInAnyPackage(concat(
+                                FEATURE_PACKAGES,
+                                "api.web..",
+                                "api.auth..",
+                                "api.db..",
+                                "api.metrics..",
+                                "api.config.."))))
                 .check(CLASSES);
     }
 
@@ -94,8 +110,11 @@ class ArchitectureTest {
 
     /** Classes in {@code layer} depend on nothing of the app outside it but {@code allowed}. */
     private static void onlyOn(String layer, String... allowed) {
-        classes().that().resideInAPackage(layer)
-                .should().onlyDependOnClassesThat(outsideTheApp().or(resideInAnyPackage(concat(allowed, layer))))
+        classes()
+                .that()
+                .resideInAPackage(layer)
+                .should()
+                .onlyDependOnClassesThat(outsideTheApp().or(resideInAnyPackage(concat(allowed, layer))))
                 .check(CLASSES);
     }
 
@@ -113,7 +132,8 @@ class ArchitectureTest {
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
             String[] parts = javaClass.getPackageName().split("\\.");
             return parts.length >= 2 && parts[0].equals("api") && FEATURES.contains(parts[1])
-                    ? SliceIdentifier.of(parts[1]) : SliceIdentifier.ignore();
+                    ? SliceIdentifier.of(parts[1])
+                    : SliceIdentifier.ignore();
         }
 
         @Override

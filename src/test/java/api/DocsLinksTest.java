@@ -33,10 +33,13 @@ class DocsLinksTest {
                     continue;
                 }
                 String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
-                Path resolved = file.isEmpty() ? doc : doc.toAbsolutePath().getParent().resolve(file).normalize();
+                Path resolved = file.isEmpty()
+                        ? doc
+                        : doc.toAbsolutePath().getParent().resolve(file).normalize();
                 if (!Files.exists(resolved)) {
                     broken.add(doc + ": " + target + " (no " + resolved + ")");
-                } else if (target.contains("#") && !anchors(resolved).contains(target.substring(target.indexOf('#') + 1))) {
+                } else if (target.contains("#")
+                        && !anchors(resolved).contains(target.substring(target.indexOf('#') + 1))) {
                     broken.add(doc + ": " + target + " (no such heading in " + resolved + ")");
                 }
             }
@@ -51,7 +54,9 @@ class DocsLinksTest {
 
     private static List<Path> docs() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src", "docs"))) {
-            return Stream.concat(Stream.of(Path.of("README.md")), files.filter(f -> f.toString().endsWith(".md")))
+            return Stream.concat(
+                            Stream.of(Path.of("README.md")),
+                            files.filter(f -> f.toString().endsWith(".md")))
                     .toList();
         }
     }
@@ -64,8 +69,11 @@ class DocsLinksTest {
         List<String> anchors = new ArrayList<>();
         Matcher heading = HEADING.matcher(Files.readString(markdown));
         while (heading.find()) {
-            anchors.add(heading.group(1).strip().toLowerCase(Locale.ROOT)
-                    .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            anchors.add(heading.group(1)
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                    .replace(' ', '-'));
         }
         return anchors;
     }

@@ -79,7 +79,8 @@ public final class PostsSqlFloor {
     }
 
     private static void queryOnce(Database db) {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(SQL)) {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(SQL)) {
             s.setString(1, "%");
             s.setLong(2, 1);
             s.setInt(3, 10);

@@ -35,8 +35,9 @@ public final class RequestLogCapacity {
         long dbPid = Long.parseLong(args[4]);
         var jvm = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (var db = Database.connect(settings, 2, Duration.ofSeconds(2), Duration.ofSeconds(10))) {
-            var writer = new RequestLogWriter(new JdbcRequestLogStore(db.jdbi()), QUEUE, batchSize,
-                    Duration.ofSeconds(30)).start();
+            var writer = new RequestLogWriter(
+                            new JdbcRequestLogStore(db.jdbi()), QUEUE, batchSize, Duration.ofSeconds(30))
+                    .start();
             var stop = new AtomicBoolean();
             Thread producer = new Thread(() -> keepTopped(writer, stop), "producer");
             producer.start();
@@ -79,7 +80,17 @@ public final class RequestLogCapacity {
     }
 
     private static RequestLog sample(long n) {
-        return new RequestLog(UUID.randomUUID().toString(), "GET", "/posts/" + (n % 10_000), "/posts/{id}", null,
-                200, 1.234, "127.0.0.1", "wrk/4.1.0", n % 1_000 + 1, Instant.now());
+        return new RequestLog(
+                UUID.randomUUID().toString(),
+                "GET",
+                "/posts/" + (n % 10_000),
+                "/posts/{id}",
+                null,
+                200,
+                1.234,
+                "127.0.0.1",
+                "wrk/4.1.0",
+                n % 1_000 + 1,
+                Instant.now());
     }
 }

@@ -37,7 +37,8 @@ public final class Auth {
     public static long userId(Context ctx) {
         Long id = ctx.attribute(USER_ID);
         if (id == null) {
-            throw new IllegalStateException("no authenticated user on " + ctx.path() + ": is the route marked Role.USER?");
+            throw new IllegalStateException(
+                    "no authenticated user on " + ctx.path() + ": is the route marked Role.USER?");
         }
         return id;
     }

@@ -21,6 +21,7 @@ public final class Sessions {
     public static final String COOKIE = "session";
     /** How long a sign-in lasts, however active the user is: then the sign-in page again. */
     public static final Duration LIFETIME = Duration.ofHours(12);
+
     private static final int PURGE_CHUNK = 5_000;
     private static final Pattern COOKIE_VALUE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -90,7 +91,8 @@ public final class Sessions {
 
     static String hash(String cookieValue) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(cookieValue.getBytes(StandardCharsets.US_ASCII));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(cookieValue.getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -49,8 +49,12 @@ public final class Tokens {
                 if (signing == null) {
                     Algorithm algorithm = Algorithm.HMAC256(secretKey);
                     // Requiring HS256 rejects "alg: none" and any other algorithm a forger might name in the header.
-                    signing = new Signing(algorithm, ((JWTVerifier.BaseVerification) JWT.require(algorithm)
-                            .withClaimPresence("exp").withClaimPresence("user_id")).build(clock));
+                    signing = new Signing(
+                            algorithm,
+                            ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                                            .withClaimPresence("exp")
+                                            .withClaimPresence("user_id"))
+                                    .build(clock));
                 }
                 made = signing;
             }

@@ -24,8 +24,10 @@ public final class Commands {
     public static int upgrade(AppConfig config) {
         return withMigrations(config, migrations -> {
             List<Migration> applied = migrations.upgrade();
-            System.out.println(applied.isEmpty() ? "Already at the latest version."
-                    : "Applied " + applied.size() + ": " + labels(applied));
+            System.out.println(
+                    applied.isEmpty()
+                            ? "Already at the latest version."
+                            : "Applied " + applied.size() + ": " + labels(applied));
             return 0;
         });
     }
@@ -41,15 +43,18 @@ public final class Commands {
         }
         return withMigrations(config, migrations -> {
             List<Migration> reverted = migrations.downgrade(count);
-            System.out.println(reverted.isEmpty() ? "Nothing to revert."
-                    : "Reverted " + reverted.size() + ": " + labels(reverted));
+            System.out.println(
+                    reverted.isEmpty()
+                            ? "Nothing to revert."
+                            : "Reverted " + reverted.size() + ": " + labels(reverted));
             return 0;
         });
     }
 
     public static int current(AppConfig config) {
         return withMigrations(config, migrations -> {
-            System.out.println(migrations.current()
+            System.out.println(migrations
+                    .current()
                     .map(applied -> applied.label() + " (applied " + applied.appliedAt() + ")")
                     .orElse("No migrations applied."));
             return 0;
@@ -58,7 +63,8 @@ public final class Commands {
 
     public static int history(AppConfig config) {
         return withMigrations(config, migrations -> {
-            Set<Integer> applied = migrations.applied().stream().map(Migrations.Applied::version)
+            Set<Integer> applied = migrations.applied().stream()
+                    .map(Migrations.Applied::version)
                     .collect(Collectors.toSet());
             for (Migration m : migrations.known()) {
                 System.out.println((applied.contains(m.version()) ? "[applied] " : "[pending] ") + m.label());
@@ -69,7 +75,8 @@ public final class Commands {
 
     private static int withMigrations(AppConfig config, ToIntFunction<Migrations> command) {
         try (Database db = connect(config)) {
-            return command.applyAsInt(new Migrations(db.dataSource(), db.settings().isH2()));
+            return command.applyAsInt(
+                    new Migrations(db.dataSource(), db.settings().isH2()));
         }
     }
 

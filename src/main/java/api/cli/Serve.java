@@ -41,12 +41,17 @@ public final class Serve {
         }
         phases.end("database wait");
         // registered before start: a SIGTERM right after the first answered request must still drain
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Shutting down: draining requests (at most {} s)", config.shutdown().timeout().toSeconds());
-            app.stop();
-            db.close();
-            log.info("Stopped");
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info(
+                                    "Shutting down: draining requests (at most {} s)",
+                                    config.shutdown().timeout().toSeconds());
+                            app.stop();
+                            db.close();
+                            log.info("Stopped");
+                        },
+                        "shutdown"));
         app.start(config.http().host(), config.http().port());
         phases.end("listening");
         log.info("Started in {} ms: {}", phases.totalMillis(), phases);
@@ -62,10 +67,15 @@ public final class Serve {
             log.info("OPS_TOKEN is not set: /metrics, /log_all and /log_first answer only clients on this host");
         }
         if (config.database().settings().embedded()) {
-            String file = config.database().settings().safeUrl().replaceFirst("^jdbc:h2:file:", "")
+            String file = config.database()
+                    .settings()
+                    .safeUrl()
+                    .replaceFirst("^jdbc:h2:file:", "")
                     .replaceFirst(";.*", "");
-            log.warn("No database configured: using the embedded H2 database at {}.mv.db (set DATABASE_URL for"
-                    + " MySQL/MariaDB)", file);
+            log.warn(
+                    "No database configured: using the embedded H2 database at {}.mv.db (set DATABASE_URL for"
+                            + " MySQL/MariaDB)",
+                    file);
         }
     }
 
@@ -81,11 +91,15 @@ public final class Serve {
         } else {
             migrations.verify();
             if (!migrations.pending().isEmpty()) {
-                log.warn("{} migrations pending and MIGRATE_ON_START=false: run `db upgrade`",
+                log.warn(
+                        "{} migrations pending and MIGRATE_ON_START=false: run `db upgrade`",
                         migrations.pending().size());
             }
         }
-        log.info("Database ready in {} ms: connect {} ms, migrations {} ms", (System.nanoTime() - start) / 1_000_000,
-                (reachable - start) / 1_000_000, (System.nanoTime() - reachable) / 1_000_000);
+        log.info(
+                "Database ready in {} ms: connect {} ms, migrations {} ms",
+                (System.nanoTime() - start) / 1_000_000,
+                (reachable - start) / 1_000_000,
+                (System.nanoTime() - reachable) / 1_000_000);
     }
 }

@@ -35,7 +35,9 @@ public final class TrainingRun {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     /** Keeps the pages' cookies (the sign-in token, then the session) as a browser would. */
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
     private final String base;
     private final List<String> failures = new ArrayList<>();
 
@@ -58,8 +60,21 @@ public final class TrainingRun {
     private static int trainOnce() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("api-training-");
         try {
-            AppConfig config = AppConfig.load(Map.of("DATA_DIR", dir.toString(), "HOST", "127.0.0.1", "PORT", "0",
-                    "BCRYPT_COST", "4", "SECRET_KEY", "training-run-only"), Map.of(), Map.of(), Map.of());
+            AppConfig config = AppConfig.load(
+                    Map.of(
+                            "DATA_DIR",
+                            dir.toString(),
+                            "HOST",
+                            "127.0.0.1",
+                            "PORT",
+                            "0",
+                            "BCRYPT_COST",
+                            "4",
+                            "SECRET_KEY",
+                            "training-run-only"),
+                    Map.of(),
+                    Map.of(),
+                    Map.of());
             try (Database db = Commands.connect(config)) {
                 new Migrations(db.dataSource(), true).upgrade();
                 Javalin app = App.createApp(config, db).start(config.http().host(), 0);
@@ -74,7 +89,8 @@ public final class TrainingRun {
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -85,28 +101,54 @@ public final class TrainingRun {
         get("/openapi.json", null);
         get("/docs", null);
         String email = "training@example.com";
-        send("POST", "/users", "application/json", "{\"email\": \"" + email + "\", \"password\": \"password123\"}", null);
-        String token = first(TOKEN, send("POST", "/login", "application/x-www-form-urlencoded",
-                "username=" + email + "&password=password123", null));
-        String post = first(ID, send("POST", "/posts", "application/json", "{\"title\": \"t\", \"content\": \"c\"}", token));
+        send(
+                "POST",
+                "/users",
+                "application/json",
+                "{\"email\": \"" + email + "\", \"password\": \"password123\"}",
+                null);
+        String token = first(
+                TOKEN,
+                send(
+                        "POST",
+                        "/login",
+                        "application/x-www-form-urlencoded",
+                        "username=" + email + "&password=password123",
+                        null));
+        String post =
+                first(ID, send("POST", "/posts", "application/json", "{\"title\": \"t\", \"content\": \"c\"}", token));
         get("/posts?limit=10", token);
         get("/posts/" + post, token);
         send("PUT", "/posts/" + post, "application/json", "{\"title\": \"t2\", \"content\": \"c2\"}", token);
         send("POST", "/vote", "application/json", "{\"post_id\": " + post + ", \"dir\": 1}", token);
         get("/users/me", token);
-        String todo = first(ID, send("POST", "/todos", "application/json",
-                "{\"title\": \"練習\", \"memo\": \"m\", \"priority\": 2}", token));
+        String todo = first(
+                ID,
+                send(
+                        "POST",
+                        "/todos",
+                        "application/json",
+                        "{\"title\": \"練習\", \"memo\": \"m\", \"priority\": 2}",
+                        token));
         get("/todos", token);
         send("PUT", "/todos/" + todo, "application/json", "{\"done\": true}", token);
         String signIn = first(CSRF, get("/tasks/login", null));
-        send("POST", "/tasks/login", "application/x-www-form-urlencoded", "email=" + form(email)
-                + "&password=password123&csrf=" + form(signIn), null);
+        send(
+                "POST",
+                "/tasks/login",
+                "application/x-www-form-urlencoded",
+                "email=" + form(email) + "&password=password123&csrf=" + form(signIn),
+                null);
         String csrf = first(CSRF, get("/tasks/", null));
         if (csrf.equals("0")) {
             failures.add("signing in to the task pages did not reach the task list");
         }
-        send("POST", "/tasks/new", "application/x-www-form-urlencoded",
-                "title=" + form("練習") + "&description=&priority=3&due_date=&csrf=" + form(csrf), null);
+        send(
+                "POST",
+                "/tasks/new",
+                "application/x-www-form-urlencoded",
+                "title=" + form("練習") + "&description=&priority=3&due_date=&csrf=" + form(csrf),
+                null);
         get("/tasks/new", null);
         get("/tasks/download/todo", null);
         send("POST", "/tasks/logout", "application/x-www-form-urlencoded", "csrf=" + form(csrf), null);
@@ -121,8 +163,10 @@ public final class TrainingRun {
 
     private String send(String method, String path, String contentType, String body, String token)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -22,8 +22,14 @@ import java.util.Properties;
  * Everything the app takes from its environment, grouped by concern. Built once by {@link #load} and never changed;
  * each group is read from its keys by name in its own {@code from}.
  */
-public record AppConfig(String appEnv, Http http, Database database, Auth auth, Bcrypt bcrypt,
-                        RequestLogs requestLogs, Shutdown shutdown) {
+public record AppConfig(
+        String appEnv,
+        Http http,
+        Database database,
+        Auth auth,
+        Bcrypt bcrypt,
+        RequestLogs requestLogs,
+        Shutdown shutdown) {
 
     /** The built-in key of earlier releases: public, so anyone could sign a token with it. Refused everywhere. */
     static final String FORMER_DEFAULT_SECRET_KEY = "dev-secret-change-me";
@@ -31,20 +37,37 @@ public record AppConfig(String appEnv, Http http, Database database, Auth auth, 
     /** Jetty's threads above the pool's connections: its acceptor and selector, and four for requests needing none. */
     static final int HTTP_THREADS_BEYOND_POOL = 6;
 
-    public record Http(String host, int port, int threads, long maxRequestBodyBytes, List<String> corsOrigins,
-                       List<String> trustedProxies) {
+    public record Http(
+            String host,
+            int port,
+            int threads,
+            long maxRequestBodyBytes,
+            List<String> corsOrigins,
+            List<String> trustedProxies) {
         static Http from(Vars vars, int dbPoolSize) {
-            return new Http(vars.string(HOST), vars.integer(PORT), httpThreads(vars, dbPoolSize),
-                    vars.integer(MAX_REQUEST_BODY_BYTES), vars.list(CORS_ORIGINS), vars.list(TRUSTED_PROXIES));
+            return new Http(
+                    vars.string(HOST),
+                    vars.integer(PORT),
+                    httpThreads(vars, dbPoolSize),
+                    vars.integer(MAX_REQUEST_BODY_BYTES),
+                    vars.list(CORS_ORIGINS),
+                    vars.list(TRUSTED_PROXIES));
         }
     }
 
-    public record Database(DbSettings settings, int poolSize, Duration connectDeadline, Duration connectionTimeout,
-                           boolean migrateOnStart) {
+    public record Database(
+            DbSettings settings,
+            int poolSize,
+            Duration connectDeadline,
+            Duration connectionTimeout,
+            boolean migrateOnStart) {
         static Database from(Vars vars) {
-            return new Database(DbSettings.resolve(vars), vars.integer(DB_POOL_SIZE),
+            return new Database(
+                    DbSettings.resolve(vars),
+                    vars.integer(DB_POOL_SIZE),
                     Duration.ofSeconds(vars.integer(DB_CONNECT_DEADLINE_SECONDS)),
-                    Duration.ofMillis(vars.integer(DB_CONNECTION_TIMEOUT_MS)), vars.bool(MIGRATE_ON_START));
+                    Duration.ofMillis(vars.integer(DB_CONNECTION_TIMEOUT_MS)),
+                    vars.bool(MIGRATE_ON_START));
         }
     }
 
@@ -52,14 +75,24 @@ public record AppConfig(String appEnv, Http http, Database database, Auth auth, 
      * @param secretKeyGenerated no key was configured: this one is random and lives as long as the process
      * @param opsToken empty when none is set
      */
-    public record Auth(String secretKey, boolean secretKeyGenerated, Duration tokenLifetime, Duration confirmedUserTtl,
-                       String opsToken, int loginMaxFailures, Duration loginFailureWindow) {
+    public record Auth(
+            String secretKey,
+            boolean secretKeyGenerated,
+            Duration tokenLifetime,
+            Duration confirmedUserTtl,
+            String opsToken,
+            int loginMaxFailures,
+            Duration loginFailureWindow) {
         static Auth from(Vars vars) {
             Optional<String> secretKey = vars.optional(SECRET_KEY);
-            return new Auth(secretKey.orElseGet(AppConfig::randomSecretKey), secretKey.isEmpty(),
+            return new Auth(
+                    secretKey.orElseGet(AppConfig::randomSecretKey),
+                    secretKey.isEmpty(),
                     Duration.ofMinutes(vars.integer(ACCESS_TOKEN_EXPIRE_MINUTES)),
-                    Duration.ofSeconds(vars.integer(AUTH_USER_CACHE_SECONDS)), vars.optional(OPS_TOKEN).orElse(""),
-                    vars.integer(LOGIN_MAX_FAILURES), Duration.ofSeconds(vars.integer(LOGIN_FAILURE_WINDOW_SECONDS)));
+                    Duration.ofSeconds(vars.integer(AUTH_USER_CACHE_SECONDS)),
+                    vars.optional(OPS_TOKEN).orElse(""),
+                    vars.integer(LOGIN_MAX_FAILURES),
+                    Duration.ofSeconds(vars.integer(LOGIN_FAILURE_WINDOW_SECONDS)));
         }
     }
 
@@ -67,21 +100,27 @@ public record AppConfig(String appEnv, Http http, Database database, Auth auth, 
         static Bcrypt from(Vars vars) {
             int threads = vars.integer(BCRYPT_THREADS);
             // bcrypt is pure CPU, so more threads than cores only share them
-            return new Bcrypt(vars.integer(BCRYPT_COST),
-                    threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), vars.integer(BCRYPT_QUEUE_SIZE));
+            return new Bcrypt(
+                    vars.integer(BCRYPT_COST),
+                    threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                    vars.integer(BCRYPT_QUEUE_SIZE));
         }
     }
 
     public record RequestLogs(boolean enabled, int queueSize, int batchSize, Duration retention) {
         static RequestLogs from(Vars vars) {
-            return new RequestLogs(vars.bool(REQUEST_LOG_ENABLED), vars.integer(REQUEST_LOG_QUEUE_SIZE),
-                    vars.integer(REQUEST_LOG_BATCH_SIZE), Duration.ofDays(vars.integer(REQUEST_LOG_RETENTION_DAYS)));
+            return new RequestLogs(
+                    vars.bool(REQUEST_LOG_ENABLED),
+                    vars.integer(REQUEST_LOG_QUEUE_SIZE),
+                    vars.integer(REQUEST_LOG_BATCH_SIZE),
+                    Duration.ofDays(vars.integer(REQUEST_LOG_RETENTION_DAYS)));
         }
     }
 
     public record Shutdown(Duration timeout, Duration idleGrace) {
         static Shutdown from(Vars vars) {
-            return new Shutdown(Duration.ofSeconds(vars.integer(SHUTDOWN_TIMEOUT_SECONDS)),
+            return new Shutdown(
+                    Duration.ofSeconds(vars.integer(SHUTDOWN_TIMEOUT_SECONDS)),
                     Duration.ofSeconds(vars.integer(SHUTDOWN_IDLE_GRACE_SECONDS)));
         }
     }
@@ -92,20 +131,32 @@ public record AppConfig(String appEnv, Http http, Database database, Auth auth, 
 
     /** Loads from the real process: flags, environment, ./.env, ./config/application.properties, built-in defaults. */
     public static AppConfig load(Map<String, String> flags, Map<String, String> env) {
-        return load(flags, env, DotEnv.readIfPresent(Path.of(".env")),
+        return load(
+                flags,
+                env,
+                DotEnv.readIfPresent(Path.of(".env")),
                 readProperties(Path.of("config", "application.properties")));
     }
 
-    public static AppConfig load(Map<String, String> flags, Map<String, String> env,
-                                 Map<String, String> dotEnv, Map<String, String> defaultsFile) {
+    public static AppConfig load(
+            Map<String, String> flags,
+            Map<String, String> env,
+            Map<String, String> dotEnv,
+            Map<String, String> defaultsFile) {
         var vars = new Vars(flags, env, dotEnv, defaultsFile, Settings.defaults());
         String appEnv = vars.string(APP_ENV);
         if (!List.of("development", "production", "test").contains(appEnv)) {
             vars.problem("APP_ENV must be development, production or test, got '" + appEnv + "'");
         }
         var database = Database.from(vars);
-        var config = new AppConfig(appEnv, Http.from(vars, database.poolSize()), database, Auth.from(vars),
-                Bcrypt.from(vars), RequestLogs.from(vars), Shutdown.from(vars));
+        var config = new AppConfig(
+                appEnv,
+                Http.from(vars, database.poolSize()),
+                database,
+                Auth.from(vars),
+                Bcrypt.from(vars),
+                RequestLogs.from(vars),
+                Shutdown.from(vars));
         if (FORMER_DEFAULT_SECRET_KEY.equals(config.auth().secretKey())) {
             vars.problem("SECRET_KEY is the public default of earlier releases, with which anyone can sign a token:"
                     + " remove it (a random key is then made at start) or set a random value of your own");
@@ -135,7 +186,8 @@ public record AppConfig(String appEnv, Http http, Database database, Auth auth, 
                     + " (protects /metrics and the request logs)");
         }
         if (config.bcrypt().cost() < 10) {
-            vars.problem("APP_ENV=production needs BCRYPT_COST of at least 10, got " + config.bcrypt().cost());
+            vars.problem("APP_ENV=production needs BCRYPT_COST of at least 10, got "
+                    + config.bcrypt().cost());
         }
         if (config.auth().tokenLifetime().compareTo(Duration.ofDays(1)) > 0) {
             vars.problem("APP_ENV=production allows ACCESS_TOKEN_EXPIRE_MINUTES of at most 1440 (a day), got "

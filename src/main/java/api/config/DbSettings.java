@@ -18,14 +18,22 @@ import java.util.stream.Collectors;
 public record DbSettings(String jdbcUrl, String username, String password, boolean embedded) {
 
     /** Keys that may carry a whole database URL, in the order they are consulted. */
-    static final List<Setting> URL_KEYS = List.of(Settings.DATABASE_URL, Settings.JAWSDB_URL, Settings.JAWSDB_MARIA_URL,
-            Settings.CLEARDB_DATABASE_URL);
+    static final List<Setting> URL_KEYS = List.of(
+            Settings.DATABASE_URL, Settings.JAWSDB_URL, Settings.JAWSDB_MARIA_URL, Settings.CLEARDB_DATABASE_URL);
 
     /** The split forms: host, port, user, password, database. */
     private static final List<List<Setting>> SPLIT_FORMS = List.of(
-            List.of(Settings.DATABASE_HOSTNAME, Settings.DATABASE_PORT, Settings.DATABASE_USERNAME,
-                    Settings.DATABASE_PASSWORD, Settings.DATABASE_NAME),
-            List.of(Settings.MYSQL_HOST, Settings.MYSQL_PORT, Settings.MYSQL_USER, Settings.MYSQL_PASSWORD,
+            List.of(
+                    Settings.DATABASE_HOSTNAME,
+                    Settings.DATABASE_PORT,
+                    Settings.DATABASE_USERNAME,
+                    Settings.DATABASE_PASSWORD,
+                    Settings.DATABASE_NAME),
+            List.of(
+                    Settings.MYSQL_HOST,
+                    Settings.MYSQL_PORT,
+                    Settings.MYSQL_USER,
+                    Settings.MYSQL_PASSWORD,
                     Settings.MYSQL_DATABASE));
 
     public boolean isH2() {
@@ -34,8 +42,7 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
 
     /** The URL with any user info or password parameter removed, fit for logs. */
     public String safeUrl() {
-        return jdbcUrl.replaceAll("//[^/@]*@", "//")
-                .replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return jdbcUrl.replaceAll("//[^/@]*@", "//").replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     @Override
@@ -55,11 +62,16 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
             if (host.isPresent()) {
                 int port = vars.optional(form.get(1)).isPresent() ? vars.integer(form.get(1)) : 3306;
                 String name = vars.string(form.get(4));
-                return new DbSettings(mysqlUrl(host.get(), port, name, ""),
-                        vars.optional(form.get(2)).orElse("root"), vars.optional(form.get(3)).orElse(""), false);
+                return new DbSettings(
+                        mysqlUrl(host.get(), port, name, ""),
+                        vars.optional(form.get(2)).orElse("root"),
+                        vars.optional(form.get(3)).orElse(""),
+                        false);
             }
         }
-        Path dataDir = Path.of(vars.optional(Settings.DATA_DIR).orElse("./data")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(vars.optional(Settings.DATA_DIR).orElse("./data"))
+                .toAbsolutePath()
+                .normalize();
         return new DbSettings(h2FileUrl(dataDir.resolve("api")), "sa", "", true);
     }
 
@@ -68,12 +80,16 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
     }
 
     /** H2 settings that make it behave like MySQL closely enough for our SQL; the app, not H2's own exit hook, closes it (after the last request logs are written). */
-    public static final String H2_MYSQL_MODE = "MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+    public static final String H2_MYSQL_MODE =
+            "MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE";
 
     private static DbSettings fromUrl(String key, String url, Vars vars) {
         if (url.startsWith("jdbc:h2:")) {
-            return new DbSettings(url, vars.optional(Settings.DATABASE_USERNAME).orElse("sa"),
-                    vars.optional(Settings.DATABASE_PASSWORD).orElse(""), false);
+            return new DbSettings(
+                    url,
+                    vars.optional(Settings.DATABASE_USERNAME).orElse("sa"),
+                    vars.optional(Settings.DATABASE_PASSWORD).orElse(""),
+                    false);
         }
         if (url.startsWith("jdbc:mysql://") || url.startsWith("jdbc:mariadb://")) {
             URI uri = parse(key, url.substring("jdbc:".length()), vars);
@@ -85,9 +101,14 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
                 return invalid();
             }
             // Connector/J is the only driver we ship; it reads jdbc:mysql URLs for MariaDB too.
-            String jdbcUrl = url.startsWith("jdbc:mariadb://") ? "jdbc:mysql://" + url.substring("jdbc:mariadb://".length()) : url;
-            return new DbSettings(jdbcUrl, vars.optional(Settings.DATABASE_USERNAME).orElse(null),
-                    vars.optional(Settings.DATABASE_PASSWORD).orElse(null), false);
+            String jdbcUrl = url.startsWith("jdbc:mariadb://")
+                    ? "jdbc:mysql://" + url.substring("jdbc:mariadb://".length())
+                    : url;
+            return new DbSettings(
+                    jdbcUrl,
+                    vars.optional(Settings.DATABASE_USERNAME).orElse(null),
+                    vars.optional(Settings.DATABASE_PASSWORD).orElse(null),
+                    false);
         }
         if (url.startsWith("mysql://") || url.startsWith("mysql2://") || url.startsWith("mariadb://")) {
             URI uri = parse(key, url, vars);
@@ -107,7 +128,8 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
                 password = parts.length > 1 ? decode(parts[1]) : "";
             }
             int port = uri.getPort() == -1 ? 3306 : uri.getPort();
-            return new DbSettings(mysqlUrl(uri.getHost(), port, path, keptQuery(uri.getRawQuery())), user, password, false);
+            return new DbSettings(
+                    mysqlUrl(uri.getHost(), port, path, keptQuery(uri.getRawQuery())), user, password, false);
         }
         int colon = url.indexOf(':');
         String scheme = colon > 0 && colon < 20 ? url.substring(0, colon) : "?";

@@ -37,7 +37,9 @@ public final class DotEnv {
             if (eq <= 0) {
                 continue;
             }
-            values.put(line.substring(0, eq).strip(), unquote(line.substring(eq + 1).strip()));
+            values.put(
+                    line.substring(0, eq).strip(),
+                    unquote(line.substring(eq + 1).strip()));
         }
         return values;
     }

@@ -15,33 +15,57 @@ import java.util.stream.Collectors;
  * this list, so none of them can drift.
  */
 public final class Settings {
-    public static final Setting APP_ENV = text("APP_ENV", "development",
+    public static final Setting APP_ENV = text(
+            "APP_ENV",
+            "development",
             "development, production or test; production refuses to start with an unsafe setting");
-    public static final Setting HOST = text("HOST", "127.0.0.1",
-            "listen address; this host only unless set (the Procfile and the image say 0.0.0.0)");
+    public static final Setting HOST = text(
+            "HOST", "127.0.0.1", "listen address; this host only unless set (the Procfile and the image say 0.0.0.0)");
     public static final Setting PORT = number("PORT", 8000, 0, 65535, "listen port; Heroku sets it");
-    public static final Setting HTTP_THREADS = number("HTTP_THREADS", 0, 0, 1000,
+    public static final Setting HTTP_THREADS = number(
+            "HTTP_THREADS",
+            0,
+            0,
+            1000,
             "Jetty's thread pool, requests beyond it wait in Jetty's queue in order (0: DB_POOL_SIZE + 6)");
-    public static final Setting MAX_REQUEST_BODY_BYTES = number("MAX_REQUEST_BODY_BYTES", 1_048_576, 1024,
-            Integer.MAX_VALUE, "request body limit (413 beyond it; 16 KB on the login and sign-up routes)");
-    public static final Setting CORS_ORIGINS = text("CORS_ORIGINS", "",
+    public static final Setting MAX_REQUEST_BODY_BYTES = number(
+            "MAX_REQUEST_BODY_BYTES",
+            1_048_576,
+            1024,
+            Integer.MAX_VALUE,
+            "request body limit (413 beyond it; 16 KB on the login and sign-up routes)");
+    public static final Setting CORS_ORIGINS = text(
+            "CORS_ORIGINS",
+            "",
             "comma list of origins whose pages may call the API from a browser (none: same origin only; * any,"
                     + " without credentials)");
-    public static final Setting TRUSTED_PROXIES = text("TRUSTED_PROXIES", "127.0.0.1,::1",
+    public static final Setting TRUSTED_PROXIES = text(
+            "TRUSTED_PROXIES",
+            "127.0.0.1,::1",
             "addresses or CIDR ranges whose X-Forwarded-For, X-Real-IP and X-Forwarded-Proto are believed");
-    public static final Setting DATABASE_URL = text("DATABASE_URL", "",
+    public static final Setting DATABASE_URL = text(
+            "DATABASE_URL",
+            "",
             "jdbc:mysql://host:3306/db or mysql://user:pass@host:3306/db (none: embedded H2 under DATA_DIR)");
-    public static final Setting JAWSDB_URL = text("JAWSDB_URL", "", "Heroku JawsDB add-on URL, read when DATABASE_URL is absent");
-    public static final Setting JAWSDB_MARIA_URL = text("JAWSDB_MARIA_URL", "", "Heroku JawsDB Maria add-on URL, likewise");
-    public static final Setting CLEARDB_DATABASE_URL = text("CLEARDB_DATABASE_URL", "", "Heroku ClearDB add-on URL, likewise");
-    public static final Setting DATABASE_HOSTNAME = text("DATABASE_HOSTNAME", "",
+    public static final Setting JAWSDB_URL =
+            text("JAWSDB_URL", "", "Heroku JawsDB add-on URL, read when DATABASE_URL is absent");
+    public static final Setting JAWSDB_MARIA_URL =
+            text("JAWSDB_MARIA_URL", "", "Heroku JawsDB Maria add-on URL, likewise");
+    public static final Setting CLEARDB_DATABASE_URL =
+            text("CLEARDB_DATABASE_URL", "", "Heroku ClearDB add-on URL, likewise");
+    public static final Setting DATABASE_HOSTNAME = text(
+            "DATABASE_HOSTNAME",
+            "",
             "the FastAPI course's split form: with DATABASE_PORT (3306), DATABASE_USERNAME, DATABASE_PASSWORD,"
                     + " DATABASE_NAME");
     public static final Setting DATABASE_PORT = number("DATABASE_PORT", 3306, 1, 65535, "see DATABASE_HOSTNAME");
-    public static final Setting DATABASE_USERNAME = text("DATABASE_USERNAME", "", "database user (root for the split form)");
+    public static final Setting DATABASE_USERNAME =
+            text("DATABASE_USERNAME", "", "database user (root for the split form)");
     public static final Setting DATABASE_PASSWORD = text("DATABASE_PASSWORD", "", "database password");
     public static final Setting DATABASE_NAME = text("DATABASE_NAME", "", "database name (the split form)");
-    public static final Setting MYSQL_HOST = text("MYSQL_HOST", "",
+    public static final Setting MYSQL_HOST = text(
+            "MYSQL_HOST",
+            "",
             "the MySQL ToDo app's split form: with MYSQL_PORT (3306), MYSQL_USER, MYSQL_PASSWORD, MYSQL_DATABASE");
     public static final Setting MYSQL_PORT = number("MYSQL_PORT", 3306, 1, 65535, "see MYSQL_HOST");
     public static final Setting MYSQL_USER = text("MYSQL_USER", "", "see MYSQL_HOST (root when unset)");
@@ -49,57 +73,114 @@ public final class Settings {
     public static final Setting MYSQL_DATABASE = text("MYSQL_DATABASE", "", "see MYSQL_HOST");
     public static final Setting DATA_DIR = text("DATA_DIR", "./data", "the embedded database's folder");
     public static final Setting DB_POOL_SIZE = number("DB_POOL_SIZE", 10, 1, 500, "pooled database connections");
-    public static final Setting DB_CONNECT_DEADLINE_SECONDS = number("DB_CONNECT_DEADLINE_SECONDS", 30, 0, 3600,
-            "how long a start waits for the database, retrying");
-    public static final Setting DB_CONNECTION_TIMEOUT_MS = number("DB_CONNECTION_TIMEOUT_MS", 1000, 250, 60_000,
+    public static final Setting DB_CONNECT_DEADLINE_SECONDS =
+            number("DB_CONNECT_DEADLINE_SECONDS", 30, 0, 3600, "how long a start waits for the database, retrying");
+    public static final Setting DB_CONNECTION_TIMEOUT_MS = number(
+            "DB_CONNECTION_TIMEOUT_MS",
+            1000,
+            250,
+            60_000,
             "how long a request waits for a pooled connection before 503");
-    public static final Setting MIGRATE_ON_START = text("MIGRATE_ON_START", "true", "apply pending migrations at start");
-    public static final Setting SECRET_KEY = text("SECRET_KEY", "",
-            "JWT signing key (none: a random key at each start; production needs 32+ characters)");
+    public static final Setting MIGRATE_ON_START =
+            text("MIGRATE_ON_START", "true", "apply pending migrations at start");
+    public static final Setting SECRET_KEY = text(
+            "SECRET_KEY", "", "JWT signing key (none: a random key at each start; production needs 32+ characters)");
     public static final Setting ALGORITHM = text("ALGORITHM", "HS256", "JWT algorithm; only HS256 is accepted");
-    public static final Setting ACCESS_TOKEN_EXPIRE_MINUTES = number("ACCESS_TOKEN_EXPIRE_MINUTES", 30, 1, 525_600,
-            "token lifetime (production: at most 1440)");
-    public static final Setting AUTH_USER_CACHE_SECONDS = number("AUTH_USER_CACHE_SECONDS", 5, 0, 3600,
+    public static final Setting ACCESS_TOKEN_EXPIRE_MINUTES =
+            number("ACCESS_TOKEN_EXPIRE_MINUTES", 30, 1, 525_600, "token lifetime (production: at most 1440)");
+    public static final Setting AUTH_USER_CACHE_SECONDS = number(
+            "AUTH_USER_CACHE_SECONDS",
+            5,
+            0,
+            3600,
             "how long a token's user, once found, is trusted to still exist (0: ask every request)");
-    public static final Setting OPS_TOKEN = text("OPS_TOKEN", "",
+    public static final Setting OPS_TOKEN = text(
+            "OPS_TOKEN",
+            "",
             "bearer token for /metrics, /log_all, /log_first (none: this host only; production needs 32+"
                     + " characters)");
-    public static final Setting BCRYPT_COST = number("BCRYPT_COST", 12, 4, 31,
-            "password hashing cost, each step doubles the work (production: at least 10)");
-    public static final Setting BCRYPT_THREADS = number("BCRYPT_THREADS", 0, 0, 256,
-            "threads that hash passwords, apart from Jetty's (0: one per core)");
-    public static final Setting BCRYPT_QUEUE_SIZE = number("BCRYPT_QUEUE_SIZE", 128, 1, 100_000,
-            "password checks that may wait for a thread; past it 503");
-    public static final Setting LOGIN_MAX_FAILURES = number("LOGIN_MAX_FAILURES", 10, 1, 1_000_000,
+    public static final Setting BCRYPT_COST = number(
+            "BCRYPT_COST", 12, 4, 31, "password hashing cost, each step doubles the work (production: at least 10)");
+    public static final Setting BCRYPT_THREADS =
+            number("BCRYPT_THREADS", 0, 0, 256, "threads that hash passwords, apart from Jetty's (0: one per core)");
+    public static final Setting BCRYPT_QUEUE_SIZE =
+            number("BCRYPT_QUEUE_SIZE", 128, 1, 100_000, "password checks that may wait for a thread; past it 503");
+    public static final Setting LOGIN_MAX_FAILURES = number(
+            "LOGIN_MAX_FAILURES",
+            10,
+            1,
+            1_000_000,
             "failed logins allowed per address, and per account and address, in a window (per account: ten times)");
-    public static final Setting LOGIN_FAILURE_WINDOW_SECONDS = number("LOGIN_FAILURE_WINDOW_SECONDS", 300, 1, 86_400,
-            "the failed-login window");
-    public static final Setting SHUTDOWN_TIMEOUT_SECONDS = number("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 300,
-            "how long a stop waits for requests in flight");
-    public static final Setting SHUTDOWN_IDLE_GRACE_SECONDS = number("SHUTDOWN_IDLE_GRACE_SECONDS", 5, 0, 300,
+    public static final Setting LOGIN_FAILURE_WINDOW_SECONDS =
+            number("LOGIN_FAILURE_WINDOW_SECONDS", 300, 1, 86_400, "the failed-login window");
+    public static final Setting SHUTDOWN_TIMEOUT_SECONDS =
+            number("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 300, "how long a stop waits for requests in flight");
+    public static final Setting SHUTDOWN_IDLE_GRACE_SECONDS = number(
+            "SHUTDOWN_IDLE_GRACE_SECONDS",
+            5,
+            0,
+            300,
             "on a stop, idle keep-alive connections close after this long without a request (keep above nginx's"
                     + " upstream keepalive_timeout)");
-    public static final Setting REQUEST_LOG_ENABLED = text("REQUEST_LOG_ENABLED", "true",
-            "store every request in log_table");
-    public static final Setting REQUEST_LOG_QUEUE_SIZE = number("REQUEST_LOG_QUEUE_SIZE", 10_000, 1, 10_000_000,
+    public static final Setting REQUEST_LOG_ENABLED =
+            text("REQUEST_LOG_ENABLED", "true", "store every request in log_table");
+    public static final Setting REQUEST_LOG_QUEUE_SIZE = number(
+            "REQUEST_LOG_QUEUE_SIZE",
+            10_000,
+            1,
+            10_000_000,
             "records waiting to be stored; past it they are dropped and counted");
-    public static final Setting REQUEST_LOG_BATCH_SIZE = number("REQUEST_LOG_BATCH_SIZE", 1024, 1, 10_000,
-            "records stored in one transaction at most");
-    public static final Setting REQUEST_LOG_RETENTION_DAYS = number("REQUEST_LOG_RETENTION_DAYS", 30, 0, 36_500,
-            "records older than this are deleted hourly (0: keep all)");
+    public static final Setting REQUEST_LOG_BATCH_SIZE =
+            number("REQUEST_LOG_BATCH_SIZE", 1024, 1, 10_000, "records stored in one transaction at most");
+    public static final Setting REQUEST_LOG_RETENTION_DAYS = number(
+            "REQUEST_LOG_RETENTION_DAYS", 30, 0, 36_500, "records older than this are deleted hourly (0: keep all)");
 
-    public static final List<Setting> ALL = List.of(APP_ENV, HOST, PORT, HTTP_THREADS, MAX_REQUEST_BODY_BYTES,
-            CORS_ORIGINS, TRUSTED_PROXIES, DATABASE_URL, JAWSDB_URL, JAWSDB_MARIA_URL, CLEARDB_DATABASE_URL,
-            DATABASE_HOSTNAME, DATABASE_PORT, DATABASE_USERNAME, DATABASE_PASSWORD, DATABASE_NAME, MYSQL_HOST,
-            MYSQL_PORT, MYSQL_USER, MYSQL_PASSWORD, MYSQL_DATABASE, DATA_DIR, DB_POOL_SIZE,
-            DB_CONNECT_DEADLINE_SECONDS, DB_CONNECTION_TIMEOUT_MS, MIGRATE_ON_START, SECRET_KEY, ALGORITHM,
-            ACCESS_TOKEN_EXPIRE_MINUTES, AUTH_USER_CACHE_SECONDS, OPS_TOKEN, BCRYPT_COST, BCRYPT_THREADS,
-            BCRYPT_QUEUE_SIZE, LOGIN_MAX_FAILURES, LOGIN_FAILURE_WINDOW_SECONDS, SHUTDOWN_TIMEOUT_SECONDS,
-            SHUTDOWN_IDLE_GRACE_SECONDS, REQUEST_LOG_ENABLED, REQUEST_LOG_QUEUE_SIZE, REQUEST_LOG_BATCH_SIZE,
+    public static final List<Setting> ALL = List.of(
+            APP_ENV,
+            HOST,
+            PORT,
+            HTTP_THREADS,
+            MAX_REQUEST_BODY_BYTES,
+            CORS_ORIGINS,
+            TRUSTED_PROXIES,
+            DATABASE_URL,
+            JAWSDB_URL,
+            JAWSDB_MARIA_URL,
+            CLEARDB_DATABASE_URL,
+            DATABASE_HOSTNAME,
+            DATABASE_PORT,
+            DATABASE_USERNAME,
+            DATABASE_PASSWORD,
+            DATABASE_NAME,
+            MYSQL_HOST,
+            MYSQL_PORT,
+            MYSQL_USER,
+            MYSQL_PASSWORD,
+            MYSQL_DATABASE,
+            DATA_DIR,
+            DB_POOL_SIZE,
+            DB_CONNECT_DEADLINE_SECONDS,
+            DB_CONNECTION_TIMEOUT_MS,
+            MIGRATE_ON_START,
+            SECRET_KEY,
+            ALGORITHM,
+            ACCESS_TOKEN_EXPIRE_MINUTES,
+            AUTH_USER_CACHE_SECONDS,
+            OPS_TOKEN,
+            BCRYPT_COST,
+            BCRYPT_THREADS,
+            BCRYPT_QUEUE_SIZE,
+            LOGIN_MAX_FAILURES,
+            LOGIN_FAILURE_WINDOW_SECONDS,
+            SHUTDOWN_TIMEOUT_SECONDS,
+            SHUTDOWN_IDLE_GRACE_SECONDS,
+            REQUEST_LOG_ENABLED,
+            REQUEST_LOG_QUEUE_SIZE,
+            REQUEST_LOG_BATCH_SIZE,
             REQUEST_LOG_RETENTION_DAYS);
 
-    static final Map<String, Setting> BY_KEY = ALL.stream()
-            .collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    static final Map<String, Setting> BY_KEY =
+            ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
     private Settings() {}
 
@@ -113,9 +194,13 @@ public final class Settings {
     public static String help() {
         var text = new StringBuilder();
         for (Setting s : ALL) {
-            text.append("  ").append(s.key()).append('\n')
-                    .append("      ").append(s.meaning())
-                    .append(s.defaultValue().isEmpty() ? "" : " [" + s.defaultValue() + "]").append('\n');
+            text.append("  ")
+                    .append(s.key())
+                    .append('\n')
+                    .append("      ")
+                    .append(s.meaning())
+                    .append(s.defaultValue().isEmpty() ? "" : " [" + s.defaultValue() + "]")
+                    .append('\n');
         }
         return text.toString();
     }
@@ -128,7 +213,12 @@ public final class Settings {
                 # Generated from api.config.Settings (SettingsDocsTest fails when the two differ).
                 """);
         for (Setting s : ALL) {
-            text.append("# ").append(s.meaning()).append('\n').append(s.key()).append('=').append(s.defaultValue())
+            text.append("# ")
+                    .append(s.meaning())
+                    .append('\n')
+                    .append(s.key())
+                    .append('=')
+                    .append(s.defaultValue())
                     .append('\n');
         }
         return text.toString();

@@ -67,8 +67,12 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
                             + " within " + deadline.toSeconds() + " s (DB_CONNECT_DEADLINE_SECONDS): " + rootCause(e));
                 }
                 long sleepMs = Math.min(backoffMs, remainingMs);
-                log.warn("Database {} not reachable (attempt {}): {}; retrying in {} ms",
-                        settings.safeUrl(), attempt, rootCause(e), sleepMs);
+                log.warn(
+                        "Database {} not reachable (attempt {}): {}; retrying in {} ms",
+                        settings.safeUrl(),
+                        attempt,
+                        rootCause(e),
+                        sleepMs);
                 sleep(sleepMs);
                 backoffMs = Math.min(backoffMs * 2, 5_000);
             }
@@ -80,7 +84,8 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
      * 2 s query timeout. A query (unlike {@code isValid}) makes the pool evict a dead connection when it fails.
      */
     public boolean isUp() {
-        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement st = connection.createStatement()) {
             st.setQueryTimeout(2);
             st.execute("SELECT 1");
             return true;

@@ -12,24 +12,32 @@ public final class DbErrors {
 
     /** MySQL and MariaDB report a duplicate key as error 1062; H2 as SQLState 23505. */
     public static boolean isDuplicateKey(Throwable e) {
-        return firstSqlException(e).map(sql -> sql.getErrorCode() == 1062 || "23505".equals(sql.getSQLState()))
+        return firstSqlException(e)
+                .map(sql -> sql.getErrorCode() == 1062 || "23505".equals(sql.getSQLState()))
                 .orElse(false);
     }
 
     /** A foreign key refused the row: MySQL and MariaDB error 1452, H2 SQLState 23506. */
     public static boolean isForeignKeyViolation(Throwable e) {
-        return firstSqlException(e).map(sql -> sql.getErrorCode() == 1452 || "23506".equals(sql.getSQLState()))
+        return firstSqlException(e)
+                .map(sql -> sql.getErrorCode() == 1452 || "23506".equals(sql.getSQLState()))
                 .orElse(false);
     }
 
     /** A connection could not be had or was lost: SQLState class 08, or the pool timed out waiting for one. */
     public static boolean isUnavailable(Throwable e) {
-        return causes(e).anyMatch(t -> t instanceof SQLTransientConnectionException
-                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+        return causes(e)
+                .anyMatch(t -> t instanceof SQLTransientConnectionException
+                        || t instanceof SQLException sql
+                                && sql.getSQLState() != null
+                                && sql.getSQLState().startsWith("08"));
     }
 
     private static Optional<SQLException> firstSqlException(Throwable e) {
-        return causes(e).filter(SQLException.class::isInstance).map(SQLException.class::cast).findFirst();
+        return causes(e)
+                .filter(SQLException.class::isInstance)
+                .map(SQLException.class::cast)
+                .findFirst();
     }
 
     /** {@code e} and its causes, outermost first. */

@@ -37,8 +37,8 @@ public final class HourlyCleanup implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::runOnce, FIRST_RUN_AFTER.toSeconds(), EVERY.toSeconds(),
-                TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::runOnce, FIRST_RUN_AFTER.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** One pass over every job. Never throws: an exception would cancel every later run of the schedule. */
@@ -50,7 +50,10 @@ public final class HourlyCleanup implements AutoCloseable {
                     log.info("Deleted {} {}", deleted, job.what());
                 }
             } catch (RuntimeException e) {
-                log.warn("Deleting {} failed ({}); trying again in {} min", job.what(), e.getMessage(),
+                log.warn(
+                        "Deleting {} failed ({}); trying again in {} min",
+                        job.what(),
+                        e.getMessage(),
                         EVERY.toMinutes());
             }
         }

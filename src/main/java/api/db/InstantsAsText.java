@@ -20,6 +20,7 @@ public final class InstantsAsText extends AbstractArgumentFactory<Instant> {
     /** Microseconds and an explicit {@code +00:00} offset. */
     public static final DateTimeFormatter ISO_UTC =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+
     private static final int WITHOUT_OFFSET = "0000-00-00T00:00:00.000000".length();
 
     InstantsAsText() {

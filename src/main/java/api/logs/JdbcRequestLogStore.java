@@ -46,8 +46,8 @@ public final class JdbcRequestLogStore implements RequestLogStore {
      * the batch, which cost more of the app's CPU per row.
      */
     private static void insert(Connection connection, List<StoredLog> rows) {
-        String sql = "INSERT INTO log_table (log_id, log, datetime) VALUES "
-                + "(?, ?, ?), ".repeat(rows.size() - 1) + "(?, ?, ?)";
+        String sql = "INSERT INTO log_table (log_id, log, datetime) VALUES " + "(?, ?, ?), ".repeat(rows.size() - 1)
+                + "(?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int p = 1;
             for (StoredLog row : rows) {

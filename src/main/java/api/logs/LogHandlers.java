@@ -23,10 +23,12 @@ public final class LogHandlers {
         int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(100);
         int offset = ctx.queryParamAsClass("offset", Integer.class).getOrDefault(0);
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw RequestValidationError.of("query", "limit", "Input should be between 1 and " + MAX_LIMIT, "value_error");
+            throw RequestValidationError.of(
+                    "query", "limit", "Input should be between 1 and " + MAX_LIMIT, "value_error");
         }
         if (offset < 0) {
-            throw RequestValidationError.of("query", "offset", "Input should be greater than or equal to 0", "value_error");
+            throw RequestValidationError.of(
+                    "query", "offset", "Input should be greater than or equal to 0", "value_error");
         }
         ctx.json(logs.newest(limit, offset).stream().map(LogHandlers::entry).toList());
     }

@@ -29,6 +29,7 @@ public final class RequestLogWriter {
     static final Duration MAX_WAIT = Duration.ofMillis(100);
     /** How long the writer sleeps when it finds too little to fill a batch. */
     private static final Duration IDLE_TICK = Duration.ofMillis(10);
+
     private static final long MAX_BACKOFF_MS = 2_000;
     /** A batch that fails for any other reason than an unreachable database is given up after this many tries. */
     private static final int MAX_ATTEMPTS_WHEN_REACHABLE = 3;
@@ -208,7 +209,8 @@ public final class RequestLogWriter {
 
     private StoredLog toRow(RequestLog record) {
         try {
-            return new StoredLog(ids.next(record.timestamp()), Json.MAPPER.writeValueAsString(record), record.timestamp());
+            return new StoredLog(
+                    ids.next(record.timestamp()), Json.MAPPER.writeValueAsString(record), record.timestamp());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request log cannot be serialised", e);
         }

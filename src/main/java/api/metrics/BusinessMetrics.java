@@ -16,14 +16,19 @@ public final class BusinessMetrics {
     private final Counter tasksCompleted;
 
     BusinessMetrics(CollectorRegistry registry) {
-        usersRegistered = Counter.build("api_users_registered_total", "Users who signed up").register(registry);
+        usersRegistered = Counter.build("api_users_registered_total", "Users who signed up")
+                .register(registry);
         logins = Counter.build("api_logins_total", "Login attempts by result")
-                .labelNames("result").register(registry);
+                .labelNames("result")
+                .register(registry);
         postsCreated = Counter.build("api_posts_created_total", "Posts created").register(registry);
         votes = Counter.build("api_votes_total", "Votes cast (up) and withdrawn (down)")
-                .labelNames("direction").register(registry);
-        tasksCreated = Counter.build("api_tasks_created_total", "ToDo tasks created").register(registry);
-        tasksCompleted = Counter.build("api_tasks_completed_total", "ToDo tasks marked completed").register(registry);
+                .labelNames("direction")
+                .register(registry);
+        tasksCreated =
+                Counter.build("api_tasks_created_total", "ToDo tasks created").register(registry);
+        tasksCompleted = Counter.build("api_tasks_completed_total", "ToDo tasks marked completed")
+                .register(registry);
         for (String result : new String[] {"success", "failure", "throttled"}) {
             logins.labels(result);
         }

@@ -58,34 +58,46 @@ public final class Metrics {
             if (pool.getMetricsTrackerFactory() == null) {
                 pool.setMetricsTrackerFactory(new PrometheusHistogramMetricsTrackerFactory(registry));
             } else {
-                log.debug("Pool {} already has a metrics tracker; its hikaricp_* metrics go to that one", pool.getPoolName());
+                log.debug(
+                        "Pool {} already has a metrics tracker; its hikaricp_* metrics go to that one",
+                        pool.getPoolName());
             }
         }
     }
 
-    public void trackRequestLog(LongSupplier queueDepth, LongSupplier written,
-                                LongSupplier droppedQueueFull, LongSupplier droppedWriteFailed, LongSupplier purged) {
+    public void trackRequestLog(
+            LongSupplier queueDepth,
+            LongSupplier written,
+            LongSupplier droppedQueueFull,
+            LongSupplier droppedWriteFailed,
+            LongSupplier purged) {
         registerSampled(() -> {
-            var dropped = new CounterMetricFamily("request_log_dropped",
-                    "Request logs lost: queue full, or the insert kept failing", List.of("reason"));
+            var dropped = new CounterMetricFamily(
+                    "request_log_dropped",
+                    "Request logs lost: queue full, or the insert kept failing",
+                    List.of("reason"));
             dropped.addMetric(List.of("queue_full"), droppedQueueFull.getAsLong());
             dropped.addMetric(List.of("write_failed"), droppedWriteFailed.getAsLong());
             return List.of(
-                    new GaugeMetricFamily("request_log_queue_depth", "Request logs waiting to be stored",
-                            queueDepth.getAsLong()),
+                    new GaugeMetricFamily(
+                            "request_log_queue_depth", "Request logs waiting to be stored", queueDepth.getAsLong()),
                     new CounterMetricFamily("request_log_written", "Request logs stored", written.getAsLong()),
-                    new CounterMetricFamily("request_log_purged",
-                            "Request logs deleted for being older than REQUEST_LOG_RETENTION_DAYS", purged.getAsLong()),
+                    new CounterMetricFamily(
+                            "request_log_purged",
+                            "Request logs deleted for being older than REQUEST_LOG_RETENTION_DAYS",
+                            purged.getAsLong()),
                     dropped);
         });
     }
 
     public void trackPasswordWork(LongSupplier queued, LongSupplier rejected) {
         registerSampled(() -> List.of(
-                new GaugeMetricFamily("password_work_queue_depth", "bcrypt hashes waiting for a thread",
-                        queued.getAsLong()),
-                new CounterMetricFamily("password_work_rejected",
-                        "Logins and sign-ups refused with 503: the bcrypt queue was full", rejected.getAsLong())));
+                new GaugeMetricFamily(
+                        "password_work_queue_depth", "bcrypt hashes waiting for a thread", queued.getAsLong()),
+                new CounterMetricFamily(
+                        "password_work_rejected",
+                        "Logins and sign-ups refused with 503: the bcrypt queue was full",
+                        rejected.getAsLong())));
     }
 
     /**
@@ -114,8 +126,13 @@ public final class Metrics {
                 synchronized (this) {
                     if (exports == null) {
                         // MemoryAllocationExports is left out: each one adds a GC listener that is never removed
-                        exports = List.of(new StandardExports(), new MemoryPoolsExports(), new BufferPoolsExports(),
-                                new GarbageCollectorExports(), new ThreadExports(), new ClassLoadingExports(),
+                        exports = List.of(
+                                new StandardExports(),
+                                new MemoryPoolsExports(),
+                                new BufferPoolsExports(),
+                                new GarbageCollectorExports(),
+                                new ThreadExports(),
+                                new ClassLoadingExports(),
                                 new VersionInfoExports());
                     }
                 }

@@ -24,11 +24,15 @@ public record NewPost(String title, String content, boolean published) {
             }
         }
         if (title != null && title.codePointCount(0, title.length()) > MAX_TITLE_CHARS) {
-            errors.add("title", "ensure this value has at most " + MAX_TITLE_CHARS + " characters",
+            errors.add(
+                    "title",
+                    "ensure this value has at most " + MAX_TITLE_CHARS + " characters",
                     "value_error.any_str.max_length");
         }
         if (content != null && content.getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
-            errors.add("content", "ensure this value has at most " + MAX_CONTENT_BYTES + " bytes in UTF-8",
+            errors.add(
+                    "content",
+                    "ensure this value has at most " + MAX_CONTENT_BYTES + " bytes in UTF-8",
                     "value_error.any_str.max_length");
         }
         errors.throwIfAny();

@@ -119,6 +119,8 @@ public final class PostDao {
     }
 
     public int delete(long id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM posts WHERE id = :id").bind("id", id).execute());
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM posts WHERE id = :id")
+                .bind("id", id)
+                .execute());
     }
 }

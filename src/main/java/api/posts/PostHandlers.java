@@ -27,14 +27,18 @@ public final class PostHandlers {
                 .check(n -> n == null || n >= 0, "ensure this value is greater than or equal to 0")
                 .getOrDefault(0);
         String search = ctx.queryParam("search") == null ? "" : ctx.queryParam("search");
-        ctx.json(posts.list(containsPattern(search), Auth.userId(ctx), limit, skip).stream().map(PostRow::withVotes).toList());
+        ctx.json(posts.list(containsPattern(search), Auth.userId(ctx), limit, skip).stream()
+                .map(PostRow::withVotes)
+                .toList());
     }
 
     public void get(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
         long viewer = Auth.userId(ctx);
         // an unpublished post is its owner's draft: to anyone else it does not exist
-        ctx.json(posts.find(id).filter(post -> post.published() || post.ownerId() == viewer).map(PostRow::withVotes)
+        ctx.json(posts.find(id)
+                .filter(post -> post.published() || post.ownerId() == viewer)
+                .map(PostRow::withVotes)
                 .orElseThrow(() -> ApiError.notFound("post with id: " + id + " was not found")));
     }
 
@@ -74,7 +78,9 @@ public final class PostHandlers {
     /** Search is a plain "title contains" test: the user's % and _ are matched literally. */
     static String containsPattern(String search) {
         String escaped = search.toLowerCase(Locale.ROOT)
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
         return "%" + escaped + "%";
     }
 }

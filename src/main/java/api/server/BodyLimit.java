@@ -34,7 +34,8 @@ public final class BodyLimit implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (request instanceof HttpServletRequest http) {
             Long smaller = smallerLimits.get(withoutTrailingSlash(http.getRequestURI()));
             if (smaller != null) {
@@ -73,7 +74,8 @@ public final class BodyLimit implements Filter {
 
         @Override
         public BufferedReader getReader() throws IOException {
-            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            Charset charset =
+                    getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
     }
@@ -109,7 +111,8 @@ public final class BodyLimit implements Filter {
         private void count(int n) {
             read += n;
             if (read > maxBytes) {
-                throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), HttpStatus.CONTENT_TOO_LARGE.getMessage());
+                throw new HttpResponseException(
+                        HttpStatus.CONTENT_TOO_LARGE.getCode(), HttpStatus.CONTENT_TOO_LARGE.getMessage());
             }
         }
 

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GracefulShutdown {
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
+
     private GracefulShutdown() {}
 
     public static void drain(Server server, Duration timeout, Duration idleGrace) {
@@ -31,7 +32,8 @@ public final class GracefulShutdown {
         for (Connector connector : server.getConnectors()) {
             if (connector instanceof NetworkConnector network) {
                 if (network instanceof AbstractConnector jetty) {
-                    // Jetty cuts idle connections to 1 s on shutdown, racing nginx sending on them: let nginx close them
+                    // Jetty cuts idle connections to 1 s on shutdown, racing nginx sending on them: let nginx close
+                    // them
                     jetty.setShutdownIdleTimeout(Math.max(1_000, idleGrace.toMillis() * 2));
                 }
                 network.shutdown(); // closes the listening socket; open connections stay
@@ -44,12 +46,14 @@ public final class GracefulShutdown {
         connectors.forEach(c -> c.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(100)));
     }
 
-    private static void waitForClients(List<NetworkConnector> connectors, StatisticsHandler stats, Duration timeout,
-                                       Duration idleGrace) {
+    private static void waitForClients(
+            List<NetworkConnector> connectors, StatisticsHandler stats, Duration timeout, Duration idleGrace) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            int open = connectors.stream().mapToInt(c -> c.getConnectedEndPoints().size()).sum();
+            int open = connectors.stream()
+                    .mapToInt(c -> c.getConnectedEndPoints().size())
+                    .sum();
             if (open == 0) {
                 return;
             }
@@ -61,7 +65,9 @@ public final class GracefulShutdown {
             }
             sleep(20);
         }
-        log.warn("Shutdown timeout of {} s reached with {} requests still running", timeout.toSeconds(),
+        log.warn(
+                "Shutdown timeout of {} s reached with {} requests still running",
+                timeout.toSeconds(),
                 stats == null ? "?" : stats.getRequestsActive());
     }
 

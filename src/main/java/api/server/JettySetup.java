@@ -29,8 +29,8 @@ public final class JettySetup {
     }
 
     /** {@code smallerBodyLimits}: paths whose bodies must stay under a lower limit ({@link BodyLimit}). */
-    public static void apply(JavalinConfig cfg, AppConfig.Http http, AppConfig.Shutdown shutdown,
-                             Map<String, Long> smallerBodyLimits) {
+    public static void apply(
+            JavalinConfig cfg, AppConfig.Http http, AppConfig.Shutdown shutdown, Map<String, Long> smallerBodyLimits) {
         var jetty = new AtomicReference<Server>();
         cfg.startup.showJavalinBanner = false;
         cfg.startup.startupWatcherEnabled = false;
@@ -47,8 +47,10 @@ public final class JettySetup {
         });
         cfg.jetty.modifyServletContextHandler(context -> {
             context.setErrorHandler(new JsonErrorHandler());
-            context.addFilter(new FilterHolder(new BodyLimit(http.maxRequestBodyBytes(), smallerBodyLimits)),
-                    "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(
+                    new FilterHolder(new BodyLimit(http.maxRequestBodyBytes(), smallerBodyLimits)),
+                    "/*",
+                    EnumSet.of(DispatcherType.REQUEST));
         });
         // Javalin allows every RFC 3986 violation; Microsoft's %uXXXX escapes then reach its static-file lookup,
         // whose URLDecoder fails on them with a 500. Refused, they are Jetty's 400 like any other bad URI.

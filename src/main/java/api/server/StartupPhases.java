@@ -28,7 +28,8 @@ public final class StartupPhases {
             String stat = Files.readString(Path.of("/proc/self/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long startTicks = Long.parseLong(fields[19]); // field 22 of stat, counted after the command name
-            double uptimeSeconds = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+            double uptimeSeconds =
+                    Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
             return OptionalLong.of(Math.max(0, Math.round(uptimeSeconds * 1000 - startTicks * 10)));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
@@ -50,7 +51,11 @@ public final class StartupPhases {
     public String toString() {
         StringBuilder text = new StringBuilder();
         for (Phase phase : phases) {
-            text.append(text.isEmpty() ? "" : ", ").append(phase.name()).append(' ').append(phase.millis()).append(" ms");
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append(phase.name())
+                    .append(' ')
+                    .append(phase.millis())
+                    .append(" ms");
         }
         return text.toString();
     }

@@ -12,7 +12,10 @@ public record BoardKey(int priority, int undated, LocalDate dueDate, long id) {
     static final BoardKey FIRST = new BoardKey(0, 0, NO_DATE, 0);
 
     static BoardKey of(Todo todo) {
-        return new BoardKey(todo.priority(), todo.dueDate() == null ? 1 : 0,
-                todo.dueDate() == null ? NO_DATE : todo.dueDate(), todo.id());
+        return new BoardKey(
+                todo.priority(),
+                todo.dueDate() == null ? 1 : 0,
+                todo.dueDate() == null ? NO_DATE : todo.dueDate(),
+                todo.id());
     }
 }

@@ -23,8 +23,12 @@ public record NewTodo(String title, String memo, int priority, LocalDate dueDate
                 throw ApiError.badRequest(field + " is required.");
             }
         }
-        return new NewTodo(title(body.get("title")), memo(body.get("memo")), priority(body.get("priority")),
-                body.has("due_date") ? dueDate(body.get("due_date")) : null, false);
+        return new NewTodo(
+                title(body.get("title")),
+                memo(body.get("memo")),
+                priority(body.get("priority")),
+                body.has("due_date") ? dueDate(body.get("due_date")) : null,
+                false);
     }
 
     static String title(JsonNode value) {
@@ -41,8 +45,10 @@ public record NewTodo(String title, String memo, int priority, LocalDate dueDate
 
     static int priority(JsonNode value) {
         // canConvertToLong: asLong wraps a number past 64 bits, so 2^64 + 3 would read as 3
-        if (!value.isIntegralNumber() || !value.canConvertToLong()
-                || value.asLong() < PRIORITY_MIN || value.asLong() > PRIORITY_MAX) {
+        if (!value.isIntegralNumber()
+                || !value.canConvertToLong()
+                || value.asLong() < PRIORITY_MIN
+                || value.asLong() > PRIORITY_MAX) {
             throw ApiError.badRequest("priority must be an integer from 1 (highest) to 5.");
         }
         return value.asInt();

@@ -19,9 +19,11 @@ import java.util.List;
 public final class TodoCsv {
     /** Excel reads a BOM-less CSV in the local code page, which garbles Japanese. */
     static final String BOM = "\uFEFF";
+
     static final String HEADER = "id,title,description,priority,due_date,created_at,completed_at";
     static final int CHUNK = 500;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final TodoDao todos;
 
@@ -78,8 +80,9 @@ public final class TodoCsv {
      */
     static String field(String raw) {
         String trimmed = raw.stripLeading();
-        boolean formula = !raw.isEmpty() && ("\t\r".indexOf(raw.charAt(0)) >= 0
-                || !trimmed.isEmpty() && "=+-@\t\r".indexOf(trimmed.charAt(0)) >= 0);
+        boolean formula = !raw.isEmpty()
+                && ("\t\r".indexOf(raw.charAt(0)) >= 0
+                        || !trimmed.isEmpty() && "=+-@\t\r".indexOf(trimmed.charAt(0)) >= 0);
         String value = formula ? "'" + raw : raw;
         return '"' + value.replace("\"", "\"\"") + '"';
     }

@@ -24,6 +24,7 @@ public interface TodoDao {
         SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
                t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
         """;
+
     String SELECT_TODO = TODO_COLUMNS + "FROM tasks t JOIN priorities p ON p.id = t.priority_id\n";
     String INSERT_TODO = """
         INSERT INTO tasks (title, description, priority_id, due_date, created_at, updated_at, completed_at, owner_id)

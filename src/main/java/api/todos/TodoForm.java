@@ -14,13 +14,21 @@ public record TodoForm(String title, String description, String priority, String
     }
 
     public static TodoForm of(Todo todo) {
-        return new TodoForm(todo.title(), todo.memo(), String.valueOf(todo.priority()),
-                todo.dueDate() == null ? "" : todo.dueDate().toString(), Map.of());
+        return new TodoForm(
+                todo.title(),
+                todo.memo(),
+                String.valueOf(todo.priority()),
+                todo.dueDate() == null ? "" : todo.dueDate().toString(),
+                Map.of());
     }
 
     public static TodoForm submitted(Context ctx) {
-        TodoForm form = new TodoForm(param(ctx, "title"), param(ctx, "description"), param(ctx, "priority"),
-                param(ctx, "due_date").strip(), Map.of());
+        TodoForm form = new TodoForm(
+                param(ctx, "title"),
+                param(ctx, "description"),
+                param(ctx, "priority"),
+                param(ctx, "due_date").strip(),
+                Map.of());
         return new TodoForm(form.title, form.description, form.priority, form.dueDate, form.check());
     }
 

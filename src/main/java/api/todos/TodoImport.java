@@ -53,8 +53,9 @@ public final class TodoImport {
         try {
             root = Json.MAPPER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JacksonException e) {
-            throw new Failure("not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw new Failure("not valid JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         }
         if (root != null && root.isArray()) {
             return plainItems(root);
@@ -113,7 +114,8 @@ public final class TodoImport {
         for (Iterator<Map.Entry<String, JsonNode>> attributes = item.fields(); attributes.hasNext(); ) {
             Map.Entry<String, JsonNode> attribute = attributes.next();
             JsonNode typed = attribute.getValue();
-            String type = typed.isObject() && typed.size() == 1 ? typed.fieldNames().next() : "";
+            String type =
+                    typed.isObject() && typed.size() == 1 ? typed.fieldNames().next() : "";
             JsonNode value = typed.path(type);
             String where = "item " + number + ": attribute " + attribute.getKey();
             switch (type) {
@@ -123,14 +125,18 @@ public final class TodoImport {
                 case "N" -> {
                     try {
                         BigDecimal n = new BigDecimal(value.asText());
-                        plain.set(attribute.getKey(), n.stripTrailingZeros().scale() <= 0
-                                ? JsonNodeFactory.instance.numberNode(n.toBigInteger())
-                                : JsonNodeFactory.instance.numberNode(n));
+                        plain.set(
+                                attribute.getKey(),
+                                n.stripTrailingZeros().scale() <= 0
+                                        ? JsonNodeFactory.instance.numberNode(n.toBigInteger())
+                                        : JsonNodeFactory.instance.numberNode(n));
                     } catch (NumberFormatException e) {
                         throw new Failure(where + ": \"" + value.asText() + "\" is not a number");
                     }
                 }
-                default -> throw new Failure(where + " must be a typed value such as {\"S\": \"...\"}, {\"N\": \"3\"} or {\"BOOL\": false}");
+                default ->
+                    throw new Failure(where
+                            + " must be a typed value such as {\"S\": \"...\"}, {\"N\": \"3\"} or {\"BOOL\": false}");
             }
         }
         return plain;

@@ -21,7 +21,8 @@ import java.util.Optional;
 public final class TodoPages {
     static final int PAGE_SIZE = 100;
     private static final String LIST = "/tasks/";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TodoDao todos;
     private final BusinessMetrics events;
@@ -90,8 +91,8 @@ public final class TodoPages {
     }
 
     public void complete(Context ctx) {
-        Optional<Todo> completed = id(ctx).flatMap(id ->
-                todos.update(id, owner(ctx), new TodoUpdate(null, null, null, true, false, null)));
+        Optional<Todo> completed = id(ctx).flatMap(
+                        id -> todos.update(id, owner(ctx), new TodoUpdate(null, null, null, true, false, null)));
         completed.ifPresent(todo -> events.taskCompleted());
         redirectOrNotFound(ctx, completed);
     }
@@ -118,7 +119,10 @@ public final class TodoPages {
     }
 
     private void notFound(Context ctx) {
-        templates.render(ctx, HttpStatus.NOT_FOUND, "tasks/notfound.jte",
+        templates.render(
+                ctx,
+                HttpStatus.NOT_FOUND,
+                "tasks/notfound.jte",
                 Map.of("session", PageAuth.session(ctx), "id", ctx.pathParam("id")));
     }
 

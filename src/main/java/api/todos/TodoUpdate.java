@@ -10,8 +10,8 @@ import java.util.Set;
  * A partial update: a null component is left as it is. {@code dueDateSet} tells "set due_date to null"
  * apart from "leave due_date alone".
  */
-public record TodoUpdate(String title, String memo, Integer priority, Boolean completed,
-                         boolean dueDateSet, LocalDate dueDate) {
+public record TodoUpdate(
+        String title, String memo, Integer priority, Boolean completed, boolean dueDateSet, LocalDate dueDate) {
     private static final Set<String> FIELDS = Set.of("title", "memo", "priority", "completed", "due_date");
 
     public static TodoUpdate from(JsonNode body) {
@@ -21,7 +21,8 @@ public record TodoUpdate(String title, String memo, Integer priority, Boolean co
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw ApiError.badRequest("Unknown field: " + name + " (allowed: title, memo, priority, completed, due_date).");
+                throw ApiError.badRequest(
+                        "Unknown field: " + name + " (allowed: title, memo, priority, completed, due_date).");
             }
         }
         if (body.isEmpty()) {
@@ -43,7 +44,8 @@ public record TodoUpdate(String title, String memo, Integer priority, Boolean co
 
     Todo applyTo(Todo current, java.time.Instant now) {
         boolean done = completed == null ? current.completed() : completed;
-        return new Todo(current.id(),
+        return new Todo(
+                current.id(),
                 title == null ? current.title() : title,
                 memo == null ? current.memo() : memo,
                 priority == null ? current.priority() : priority,

@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 record Login(String username, String password) {
     /** The longest address an email can have (RFC 3696's 64 + 1 + 255). */
     static final int MAX_USERNAME_CHARS = 320;
+
     static final int MAX_PASSWORD_BYTES = 1024;
 
     static Login from(Context ctx) {
         String contentType = ctx.contentType();
-        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             return fromJson(Json.body(ctx));
         }
         var errors = new FieldErrors();
@@ -37,11 +39,15 @@ record Login(String username, String password) {
      */
     private static Login checked(String username, String userField, String password, FieldErrors errors) {
         if (username != null && username.length() > MAX_USERNAME_CHARS) {
-            errors.add(userField, "ensure this value has at most " + MAX_USERNAME_CHARS + " characters",
+            errors.add(
+                    userField,
+                    "ensure this value has at most " + MAX_USERNAME_CHARS + " characters",
                     "value_error.any_str.max_length");
         }
         if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            errors.add("password", "ensure this value has at most " + MAX_PASSWORD_BYTES + " bytes",
+            errors.add(
+                    "password",
+                    "ensure this value has at most " + MAX_PASSWORD_BYTES + " bytes",
                     "value_error.any_str.max_length");
         }
         errors.throwIfAny();

@@ -22,10 +22,14 @@ record NewUser(String email, String password) {
         }
         if (password != null) {
             if (password.codePointCount(0, password.length()) < Passwords.MIN_CHARS) {
-                errors.add("password", "ensure this value has at least " + Passwords.MIN_CHARS + " characters",
+                errors.add(
+                        "password",
+                        "ensure this value has at least " + Passwords.MIN_CHARS + " characters",
                         "value_error.any_str.min_length");
             } else if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
-                errors.add("password", "ensure this value has at most " + Passwords.MAX_BYTES + " bytes in UTF-8",
+                errors.add(
+                        "password",
+                        "ensure this value has at most " + Passwords.MAX_BYTES + " bytes in UTF-8",
                         "value_error.any_str.max_length");
             }
         }

@@ -18,8 +18,12 @@ public final class PasswordLogin {
     private final LoginFailures failures;
     private final BusinessMetrics events;
 
-    public PasswordLogin(UserDao users, Passwords passwords, PasswordWorkers workers, LoginFailures failures,
-                         BusinessMetrics events) {
+    public PasswordLogin(
+            UserDao users,
+            Passwords passwords,
+            PasswordWorkers workers,
+            LoginFailures failures,
+            BusinessMetrics events) {
         this.users = users;
         this.passwords = passwords;
         this.workers = workers;
@@ -37,8 +41,8 @@ public final class PasswordLogin {
         LoginFailures.Reservation reservation = failures.reserve(address, account);
         if (reservation.refused()) {
             events.loginThrottled();
-            throw ApiError.tooManyRequests("Too many failed login attempts; try again later",
-                    reservation.retryAfterSeconds());
+            throw ApiError.tooManyRequests(
+                    "Too many failed login attempts; try again later", reservation.retryAfterSeconds());
         }
         Optional<Credentials> stored = users.credentials(account);
         return workers.run(() -> stored.isPresent()

@@ -24,8 +24,8 @@ public final class PasswordWorkers implements AutoCloseable {
 
     public PasswordWorkers(int threads, int queueSize) {
         var names = new AtomicInteger();
-        executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueSize),
-                work -> {
+        executor = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueSize), work -> {
                     var thread = new Thread(work, "bcrypt-" + names.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -38,8 +38,8 @@ public final class PasswordWorkers implements AutoCloseable {
             return CompletableFuture.supplyAsync(work, executor);
         } catch (RejectedExecutionException e) {
             rejected.incrementAndGet();
-            return CompletableFuture.failedFuture(
-                    ApiError.unavailable("Too many password checks in progress; try again shortly", RETRY_AFTER_SECONDS));
+            return CompletableFuture.failedFuture(ApiError.unavailable(
+                    "Too many password checks in progress; try again shortly", RETRY_AFTER_SECONDS));
         }
     }
 

@@ -8,6 +8,7 @@ import org.mindrot.jbcrypt.BCrypt;
 public final class Passwords {
     /** bcrypt reads at most 72 bytes and silently ignores the rest, so longer passwords are refused. */
     public static final int MAX_BYTES = 72;
+
     public static final int MIN_CHARS = 8;
 
     private final int cost;
@@ -32,8 +33,8 @@ public final class Passwords {
         } catch (IllegalArgumentException e) {
             return false; // not a bcrypt hash at all
         }
-        return MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII),
-                normalised.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                computed.getBytes(StandardCharsets.US_ASCII), normalised.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

@@ -61,7 +61,8 @@ public final class SignInPages {
             return;
         }
         // no account has such an email or password: refused before any bcrypt work, like POST /login
-        if (email.length() > Login.MAX_USERNAME_CHARS || password.getBytes(StandardCharsets.UTF_8).length > Login.MAX_PASSWORD_BYTES) {
+        if (email.length() > Login.MAX_USERNAME_CHARS
+                || password.getBytes(StandardCharsets.UTF_8).length > Login.MAX_PASSWORD_BYTES) {
             form(ctx, HttpStatus.BAD_REQUEST, "tasks/login.jte", email, WRONG_CREDENTIALS, Map.of());
             return;
         }
@@ -83,8 +84,13 @@ public final class SignInPages {
             } else if (refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
                 long seconds = refusal.retryAfterSeconds().orElse(60);
                 ctx.header("Retry-After", String.valueOf(seconds));
-                form(ctx, HttpStatus.TOO_MANY_REQUESTS, "tasks/login.jte", email,
-                        "Too many failed sign-ins: try again in " + seconds + " seconds.", Map.of());
+                form(
+                        ctx,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "tasks/login.jte",
+                        email,
+                        "Too many failed sign-ins: try again in " + seconds + " seconds.",
+                        Map.of());
             } else {
                 throw refusal;
             }
@@ -94,13 +100,16 @@ public final class SignInPages {
 
     public void signUp(Context ctx) {
         String email = field(ctx, "email").strip();
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("email", email).put("password", field(ctx, "password"));
+        ObjectNode body =
+                JsonNodeFactory.instance.objectNode().put("email", email).put("password", field(ctx, "password"));
         NewUser input;
         try {
             input = NewUser.from(body);
         } catch (RequestValidationError e) {
             Map<String, String> problems = new LinkedHashMap<>();
-            e.errors().forEach(error -> problems.putIfAbsent(String.valueOf(error.loc().get(error.loc().size() - 1)), error.msg()));
+            e.errors()
+                    .forEach(error -> problems.putIfAbsent(
+                            String.valueOf(error.loc().get(error.loc().size() - 1)), error.msg()));
             form(ctx, HttpStatus.BAD_REQUEST, "tasks/signup.jte", email, null, problems);
             return;
         }
@@ -134,8 +143,13 @@ public final class SignInPages {
     }
 
     /** The form, with the token its POST must repeat: the browser's sign-in cookie, set here when it has none. */
-    private void form(Context ctx, HttpStatus status, String template, String email, String message,
-                      Map<String, String> problems) {
+    private void form(
+            Context ctx,
+            HttpStatus status,
+            String template,
+            String email,
+            String message,
+            Map<String, String> problems) {
         String token = ctx.cookie(Csrf.SIGN_IN_COOKIE);
         if (token == null || !TOKEN.matcher(token).matches()) {
             token = Sessions.randomToken();

@@ -25,7 +25,8 @@ public final class UserHandlers {
 
     public void create(Context ctx) {
         NewUser input = NewUser.from(Json.body(ctx));
-        ctx.future(() -> signUp.create(input).thenAccept(user -> ctx.status(HttpStatus.CREATED).json(user)));
+        ctx.future(() -> signUp.create(input)
+                .thenAccept(user -> ctx.status(HttpStatus.CREATED).json(user)));
     }
 
     public void get(Context ctx) {

@@ -18,6 +18,7 @@ public final class ApiDocs {
     public static final String REDOC_PATH = "/redoc";
     /** The OAuth2 password-flow scheme of the document, so Swagger UI's "Authorize" logs in through /login. */
     public static final String SECURITY = "OAuth2PasswordBearer";
+
     static final String DOCUMENT = "/openapi.yaml";
 
     /**
@@ -27,7 +28,8 @@ public final class ApiDocs {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'";
 
-    private static final String SWAGGER_PAGE = """
+    private static final String SWAGGER_PAGE =
+            """
             <!DOCTYPE html>
             <html lang="en">
             <head>

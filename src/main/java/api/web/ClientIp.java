@@ -34,7 +34,8 @@ public final class ClientIp {
             return true;
         }
         String proto = ctx.header("X-Forwarded-Proto");
-        return proto != null && isTrusted(unbracket(ctx.req().getRemoteAddr()))
+        return proto != null
+                && isTrusted(unbracket(ctx.req().getRemoteAddr()))
                 && "https".equalsIgnoreCase(proto.split(",", 2)[0].strip());
     }
 
@@ -81,7 +82,8 @@ public final class ClientIp {
 
     private static String unbracket(String address) {
         return address != null && address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
+                ? address.substring(1, address.length() - 1)
+                : address;
     }
 
     private static byte[] parse(String address) {
@@ -93,7 +95,8 @@ public final class ClientIp {
             String[] parts = spec.strip().split("/", 2);
             byte[] network = ClientIp.parse(unbracket(parts[0]));
             if (network == null) {
-                throw new IllegalArgumentException("TRUSTED_PROXIES: '" + spec + "' is not an IP address or CIDR range");
+                throw new IllegalArgumentException(
+                        "TRUSTED_PROXIES: '" + spec + "' is not an IP address or CIDR range");
             }
             int bits = network.length * 8;
             if (parts.length == 2) {

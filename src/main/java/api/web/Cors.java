@@ -19,7 +19,8 @@ public final class Cors {
             if (origins.contains("*")) {
                 rule.anyHost();
             } else {
-                rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                rule.allowHost(
+                        origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
                 rule.allowCredentials = true;
             }
             rule.exposeHeader("WWW-Authenticate");

@@ -33,13 +33,22 @@ public final class ErrorMapping {
             detail(ctx, 401, e.getMessage());
         });
         app.exception(RequestValidationError.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", e.errors())));
-        app.exception(ValidationException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", fieldErrors(e, ctx))));
-        app.exception(JacksonException.class, (e, ctx) ->
-                ctx.status(422).json(Map.of("detail", RequestValidationError.jsonDecodeError().errors())));
+        app.exception(
+                ValidationException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", fieldErrors(e, ctx))));
+        app.exception(
+                JacksonException.class,
+                (e, ctx) -> ctx.status(422)
+                        .json(Map.of(
+                                "detail",
+                                RequestValidationError.jsonDecodeError().errors())));
         app.exception(HttpResponseException.class, (e, ctx) -> detail(ctx, e.getStatus(), httpDetail(e)));
         // the Content-Type names a charset the JVM does not know (charset=bogus): the body cannot be decoded at all
-        app.exception(UnsupportedCharsetException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
-        app.exception(IllegalCharsetNameException.class, (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
+        app.exception(
+                UnsupportedCharsetException.class,
+                (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
+        app.exception(
+                IllegalCharsetNameException.class,
+                (e, ctx) -> detail(ctx, 415, "Unsupported charset: " + e.getCharsetName()));
         app.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, maxBodyBytes));
         // statuses set without an exception (Javalin's own 404 for unmatched paths, for instance)
         app.error(404, ctx -> jsonIfEmpty(ctx, "Not Found"));
@@ -100,8 +109,10 @@ public final class ErrorMapping {
     private static String httpDetail(HttpResponseException e) {
         return switch (e.getStatus()) {
             case 404, 405, 413 -> HttpStatus.forStatus(e.getStatus()).getMessage();
-            default -> e.getMessage() == null || e.getMessage().isBlank()
-                    ? HttpStatus.forStatus(e.getStatus()).getMessage() : e.getMessage();
+            default ->
+                e.getMessage() == null || e.getMessage().isBlank()
+                        ? HttpStatus.forStatus(e.getStatus()).getMessage()
+                        : e.getMessage();
         };
     }
 
@@ -111,7 +122,8 @@ public final class ErrorMapping {
             String where = ctx.pathParamMap().containsKey(field) ? "path" : "query";
             problems.forEach(problem -> {
                 boolean unparsable = "TYPE_CONVERSION_FAILED".equals(problem.getMessage());
-                errors.add(new RequestValidationError.FieldError(List.of(where, field),
+                errors.add(new RequestValidationError.FieldError(
+                        List.of(where, field),
                         unparsable ? "Input could not be parsed: '" + problem.value + "'" : problem.getMessage(),
                         unparsable ? "type_error" : "value_error"));
             });

@@ -21,8 +21,8 @@ public final class IpLiteral {
         if (address == null) {
             return null;
         }
-        String text = address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
+        String text =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         int zone = text.indexOf('%');
         text = zone >= 0 ? text.substring(0, zone) : text;
         Matcher v4 = IPV4.matcher(text);

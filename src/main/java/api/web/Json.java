@@ -55,7 +55,8 @@ public final class Json {
      * escape an unpaired surrogate are refused too.
      */
     public static JsonNode parseUtf8(byte[] bytes) throws IOException {
-        String text = StandardCharsets.UTF_8.newDecoder()
+        String text = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class PageAuth {
     public static final String SIGN_IN_PATH = "/tasks/login";
-    static final String FORGED = "This form did not come from this site, or it has expired: reload the page and try again.";
+    static final String FORGED =
+            "This form did not come from this site, or it has expired: reload the page and try again.";
     private static final String SESSION = "page_session";
 
     private final Sessions sessions;

@@ -17,7 +17,8 @@ public final class RequestValidationError extends RuntimeException {
 
     /** A body that is not JSON at all, in FastAPI's words. */
     public static RequestValidationError jsonDecodeError() {
-        return new RequestValidationError(List.of(new FieldError(List.of("body"), "JSON decode error", "json_invalid")));
+        return new RequestValidationError(
+                List.of(new FieldError(List.of("body"), "JSON decode error", "json_invalid")));
     }
 
     public static RequestValidationError of(String location, String field, String msg, String type) {

@@ -23,7 +23,8 @@ public final class Templates {
     public void render(Context ctx, HttpStatus status, String template, Map<String, Object> params) {
         StringOutput html = new StringOutput();
         engine.render(template, params, html);
-        // a signed-in user's tasks are theirs: no shared cache keeps them, and Back after signing out does not show them
+        // a signed-in user's tasks are theirs: no shared cache keeps them, and Back after signing out does not show
+        // them
         ctx.header("Cache-Control", "no-store");
         ctx.status(status).contentType("text/html; charset=utf-8").result(html.toString());
     }

@@ -12,8 +12,10 @@ public final class Webjars {
     private static final Properties VERSIONS = load();
 
     public static final String BOOTSTRAP_CSS = "/webjars/bootstrap/" + version("bootstrap") + "/css/bootstrap.min.css";
-    public static final String BOOTSTRAP_JS = "/webjars/bootstrap/" + version("bootstrap") + "/js/bootstrap.bundle.min.js";
-    public static final String ICONS_CSS = "/webjars/bootstrap-icons/" + version("bootstrap-icons") + "/font/bootstrap-icons.min.css";
+    public static final String BOOTSTRAP_JS =
+            "/webjars/bootstrap/" + version("bootstrap") + "/js/bootstrap.bundle.min.js";
+    public static final String ICONS_CSS =
+            "/webjars/bootstrap-icons/" + version("bootstrap-icons") + "/font/bootstrap-icons.min.css";
     public static final String SWAGGER_UI_JS = "/webjars/swagger-ui/" + version("swagger-ui") + "/swagger-ui-bundle.js";
     public static final String SWAGGER_UI_CSS = "/webjars/swagger-ui/" + version("swagger-ui") + "/swagger-ui.css";
     public static final String SWAGGER_UI_ICON = "/webjars/swagger-ui/" + version("swagger-ui") + "/favicon-32x32.png";

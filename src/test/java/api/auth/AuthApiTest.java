@@ -64,8 +64,10 @@ class AuthApiTest {
     void an_expired_token_is_401_could_not_validate(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
-        String expired = JWT.create().withClaim("user_id", user.id())
-                .withExpiresAt(Instant.now().minusSeconds(60)).sign(Algorithm.HMAC256(SECRET));
+        String expired = JWT.create()
+                .withClaim("user_id", user.id())
+                .withExpiresAt(Instant.now().minusSeconds(60))
+                .sign(Algorithm.HMAC256(SECRET));
 
         assertCouldNotValidate(app.get("/posts", Api.bearer(expired)));
     }
@@ -75,8 +77,10 @@ class AuthApiTest {
     void a_token_signed_with_another_key_is_401_could_not_validate(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
-        String forged = JWT.create().withClaim("user_id", user.id())
-                .withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256("guessed-secret-guessed-secret-guessed"));
+        String forged = JWT.create()
+                .withClaim("user_id", user.id())
+                .withExpiresAt(Instant.now().plusSeconds(600))
+                .sign(Algorithm.HMAC256("guessed-secret-guessed-secret-guessed"));
 
         assertCouldNotValidate(app.get("/posts", Api.bearer(forged)));
     }
@@ -86,8 +90,10 @@ class AuthApiTest {
     void an_alg_none_token_is_401_could_not_validate(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
-        String unsigned = JWT.create().withClaim("user_id", user.id())
-                .withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.none());
+        String unsigned = JWT.create()
+                .withClaim("user_id", user.id())
+                .withExpiresAt(Instant.now().plusSeconds(600))
+                .sign(Algorithm.none());
 
         assertCouldNotValidate(app.get("/posts", Api.bearer(unsigned)));
     }
@@ -99,8 +105,11 @@ class AuthApiTest {
         var user = Api.signUp(app);
         var victim = Api.signUp(app);
         String[] parts = user.token().split("\\.");
-        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"user_id\":" + victim.id() + ",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}").getBytes());
+        String payload = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("{\"user_id\":" + victim.id() + ",\"exp\":"
+                                + (Instant.now().getEpochSecond() + 600) + "}")
+                        .getBytes());
 
         assertCouldNotValidate(app.get("/users/me", Api.bearer(parts[0] + "." + payload + "." + parts[2])));
     }
@@ -138,8 +147,10 @@ class AuthApiTest {
         db.truncateAll();
         try (TestApp app = TestApp.start(TestConfig.forDb(db, Map.of("SECRET_KEY", "")), db)) {
             var user = Api.signUp(app);
-            String forged = JWT.create().withClaim("user_id", user.id())
-                    .withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256("dev-secret-change-me"));
+            String forged = JWT.create()
+                    .withClaim("user_id", user.id())
+                    .withExpiresAt(Instant.now().plusSeconds(600))
+                    .sign(Algorithm.HMAC256("dev-secret-change-me"));
 
             assertCouldNotValidate(app.get("/posts", Api.bearer(forged)));
         }

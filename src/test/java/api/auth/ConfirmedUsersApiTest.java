@@ -47,7 +47,9 @@ class ConfirmedUsersApiTest {
             assertEquals(200, app.get("/users/me", user.auth()).status());
             db.jdbi().useHandle(h -> h.execute("DELETE FROM users WHERE id = ?", user.id()));
 
-            Await.until("the cached confirmation to expire", () -> app.get("/posts", user.auth()).status() == 401);
+            Await.until(
+                    "the cached confirmation to expire",
+                    () -> app.get("/posts", user.auth()).status() == 401);
         }
     }
 }

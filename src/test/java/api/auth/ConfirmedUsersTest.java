@@ -17,10 +17,13 @@ class ConfirmedUsersTest {
     private final AtomicLong now = new AtomicLong(1_000);
 
     private ConfirmedUsers withTtl(Duration ttl) {
-        return new ConfirmedUsers(id -> {
-            queries.incrementAndGet();
-            return inDatabase.contains(id);
-        }, ttl, now::get);
+        return new ConfirmedUsers(
+                id -> {
+                    queries.incrementAndGet();
+                    return inDatabase.contains(id);
+                },
+                ttl,
+                now::get);
     }
 
     @Test
@@ -67,10 +70,13 @@ class ConfirmedUsersTest {
 
     @Test
     void the_cache_starts_over_instead_of_growing_past_its_bound() {
-        var users = new ConfirmedUsers(id -> {
-            queries.incrementAndGet();
-            return true;
-        }, Duration.ofSeconds(5), now::get);
+        var users = new ConfirmedUsers(
+                id -> {
+                    queries.incrementAndGet();
+                    return true;
+                },
+                Duration.ofSeconds(5),
+                now::get);
         for (long id = 0; id <= ConfirmedUsers.MAX_ENTRIES; id++) {
             users.test(id);
         }

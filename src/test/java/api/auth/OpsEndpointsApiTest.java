@@ -21,8 +21,8 @@ class OpsEndpointsApiTest {
 
     /** Each operator endpoint on each database. */
     static Stream<Arguments> endpoints() {
-        return TestDbs.all().flatMap(db -> Stream.of("/metrics", "/log_all", "/log_first")
-                .map(path -> Arguments.of(db, path)));
+        return TestDbs.all()
+                .flatMap(db -> Stream.of("/metrics", "/log_all", "/log_first").map(path -> Arguments.of(db, path)));
     }
 
     static Stream<TestDb> databases() {
@@ -30,7 +30,10 @@ class OpsEndpointsApiTest {
     }
 
     private static TestApp app(TestDb db) {
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db, Map.of("OPS_TOKEN", TOKEN, "REQUEST_LOG_ENABLED", "true")), db));
+        return APPS.computeIfAbsent(
+                db.name(),
+                name -> TestApp.start(
+                        TestConfig.forDb(db, Map.of("OPS_TOKEN", TOKEN, "REQUEST_LOG_ENABLED", "true")), db));
     }
 
     @AfterAll
@@ -51,8 +54,12 @@ class OpsEndpointsApiTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("endpoints")
     void a_wrong_token_is_401(TestDb db, String path) {
-        assertEquals(401, app(db).get(path, "Authorization", "Bearer " + TOKEN + "x").status());
-        assertEquals(401, app(db).get(path, "Authorization", "Bearer " + TOKEN.substring(1)).status());
+        assertEquals(
+                401, app(db).get(path, "Authorization", "Bearer " + TOKEN + "x").status());
+        assertEquals(
+                401,
+                app(db).get(path, "Authorization", "Bearer " + TOKEN.substring(1))
+                        .status());
         assertEquals(401, app(db).get(path, "Authorization", "Basic " + TOKEN).status());
     }
 
@@ -70,7 +77,9 @@ class OpsEndpointsApiTest {
     void the_right_token_opens_the_endpoint(TestDb db, String path) {
         app(db).get("/"); // so /log_first has a record to show
 
-        Await.until(path + " to answer 200", () -> app(db).get(path, "Authorization", "Bearer " + TOKEN).status() == 200);
+        Await.until(
+                path + " to answer 200",
+                () -> app(db).get(path, "Authorization", "Bearer " + TOKEN).status() == 200);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,5 +88,4 @@ class OpsEndpointsApiTest {
         assertEquals(200, app(db).get("/").status());
         assertEquals(200, app(db).get("/health").status());
     }
-
 }

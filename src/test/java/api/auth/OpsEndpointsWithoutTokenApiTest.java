@@ -25,14 +25,27 @@ class OpsEndpointsWithoutTokenApiTest {
     private static final Map<String, TestApp> APPS = new ConcurrentHashMap<>();
 
     static Stream<Arguments> endpoints() {
-        return TestDbs.all().flatMap(db -> Stream.of("/metrics", "/log_all", "/log_first")
-                .map(path -> Arguments.of(db, path)));
+        return TestDbs.all()
+                .flatMap(db -> Stream.of("/metrics", "/log_all", "/log_first").map(path -> Arguments.of(db, path)));
     }
 
     /** Listening on every interface, as a misconfigured HOST would, and trusting every proxy header it is sent. */
     private static TestApp app(TestDb db) {
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db,
-                Map.of("HOST", "0.0.0.0", "OPS_TOKEN", "", "TRUSTED_PROXIES", "0.0.0.0/0,::/0", "REQUEST_LOG_ENABLED", "true")), db));
+        return APPS.computeIfAbsent(
+                db.name(),
+                name -> TestApp.start(
+                        TestConfig.forDb(
+                                db,
+                                Map.of(
+                                        "HOST",
+                                        "0.0.0.0",
+                                        "OPS_TOKEN",
+                                        "",
+                                        "TRUSTED_PROXIES",
+                                        "0.0.0.0/0,::/0",
+                                        "REQUEST_LOG_ENABLED",
+                                        "true")),
+                        db));
     }
 
     @AfterAll
@@ -58,8 +71,18 @@ class OpsEndpointsWithoutTokenApiTest {
         InetAddress network = NonLoopback.address().orElse(null);
         assumeTrue(network != null, "this host has no non-loopback address to connect from");
 
-        var response = RawHttp.send(network, app(db).port(),
-                get(path, Map.of("X-Forwarded-For", "127.0.0.1", "X-Real-IP", "127.0.0.1", "Forwarded", "for=127.0.0.1")));
+        var response = RawHttp.send(
+                network,
+                app(db).port(),
+                get(
+                        path,
+                        Map.of(
+                                "X-Forwarded-For",
+                                "127.0.0.1",
+                                "X-Real-IP",
+                                "127.0.0.1",
+                                "Forwarded",
+                                "for=127.0.0.1")));
 
         assertEquals(401, response.status(), response.text());
     }
@@ -68,8 +91,10 @@ class OpsEndpointsWithoutTokenApiTest {
     @MethodSource("endpoints")
     void a_client_on_this_host_is_served(TestDb db, String path) {
         app(db).get("/"); // so /log_first has a record to show, once the writer has stored it
-        var response = Await.value(path + " to have something to show", () -> RawHttp.send(app(db).port(),
-                get(path, Map.of())), r -> r.status() != 404);
+        var response = Await.value(
+                path + " to have something to show",
+                () -> RawHttp.send(app(db).port(), get(path, Map.of())),
+                r -> r.status() != 404);
 
         assertEquals(200, response.status(), response.text());
     }
@@ -79,5 +104,4 @@ class OpsEndpointsWithoutTokenApiTest {
         headers.forEach((name, value) -> raw.put(name, value.getBytes(StandardCharsets.US_ASCII)));
         return RawHttp.request("GET", path.getBytes(StandardCharsets.US_ASCII), raw, null);
     }
-
 }

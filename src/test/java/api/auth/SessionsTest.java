@@ -26,8 +26,11 @@ class SessionsTest {
     }
 
     private static String email(TestDb db, long user) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT email FROM users WHERE id = :id").bind("id", user)
-                .mapTo(String.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT email FROM users WHERE id = :id")
+                        .bind("id", user)
+                        .mapTo(String.class)
+                        .one());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,7 +58,9 @@ class SessionsTest {
         String second = sessions.start(user);
 
         assertNotEquals(first, second);
-        assertNotEquals(sessions.find(first).orElseThrow().csrf(), sessions.find(second).orElseThrow().csrf());
+        assertNotEquals(
+                sessions.find(first).orElseThrow().csrf(),
+                sessions.find(second).orElseThrow().csrf());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,7 +69,8 @@ class SessionsTest {
         db.truncateAll();
         String cookie = at(db, NOW).start(Fixtures.aUser(db));
 
-        assertTrue(at(db, NOW.plus(Sessions.LIFETIME).minusSeconds(1)).find(cookie).isPresent());
+        assertTrue(
+                at(db, NOW.plus(Sessions.LIFETIME).minusSeconds(1)).find(cookie).isPresent());
         assertTrue(at(db, NOW.plus(Sessions.LIFETIME)).find(cookie).isEmpty());
     }
 

@@ -28,20 +28,24 @@ class TokensTest {
         var decoded = JWT.decode(tokens.issue(7));
         assertEquals("HS256", decoded.getAlgorithm());
         assertEquals(7L, decoded.getClaim("user_id").asLong());
-        long minutes = Duration.between(Instant.now(), decoded.getExpiresAtAsInstant()).toMinutes();
+        long minutes =
+                Duration.between(Instant.now(), decoded.getExpiresAtAsInstant()).toMinutes();
         assertTrue(minutes >= 29 && minutes <= 30, "expires in " + minutes + " min");
     }
 
     @Test
     void a_user_id_that_is_not_a_whole_number_is_refused_even_when_signed() {
-        String token = JWT.create().withClaim("user_id", 1.5).withExpiresAt(Instant.now().plusSeconds(600))
+        String token = JWT.create()
+                .withClaim("user_id", 1.5)
+                .withExpiresAt(Instant.now().plusSeconds(600))
                 .sign(Algorithm.HMAC256(SECRET));
         assertTrue(tokens.userId(token).isEmpty());
     }
 
     @Test
     void an_expired_token_is_refused() {
-        var past = new Tokens(SECRET, Duration.ofMinutes(30), Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
+        var past = new Tokens(
+                SECRET, Duration.ofMinutes(30), Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC));
         assertTrue(tokens.userId(past.issue(1)).isEmpty());
     }
 
@@ -63,7 +67,10 @@ class TokensTest {
         tokens.userId(token);
         String[] parts = token.split("\\.");
 
-        assertTrue(tokens.userId(parts[0] + "." + base64("{\"user_id\":2,\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}") + "." + parts[2]).isEmpty());
+        assertTrue(tokens.userId(parts[0] + "."
+                        + base64("{\"user_id\":2,\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}") + "."
+                        + parts[2])
+                .isEmpty());
         assertTrue(tokens.userId(token + "x").isEmpty());
     }
 
@@ -82,14 +89,17 @@ class TokensTest {
 
     @Test
     void an_unsigned_alg_none_token_is_refused() {
-        String unsigned = JWT.create().withClaim("user_id", 1L)
-                .withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.none());
+        String unsigned = JWT.create()
+                .withClaim("user_id", 1L)
+                .withExpiresAt(Instant.now().plusSeconds(600))
+                .sign(Algorithm.none());
         assertTrue(tokens.userId(unsigned).isEmpty());
     }
 
     @Test
     void a_token_without_user_id_is_refused() {
-        String token = JWT.create().withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256(SECRET));
+        String token =
+                JWT.create().withExpiresAt(Instant.now().plusSeconds(600)).sign(Algorithm.HMAC256(SECRET));
         assertTrue(tokens.userId(token).isEmpty());
     }
 

@@ -13,7 +13,8 @@ class CommandLineTest {
 
     @Test
     void flags_become_config_keys_and_the_rest_are_command_words() {
-        CommandLine cli = CommandLine.parse(new String[] {"db", "downgrade", "--database-url=mysql://u:p@h/d", "1", "--port", "8001"});
+        CommandLine cli = CommandLine.parse(
+                new String[] {"db", "downgrade", "--database-url=mysql://u:p@h/d", "1", "--port", "8001"});
         assertEquals(List.of("db", "downgrade", "1"), cli.words());
         assertEquals(Map.of("DATABASE_URL", "mysql://u:p@h/d", "PORT", "8001"), cli.flags());
     }
@@ -31,7 +32,8 @@ class CommandLineTest {
 
     @Test
     void owner_is_an_option_of_the_command_not_a_config_key() {
-        CommandLine cli = CommandLine.parse(new String[] {"todos", "import", "--owner", "a@example.com", "f.json", "--port=1"});
+        CommandLine cli =
+                CommandLine.parse(new String[] {"todos", "import", "--owner", "a@example.com", "f.json", "--port=1"});
         assertEquals(List.of("todos", "import", "f.json"), cli.words());
         assertEquals("a@example.com", cli.option("owner"));
         assertEquals(Map.of("PORT", "1"), cli.flags());

@@ -62,16 +62,20 @@ class TodosImportCommandTest {
 
     private static int count(DbSettings db, String where) {
         try (var database = TestDbs.connect(db)) {
-            return database.jdbi().withHandle(h -> h.createQuery("""
+            return database.jdbi()
+                    .withHandle(h -> h.createQuery("""
                     SELECT COUNT(*) FROM tasks t LEFT JOIN users u ON u.id = t.owner_id WHERE""" + " " + where)
-                    .mapTo(Integer.class).one());
+                            .mapTo(Integer.class)
+                            .one());
         }
     }
 
     private static void unownedTasks(DbSettings db, int howMany) {
         try (var database = TestDbs.connect(db)) {
             for (int i = 0; i < howMany; i++) {
-                database.jdbi().useHandle(h -> h.execute("INSERT INTO tasks (title, description, priority_id) VALUES ('old', '', 3)"));
+                database.jdbi()
+                        .useHandle(h ->
+                                h.execute("INSERT INTO tasks (title, description, priority_id) VALUES ('old', '', 3)"));
             }
         }
     }
@@ -127,7 +131,9 @@ class TodosImportCommandTest {
     void a_bad_file_exits_1_naming_the_item_and_imports_nothing() throws Exception {
         DbSettings db = databaseWithUser("alice@example.com");
         Path file = dir.resolve("bad.json");
-        Files.writeString(file, "[{\"title\": \"ok\", \"memo\": \"\", \"priority\": 1}, {\"title\": \"no memo\", \"priority\": 1}]");
+        Files.writeString(
+                file,
+                "[{\"title\": \"ok\", \"memo\": \"\", \"priority\": 1}, {\"title\": \"no memo\", \"priority\": 1}]");
 
         int status = run(db, "todos", "import", file.toString(), "--owner", "alice@example.com");
 

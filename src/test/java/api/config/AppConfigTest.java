@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class AppConfigTest {
     private static final Map<String, String> NONE = Map.of();
 
-    private static AppConfig load(Map<String, String> flags, Map<String, String> env, Map<String, String> dotEnv,
-                                  Map<String, String> defaultsFile) {
+    private static AppConfig load(
+            Map<String, String> flags,
+            Map<String, String> env,
+            Map<String, String> dotEnv,
+            Map<String, String> defaultsFile) {
         return AppConfig.load(flags, env, dotEnv, defaultsFile);
     }
 
@@ -38,22 +41,38 @@ class AppConfigTest {
 
     @Test
     void dot_env_beats_config_file() {
-        assertEquals(7001, load(NONE, NONE, Map.of("PORT", "7001"), Map.of("PORT", "7000")).http().port());
+        assertEquals(
+                7001,
+                load(NONE, NONE, Map.of("PORT", "7001"), Map.of("PORT", "7000"))
+                        .http()
+                        .port());
     }
 
     @Test
     void environment_beats_dot_env() {
-        assertEquals(7002, load(NONE, Map.of("PORT", "7002"), Map.of("PORT", "7001"), Map.of("PORT", "7000")).http().port());
+        assertEquals(
+                7002,
+                load(NONE, Map.of("PORT", "7002"), Map.of("PORT", "7001"), Map.of("PORT", "7000"))
+                        .http()
+                        .port());
     }
 
     @Test
     void flag_beats_environment() {
-        assertEquals(7003, load(Map.of("PORT", "7003"), Map.of("PORT", "7002"), Map.of("PORT", "7001"), NONE).http().port());
+        assertEquals(
+                7003,
+                load(Map.of("PORT", "7003"), Map.of("PORT", "7002"), Map.of("PORT", "7001"), NONE)
+                        .http()
+                        .port());
     }
 
     @Test
     void blank_value_falls_through_to_the_next_layer() {
-        assertEquals(7001, load(NONE, Map.of("PORT", " "), Map.of("PORT", "7001"), NONE).http().port());
+        assertEquals(
+                7001,
+                load(NONE, Map.of("PORT", " "), Map.of("PORT", "7001"), NONE)
+                        .http()
+                        .port());
     }
 
     @Test
@@ -70,7 +89,8 @@ class AppConfigTest {
 
     @Test
     void every_bad_key_is_reported_at_once() {
-        var error = assertThrows(ConfigException.class,
+        var error = assertThrows(
+                ConfigException.class,
                 () -> load(NONE, Map.of("PORT", "x", "DB_POOL_SIZE", "y", "MIGRATE_ON_START", "maybe"), NONE, NONE));
         assertTrue(error.getMessage().contains("PORT"));
         assertTrue(error.getMessage().contains("DB_POOL_SIZE"));
@@ -106,7 +126,8 @@ class AppConfigTest {
 
     @Test
     void production_with_tokens_living_over_a_day_is_an_error() {
-        var env = productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app", "ACCESS_TOKEN_EXPIRE_MINUTES", "1441"));
+        var env =
+                productionEnv(Map.of("DATABASE_URL", "mysql://u:p@db:3306/app", "ACCESS_TOKEN_EXPIRE_MINUTES", "1441"));
         var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
         assertTrue(error.getMessage().contains("ACCESS_TOKEN_EXPIRE_MINUTES of at most 1440"), error.getMessage());
     }
@@ -121,7 +142,8 @@ class AppConfigTest {
 
     @Test
     void the_former_public_default_secret_key_is_refused_in_development_too() {
-        var error = assertThrows(ConfigException.class,
+        var error = assertThrows(
+                ConfigException.class,
                 () -> load(NONE, Map.of("SECRET_KEY", AppConfig.FORMER_DEFAULT_SECRET_KEY), NONE, NONE));
         assertTrue(error.getMessage().contains("SECRET_KEY is the public default"), error.getMessage());
         assertFalse(error.getMessage().contains(AppConfig.FORMER_DEFAULT_SECRET_KEY));
@@ -167,7 +189,11 @@ class AppConfigTest {
 
     @Test
     void to_string_never_shows_the_secret_key_or_database_password() {
-        AppConfig config = load(NONE, Map.of("SECRET_KEY", "very-secret-value", "DATABASE_URL", "mysql://u:hunter2@db/app"), NONE, NONE);
+        AppConfig config = load(
+                NONE,
+                Map.of("SECRET_KEY", "very-secret-value", "DATABASE_URL", "mysql://u:hunter2@db/app"),
+                NONE,
+                NONE);
         assertFalse(config.toString().contains("very-secret-value"));
         assertFalse(config.toString().contains("hunter2"));
     }

@@ -19,8 +19,13 @@ class DbSettingsTest {
 
     @Test
     void jdbc_mysql_url_is_used_as_given() {
-        DbSettings db = resolve(Map.of("DATABASE_URL", "jdbc:mysql://db.internal:3307/app?useSSL=false",
-                "DATABASE_USERNAME", "app", "DATABASE_PASSWORD", "pw"));
+        DbSettings db = resolve(Map.of(
+                "DATABASE_URL",
+                "jdbc:mysql://db.internal:3307/app?useSSL=false",
+                "DATABASE_USERNAME",
+                "app",
+                "DATABASE_PASSWORD",
+                "pw"));
         assertEquals("jdbc:mysql://db.internal:3307/app?useSSL=false", db.jdbcUrl());
         assertEquals("app", db.username());
         assertEquals("pw", db.password());
@@ -43,8 +48,8 @@ class DbSettingsTest {
 
     @Test
     void cleardb_url_without_port_and_with_reconnect_flag_is_accepted() {
-        DbSettings db = resolve(Map.of("CLEARDB_DATABASE_URL",
-                "mysql://b0cd:4f1e@us-cdbr-east-06.cleardb.net/heroku_abc?reconnect=true"));
+        DbSettings db = resolve(Map.of(
+                "CLEARDB_DATABASE_URL", "mysql://b0cd:4f1e@us-cdbr-east-06.cleardb.net/heroku_abc?reconnect=true"));
         assertEquals("jdbc:mysql://us-cdbr-east-06.cleardb.net:3306/heroku_abc", db.jdbcUrl());
         assertEquals("b0cd", db.username());
     }
@@ -57,14 +62,24 @@ class DbSettingsTest {
 
     @Test
     void database_url_wins_over_add_on_urls() {
-        DbSettings db = resolve(Map.of("DATABASE_URL", "mysql://a:b@primary/app", "JAWSDB_URL", "mysql://j:pw@jaws/jdb"));
+        DbSettings db =
+                resolve(Map.of("DATABASE_URL", "mysql://a:b@primary/app", "JAWSDB_URL", "mysql://j:pw@jaws/jdb"));
         assertEquals("jdbc:mysql://primary:3306/app", db.jdbcUrl());
     }
 
     @Test
     void fastapi_course_split_form_is_assembled() {
-        DbSettings db = resolve(Map.of("DATABASE_HOSTNAME", "localhost", "DATABASE_PORT", "3307",
-                "DATABASE_USERNAME", "fastapi", "DATABASE_PASSWORD", "pw", "DATABASE_NAME", "fastapi"));
+        DbSettings db = resolve(Map.of(
+                "DATABASE_HOSTNAME",
+                "localhost",
+                "DATABASE_PORT",
+                "3307",
+                "DATABASE_USERNAME",
+                "fastapi",
+                "DATABASE_PASSWORD",
+                "pw",
+                "DATABASE_NAME",
+                "fastapi"));
         assertEquals("jdbc:mysql://localhost:3307/fastapi", db.jdbcUrl());
         assertEquals("fastapi", db.username());
         assertEquals("pw", db.password());
@@ -72,7 +87,8 @@ class DbSettingsTest {
 
     @Test
     void mysql_split_form_is_assembled() {
-        DbSettings db = resolve(Map.of("MYSQL_HOST", "db", "MYSQL_USER", "todo", "MYSQL_PASSWORD", "pw", "MYSQL_DATABASE", "todo_app"));
+        DbSettings db = resolve(
+                Map.of("MYSQL_HOST", "db", "MYSQL_USER", "todo", "MYSQL_PASSWORD", "pw", "MYSQL_DATABASE", "todo_app"));
         assertEquals("jdbc:mysql://db:3306/todo_app", db.jdbcUrl());
         assertEquals("todo", db.username());
     }
@@ -93,13 +109,16 @@ class DbSettingsTest {
 
     @Test
     void unknown_scheme_is_an_error_naming_the_key_and_scheme() {
-        var error = assertThrows(ConfigException.class, () -> resolve(Map.of("DATABASE_URL", "postgres://u:secret@db/app")));
-        assertEquals("DATABASE_URL must start with mysql:// or jdbc:mysql:// (got scheme 'postgres')", error.getMessage());
+        var error = assertThrows(
+                ConfigException.class, () -> resolve(Map.of("DATABASE_URL", "postgres://u:secret@db/app")));
+        assertEquals(
+                "DATABASE_URL must start with mysql:// or jdbc:mysql:// (got scheme 'postgres')", error.getMessage());
     }
 
     @Test
     void malformed_url_error_does_not_echo_the_password() {
-        var error = assertThrows(ConfigException.class, () -> resolve(Map.of("DATABASE_URL", "mysql://u:sec ret@db/app")));
+        var error =
+                assertThrows(ConfigException.class, () -> resolve(Map.of("DATABASE_URL", "mysql://u:sec ret@db/app")));
         assertTrue(error.getMessage().startsWith("DATABASE_URL is malformed"));
         assertFalse(error.getMessage().contains("sec ret"));
     }

@@ -18,8 +18,17 @@ class DotEnvTest {
 
                 not a pair
                 """);
-        assertEquals(Map.of("PORT", "8001", "SECRET_KEY", "with spaces # not a comment",
-                "DATABASE_URL", "mysql://u:p@db/app", "APP_ENV", "production"), values);
+        assertEquals(
+                Map.of(
+                        "PORT",
+                        "8001",
+                        "SECRET_KEY",
+                        "with spaces # not a comment",
+                        "DATABASE_URL",
+                        "mysql://u:p@db/app",
+                        "APP_ENV",
+                        "production"),
+                values);
     }
 
     @Test

@@ -32,7 +32,8 @@ class SettingsDocsTest {
     void the_reference_has_a_row_for_every_key_with_its_default() throws IOException {
         String reference = Files.readString(REFERENCE);
         for (Setting setting : Settings.ALL) {
-            Matcher row = Pattern.compile("(?m)^\\| `" + setting.key() + "` \\| ([^|]*) \\|").matcher(reference);
+            Matcher row = Pattern.compile("(?m)^\\| `" + setting.key() + "` \\| ([^|]*) \\|")
+                    .matcher(reference);
             assertTrue(row.find(), setting.key() + " has no row in " + REFERENCE);
             String shown = setting.defaultValue().isEmpty() ? "(none)" : "`" + setting.defaultValue() + "`";
             assertEquals(shown, row.group(1).strip(), setting.key() + "'s default in " + REFERENCE);
@@ -44,7 +45,8 @@ class SettingsDocsTest {
         Matcher row = ROW.matcher(Files.readString(REFERENCE));
         List<String> declared = Settings.ALL.stream().map(Setting::key).toList();
         while (row.find()) {
-            assertTrue(declared.contains(row.group(1)) || row.group(1).equals("LOG_LEVEL"),
+            assertTrue(
+                    declared.contains(row.group(1)) || row.group(1).equals("LOG_LEVEL"),
                     row.group(1) + " is in " + REFERENCE + " but not declared in Settings");
         }
     }

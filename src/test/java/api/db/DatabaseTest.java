@@ -36,12 +36,18 @@ class DatabaseTest {
 
     @Test
     void start_up_fails_with_a_clear_message_when_the_database_never_appears() {
-        DbSettings nowhere = new DbSettings("jdbc:mysql://127.0.0.1:" + unusedPort() + "/app", "root", "hunter2", false);
+        DbSettings nowhere =
+                new DbSettings("jdbc:mysql://127.0.0.1:" + unusedPort() + "/app", "root", "hunter2", false);
 
-        var error = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(DatabaseUnavailableException.class,
-                () -> Database.connect(nowhere, 2, Duration.ofMillis(500), Duration.ofSeconds(2))));
+        var error = assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> assertThrows(
+                        DatabaseUnavailableException.class,
+                        () -> Database.connect(nowhere, 2, Duration.ofMillis(500), Duration.ofSeconds(2))));
 
-        assertTrue(error.getMessage().startsWith("Could not connect to the database at jdbc:mysql://127.0.0.1:"), error.getMessage());
+        assertTrue(
+                error.getMessage().startsWith("Could not connect to the database at jdbc:mysql://127.0.0.1:"),
+                error.getMessage());
         assertTrue(error.getMessage().contains("within 2 s"), error.getMessage());
         assertFalse(error.getMessage().contains("hunter2"));
     }
@@ -49,8 +55,11 @@ class DatabaseTest {
     @Test
     void is_up_turns_false_while_the_database_is_unreachable_and_true_again_after() {
         try (TcpProxy proxy = TcpProxy.open(TestDbs.mariadbPort());
-             Database db = Database.connect(TestDbs.throughPort(TestDbs.freshMariaDbSettings("flaky"), proxy.port()),
-                     2, Duration.ofMillis(500), Duration.ofSeconds(10))) {
+                Database db = Database.connect(
+                        TestDbs.throughPort(TestDbs.freshMariaDbSettings("flaky"), proxy.port()),
+                        2,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(10))) {
             assertTrue(db.isUp());
             proxy.cut();
             assertFalse(db.isUp());

@@ -26,7 +26,8 @@ class SocialMigrationsTest {
     }
 
     private static Database fresh(String engine) {
-        DbSettings settings = engine.equals("H2") ? TestDbs.freshH2Settings("social") : TestDbs.freshMariaDbSettings("social");
+        DbSettings settings =
+                engine.equals("H2") ? TestDbs.freshH2Settings("social") : TestDbs.freshMariaDbSettings("social");
         return TestDbs.connect(settings);
     }
 
@@ -39,10 +40,19 @@ class SocialMigrationsTest {
     @MethodSource("engines")
     void the_first_seven_migrations_follow_the_original_history(String engine) {
         try (Database db = fresh(engine)) {
-            List<String> names = socialOnly(db).known().stream().map(Migration::name).toList();
+            List<String> names =
+                    socialOnly(db).known().stream().map(Migration::name).toList();
 
-            assertEquals(List.of("create_posts", "add_posts_content", "create_users", "add_posts_owner_fk",
-                    "add_posts_published_created_at", "create_votes", "add_users_phone_number"), names);
+            assertEquals(
+                    List.of(
+                            "create_posts",
+                            "add_posts_content",
+                            "create_users",
+                            "add_posts_owner_fk",
+                            "add_posts_published_created_at",
+                            "create_votes",
+                            "add_users_phone_number"),
+                    names);
         }
     }
 
@@ -66,22 +76,25 @@ class SocialMigrationsTest {
     }
 
     private static void execute(Database db, String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
     private static int count(Database db, String table) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
     private static List<String> columns(Database db, String table) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
             var meta = rs.getMetaData();
             List<String> names = new java.util.ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {

@@ -20,9 +20,13 @@ class StatementErrorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_failed_statement_names_its_sql_but_not_its_bound_values(TestDb db) {
-        var error = assertThrows(StatementException.class, () -> db.database().jdbi().useHandle(handle ->
-                handle.createUpdate("INSERT INTO no_such_table (secret) VALUES (:secret)")
-                        .bind("secret", "hunter2-bound-value").execute()));
+        var error = assertThrows(
+                StatementException.class,
+                () -> db.database()
+                        .jdbi()
+                        .useHandle(handle -> handle.createUpdate("INSERT INTO no_such_table (secret) VALUES (:secret)")
+                                .bind("secret", "hunter2-bound-value")
+                                .execute()));
 
         assertTrue(error.getMessage().contains("INSERT INTO no_such_table"), error.getMessage());
         assertFalse(error.getMessage().contains("hunter2-bound-value"), error.getMessage());

@@ -36,7 +36,8 @@ class ProcfileIT {
         assertTrue(release.waitFor(60, TimeUnit.SECONDS), "release did not finish");
         assertEquals(0, release.exitValue(), () -> read(logs.resolve("release.log")));
         int migrations = MigrationScripts.load("db/migration", false).size();
-        assertTrue(read(logs.resolve("release.log")).contains("Applied " + migrations + ":"),
+        assertTrue(
+                read(logs.resolve("release.log")).contains("Applied " + migrations + ":"),
                 () -> read(logs.resolve("release.log")));
 
         Process web = start(procfile.get("web"), port, herokuUrl, logs.resolve("web.log"));
@@ -45,7 +46,9 @@ class ProcfileIT {
             web.destroy();
             assertTrue(web.waitFor(30, TimeUnit.SECONDS), "web did not stop within Heroku's 30 s");
             assertEquals(0, web.exitValue(), () -> read(logs.resolve("web.log")));
-            assertTrue(read(logs.resolve("web.log")).contains("Shutting down: draining requests"), () -> read(logs.resolve("web.log")));
+            assertTrue(
+                    read(logs.resolve("web.log")).contains("Shutting down: draining requests"),
+                    () -> read(logs.resolve("web.log")));
         } finally {
             web.descendants().forEach(ProcessHandle::destroyForcibly);
             web.destroyForcibly();
@@ -57,7 +60,9 @@ class ProcfileIT {
         for (String line : Files.readAllLines(Path.of("Procfile"))) {
             int colon = line.indexOf(':');
             if (colon > 0 && !line.startsWith("#")) {
-                processes.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                processes.put(
+                        line.substring(0, colon).strip(),
+                        line.substring(colon + 1).strip());
             }
         }
         assertTrue(processes.containsKey("web") && processes.containsKey("release"), processes.toString());
@@ -70,7 +75,9 @@ class ProcfileIT {
      * left the JVM running.)
      */
     private static Process start(String command, int port, String databaseUrl, Path log) throws Exception {
-        var builder = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).redirectOutput(log.toFile());
+        var builder = new ProcessBuilder("bash", "-c", command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("DATABASE_URL", databaseUrl);
         builder.environment().put("JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m");
@@ -83,11 +90,13 @@ class ProcfileIT {
 
     private static int waitForHealth(int port) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .build();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                int status = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = client.send(health, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status == 200) {
                     return status;
                 }

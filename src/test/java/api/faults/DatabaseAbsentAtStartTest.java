@@ -1,6 +1,5 @@
 package api.faults;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,14 +21,15 @@ class DatabaseAbsentAtStartTest {
     void database_that_appears_within_the_connect_deadline_is_waited_for_and_then_served() {
         DbSettings database = TestDbs.freshMariaDbSettings("absent");
         try (TcpProxy proxy = TcpProxy.closed(TestDbs.mariadbPort());
-             ChildApp app = ChildApp.serve(config(TestDbs.throughPort(database, proxy.port()), 20))) {
+                ChildApp app = ChildApp.serve(config(TestDbs.throughPort(database, proxy.port()), 20))) {
             assertTrue(app.awaitLog("not reachable (attempt 2)", Duration.ofSeconds(15)), app::log);
 
             proxy.restore();
             Duration healthyAfter = app.awaitHealthy(Duration.ofSeconds(20));
 
             assertNotNull(healthyAfter, app::log);
-            System.out.printf("database absent at start: served %d ms after the process started%n", healthyAfter.toMillis());
+            System.out.printf(
+                    "database absent at start: served %d ms after the process started%n", healthyAfter.toMillis());
             assertTrue(healthyAfter.compareTo(Duration.ofSeconds(20)) < 0, "healthy after " + healthyAfter);
         }
     }
@@ -39,15 +39,21 @@ class DatabaseAbsentAtStartTest {
         int deadlineSeconds = 3;
         DbSettings database = TestDbs.freshMariaDbSettings("never");
         try (TcpProxy proxy = TcpProxy.closed(TestDbs.mariadbPort());
-             ChildApp app = ChildApp.serve(config(TestDbs.throughPort(database, proxy.port()), deadlineSeconds))) {
+                ChildApp app = ChildApp.serve(config(TestDbs.throughPort(database, proxy.port()), deadlineSeconds))) {
 
             Integer status = app.awaitExit(Duration.ofSeconds(deadlineSeconds + 2));
             Duration ranFor = app.age();
 
-            System.out.printf("database never appears: exit %s after %d ms (deadline %d s)%n", status, ranFor.toMillis(), deadlineSeconds);
+            System.out.printf(
+                    "database never appears: exit %s after %d ms (deadline %d s)%n",
+                    status, ranFor.toMillis(), deadlineSeconds);
             assertNotNull(status, () -> "still running after " + ranFor + ":\n" + app.log());
             assertNotEquals(0, status, app::log);
-            assertTrue(app.log().contains("Could not connect to the database at jdbc:mysql://127.0.0.1:" + proxy.port() + "/"), app::log);
+            assertTrue(
+                    app.log()
+                            .contains("Could not connect to the database at jdbc:mysql://127.0.0.1:" + proxy.port()
+                                    + "/"),
+                    app::log);
             assertTrue(app.log().contains("within " + deadlineSeconds + " s (DB_CONNECT_DEADLINE_SECONDS)"), app::log);
         }
     }

@@ -43,6 +43,7 @@ class DatabaseStoppedMidRunTest {
 
     /** Every answer given while the database was away, by request. */
     private static final Map<String, List<Timed>> duringOutage = new LinkedHashMap<>();
+
     private static Duration recovery;
 
     private record Timed(TestApp.Response response, Duration took) {}
@@ -52,12 +53,17 @@ class DatabaseStoppedMidRunTest {
         server = MariaDbServer.start();
         DbSettings settings = TestDbs.freshDatabaseOn(server.serverUrl(), "stopped");
         AppConfig config = TestConfig.forDb(settings, Map.of());
-        database = Database.connect(settings, config.database().poolSize(), config.database().connectionTimeout(), config.database().connectDeadline());
+        database = Database.connect(
+                settings,
+                config.database().poolSize(),
+                config.database().connectionTimeout(),
+                config.database().connectDeadline());
         new Migrations(database.dataSource(), false).upgrade();
         app = TestApp.start(config, new TestDb("dedicated MariaDB", settings, database));
         account = Api.signUp(app);
         Api.createPost(app, account, "before the outage");
-        requestsNeedingTheDatabase().forEach((name, request) -> assertEquals(200, request.get().status(), name));
+        requestsNeedingTheDatabase()
+                .forEach((name, request) -> assertEquals(200, request.get().status(), name));
 
         server.stop();
         long outageEnds = System.nanoTime() + OUTAGE.toNanos();
@@ -87,13 +93,23 @@ class DatabaseStoppedMidRunTest {
     void requests_needing_the_database_answer_503_json_with_a_detail_within_2_s_each() {
         for (String name : requestsNeedingTheDatabase().keySet()) {
             List<Timed> answers = duringOutage.get(name);
-            Duration slowest = answers.stream().map(Timed::took).max(Duration::compareTo).orElseThrow();
-            System.out.printf("database stopped: %s answered %d times, statuses %s, slowest %d ms%n", name, answers.size(),
-                    answers.stream().map(a -> a.response().status()).distinct().toList(), slowest.toMillis());
+            Duration slowest =
+                    answers.stream().map(Timed::took).max(Duration::compareTo).orElseThrow();
+            System.out.printf(
+                    "database stopped: %s answered %d times, statuses %s, slowest %d ms%n",
+                    name,
+                    answers.size(),
+                    answers.stream().map(a -> a.response().status()).distinct().toList(),
+                    slowest.toMillis());
 
             for (Timed answer : answers) {
-                assertEquals(503, answer.response().status(), name + ": " + answer.response().body());
-                assertFalse(answer.response().detail().isBlank(), name + ": " + answer.response().body());
+                assertEquals(
+                        503,
+                        answer.response().status(),
+                        name + ": " + answer.response().body());
+                assertFalse(
+                        answer.response().detail().isBlank(),
+                        name + ": " + answer.response().body());
                 assertTrue(answer.took().compareTo(Duration.ofSeconds(2)) <= 0, name + " took " + answer.took());
             }
         }
@@ -103,7 +119,10 @@ class DatabaseStoppedMidRunTest {
     void root_and_metrics_keep_answering_200() {
         for (String name : List.of("GET /", "GET /metrics")) {
             for (Timed answer : duringOutage.get(name)) {
-                assertEquals(200, answer.response().status(), name + ": " + answer.response().body());
+                assertEquals(
+                        200,
+                        answer.response().status(),
+                        name + ": " + answer.response().body());
             }
         }
     }
@@ -111,7 +130,9 @@ class DatabaseStoppedMidRunTest {
     @Test
     void service_recovers_by_itself_within_5_s_of_the_database_starting_again() {
         assertNotNull(recovery, "not recovered within 30 s");
-        System.out.printf("database restarted: every request served again %d ms after it accepted connections%n", recovery.toMillis());
+        System.out.printf(
+                "database restarted: every request served again %d ms after it accepted connections%n",
+                recovery.toMillis());
         assertTrue(recovery.compareTo(Duration.ofSeconds(5)) <= 0, "recovered after " + recovery);
     }
 
@@ -120,21 +141,26 @@ class DatabaseStoppedMidRunTest {
         Map<String, Supplier<TestApp.Response>> requests = new LinkedHashMap<>();
         requests.put("GET /health", () -> app.get("/health"));
         requests.put("GET /posts", () -> app.get("/posts", account.auth()));
-        requests.put("POST /login", () -> app.postForm("/login", Map.of("username", account.email(), "password", Api.PASSWORD)));
+        requests.put(
+                "POST /login",
+                () -> app.postForm("/login", Map.of("username", account.email(), "password", Api.PASSWORD)));
         return requests;
     }
 
     private static void observe(String name, Supplier<TestApp.Response> request) {
         long started = System.nanoTime();
         TestApp.Response response = request.get();
-        duringOutage.computeIfAbsent(name, n -> new ArrayList<>()).add(new Timed(response, Duration.ofNanos(System.nanoTime() - started)));
+        duringOutage
+                .computeIfAbsent(name, n -> new ArrayList<>())
+                .add(new Timed(response, Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /** Polls until every request that needs the database is answered 200; null if that does not happen in time. */
     private static Duration timeUntilEveryRequestIsServed(Duration giveUpAfter) {
         long started = System.nanoTime();
         while (System.nanoTime() - started < giveUpAfter.toNanos()) {
-            if (requestsNeedingTheDatabase().values().stream().allMatch(request -> request.get().status() == 200)) {
+            if (requestsNeedingTheDatabase().values().stream()
+                    .allMatch(request -> request.get().status() == 200)) {
                 return Duration.ofNanos(System.nanoTime() - started);
             }
         }

@@ -1,7 +1,6 @@
 package api.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.config.AppConfig;
@@ -68,14 +67,23 @@ class MalformedRequestCorpusTest {
         DbSettings settings = TestDbs.freshMariaDbSettings("corpus");
         database = TestDbs.connect(settings);
         new Migrations(database.dataSource(), false).upgrade();
-        AppConfig config = TestConfig.forDb(settings, Map.of("LOGIN_MAX_FAILURES", "1000000", "SHUTDOWN_TIMEOUT_SECONDS", "1"));
+        AppConfig config =
+                TestConfig.forDb(settings, Map.of("LOGIN_MAX_FAILURES", "1000000", "SHUTDOWN_TIMEOUT_SECONDS", "1"));
         app = TestApp.start(config, new TestDb("MariaDB (corpus)", settings, database));
         caller = Api.signUp(app);
         Api.Account other = Api.signUp(app);
         long todo = app.postJson("/todos", Map.of("title", "todo", "memo", "memo", "priority", 3), caller.auth())
-                .json().get("id").asLong();
-        var target = new MalformedRequests.Target(caller.token(), caller.id(), Api.createPost(app, caller, "mine"),
-                Api.createPost(app, other, "theirs"), todo, config.auth().secretKey(), config.http().maxRequestBodyBytes());
+                .json()
+                .get("id")
+                .asLong();
+        var target = new MalformedRequests.Target(
+                caller.token(),
+                caller.id(),
+                Api.createPost(app, caller, "mine"),
+                Api.createPost(app, other, "theirs"),
+                todo,
+                config.auth().secretKey(),
+                config.http().maxRequestBodyBytes());
         List<Case> corpus = MalformedRequests.build(target);
 
         Map<String, Integer> rowsBefore = rowCounts();
@@ -107,10 +115,20 @@ class MalformedRequestCorpusTest {
 
     @Test
     void corpus_holds_at_least_1000_requests_across_every_category() {
-        Map<String, Long> byCategory = results.stream().collect(Collectors.groupingBy(r -> r.request().category(), Collectors.counting()));
+        Map<String, Long> byCategory =
+                results.stream().collect(Collectors.groupingBy(r -> r.request().category(), Collectors.counting()));
         assertTrue(results.size() >= 1_000, "only " + results.size() + " requests");
-        for (String category : List.of("broken-json", "wrong-type", "huge-body", "invalid-utf8", "overlong",
-                "path-traversal", "sql-metachar", "jwt", "wrong-method", "unknown-path")) {
+        for (String category : List.of(
+                "broken-json",
+                "wrong-type",
+                "huge-body",
+                "invalid-utf8",
+                "overlong",
+                "path-traversal",
+                "sql-metachar",
+                "jwt",
+                "wrong-method",
+                "unknown-path")) {
             assertTrue(byCategory.getOrDefault(category, 0L) > 0, "no " + category + " requests");
         }
     }
@@ -140,11 +158,14 @@ class MalformedRequestCorpusTest {
             try {
                 ResponseValidator.check(exchange(result));
             } catch (AssertionError e) {
-                undocumented.add(result.request().category() + " | " + result.request().label() + ": " + e.getMessage());
+                undocumented.add(
+                        result.request().category() + " | " + result.request().label() + ": " + e.getMessage());
             }
         }
-        assertTrue(undocumented.isEmpty(), () -> undocumented.size() + " answers openapi.yaml does not document:\n"
-                + String.join("\n", undocumented.subList(0, Math.min(40, undocumented.size()))));
+        assertTrue(
+                undocumented.isEmpty(),
+                () -> undocumented.size() + " answers openapi.yaml does not document:\n"
+                        + String.join("\n", undocumented.subList(0, Math.min(40, undocumented.size()))));
     }
 
     @Test
@@ -154,13 +175,17 @@ class MalformedRequestCorpusTest {
 
     @Test
     void no_bad_token_gets_past_authentication() {
-        assertNone(r -> r.request().category().equals("jwt")
-                && (r.status() != 401 || !"Bearer".equals(r.response().header("WWW-Authenticate"))), "not a 401 with WWW-Authenticate");
+        assertNone(
+                r -> r.request().category().equals("jwt")
+                        && (r.status() != 401 || !"Bearer".equals(r.response().header("WWW-Authenticate"))),
+                "not a 401 with WWW-Authenticate");
     }
 
     @Test
     void no_traversal_is_answered_with_anything_but_an_error() {
-        assertNone(r -> r.request().category().equals("path-traversal") && (!r.rejected() || r.response().text().contains("root:")),
+        assertNone(
+                r -> r.request().category().equals("path-traversal")
+                        && (!r.rejected() || r.response().text().contains("root:")),
                 "traversal not rejected");
     }
 
@@ -169,9 +194,16 @@ class MalformedRequestCorpusTest {
         for (String title : MalformedRequests.SQL_METACHARACTERS) {
             long id = Api.createPost(app, caller, title);
 
-            String served = app.get("/posts/" + id, caller.auth()).json().get("Post").get("title").asText();
-            String stored = database.jdbi().withHandle(h -> h.createQuery("SELECT title FROM posts WHERE id = :id")
-                    .bind("id", id).mapTo(String.class).one());
+            String served = app.get("/posts/" + id, caller.auth())
+                    .json()
+                    .get("Post")
+                    .get("title")
+                    .asText();
+            String stored = database.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT title FROM posts WHERE id = :id")
+                            .bind("id", id)
+                            .mapTo(String.class)
+                            .one());
 
             assertEquals(title, served);
             assertEquals(title, stored);
@@ -180,7 +212,10 @@ class MalformedRequestCorpusTest {
 
     private static void assertNone(Predicate<Result> bad, String what) {
         List<String> found = results.stream().filter(bad).map(Result::describe).toList();
-        assertTrue(found.isEmpty(), () -> found.size() + " requests " + what + ":\n" + String.join("\n", found.subList(0, Math.min(40, found.size()))));
+        assertTrue(
+                found.isEmpty(),
+                () -> found.size() + " requests " + what + ":\n"
+                        + String.join("\n", found.subList(0, Math.min(40, found.size()))));
     }
 
     /** The request as the response check needs it, read back from the raw bytes' request line. */
@@ -189,14 +224,21 @@ class MalformedRequestCorpusTest {
         int end = raw.indexOf("\r\n");
         String[] line = (end < 0 ? raw : raw.substring(0, end)).split(" ");
         boolean crossOrigin = raw.toLowerCase(Locale.ROOT).contains("\r\norigin:");
-        return new ResponseValidator.Exchange(line[0], line.length > 1 ? line[1] : "/", crossOrigin, result.status(),
-                result.response()::header, result.response().text());
+        return new ResponseValidator.Exchange(
+                line[0],
+                line.length > 1 ? line[1] : "/",
+                crossOrigin,
+                result.status(),
+                result.response()::header,
+                result.response().text());
     }
 
     private static boolean hasDetail(RawHttp.Response response) {
         JsonNode body = json(response);
-        return body != null && body.hasNonNull("detail")
-                && response.header("Content-Type") != null && response.header("Content-Type").startsWith("application/json");
+        return body != null
+                && body.hasNonNull("detail")
+                && response.header("Content-Type") != null
+                && response.header("Content-Type").startsWith("application/json");
     }
 
     private static JsonNode json(RawHttp.Response response) {
@@ -209,29 +251,47 @@ class MalformedRequestCorpusTest {
 
     /** MariaDB's live checksum of every data table: any inserted, deleted or changed row changes it. */
     private static String checksum() {
-        return database.jdbi().withHandle(h -> h.createQuery("CHECKSUM TABLE " + String.join(", ", DATA_TABLES))
-                .map((rs, ctx) -> rs.getString(1) + "=" + rs.getString(2)).list()).toString();
+        return database.jdbi()
+                .withHandle(h -> h.createQuery("CHECKSUM TABLE " + String.join(", ", DATA_TABLES))
+                        .map((rs, ctx) -> rs.getString(1) + "=" + rs.getString(2))
+                        .list())
+                .toString();
     }
 
     private static Map<String, Integer> rowCounts() {
         Map<String, Integer> counts = new TreeMap<>();
-        DATA_TABLES.forEach(table -> counts.put(table, database.jdbi().withHandle(h ->
-                h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one())));
+        DATA_TABLES.forEach(table -> counts.put(
+                table,
+                database.jdbi()
+                        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                                .mapTo(Integer.class)
+                                .one())));
         return counts;
     }
 
     private static void printSummary(Map<String, Integer> rowsBefore) {
-        Map<Integer, Long> byStatus = results.stream().collect(Collectors.groupingBy(Result::status, TreeMap::new, Collectors.counting()));
+        Map<Integer, Long> byStatus =
+                results.stream().collect(Collectors.groupingBy(Result::status, TreeMap::new, Collectors.counting()));
         long fiveXx = results.stream().filter(r -> r.status() >= 500).count();
-        List<Result> accepted = results.stream().filter(r -> r.status() >= 200 && r.status() < 300).toList();
+        List<Result> accepted = results.stream()
+                .filter(r -> r.status() >= 200 && r.status() < 300)
+                .toList();
         List<Result> rejected = results.stream().filter(Result::rejected).toList();
         System.out.printf("corpus: %d requests, %d 5xx, by status %s%n", results.size(), fiveXx, byStatus);
-        System.out.printf("corpus: %d rejected (4xx), %d of them changed the database; %d accepted (2xx), %d of them changed it%n",
-                rejected.size(), rejected.stream().filter(Result::databaseChanged).count(),
-                accepted.size(), accepted.stream().filter(Result::databaseChanged).count());
-        System.out.printf("corpus: rows before %s, after %s (the difference is the accepted requests)%n", rowsBefore, rowCounts());
-        Map<String, Map<Integer, Long>> byCategory = results.stream().collect(Collectors.groupingBy(r -> r.request().category(),
-                TreeMap::new, Collectors.groupingBy(Result::status, TreeMap::new, Collectors.counting())));
+        System.out.printf(
+                "corpus: %d rejected (4xx), %d of them changed the database; %d accepted (2xx), %d of them changed it%n",
+                rejected.size(),
+                rejected.stream().filter(Result::databaseChanged).count(),
+                accepted.size(),
+                accepted.stream().filter(Result::databaseChanged).count());
+        System.out.printf(
+                "corpus: rows before %s, after %s (the difference is the accepted requests)%n",
+                rowsBefore, rowCounts());
+        Map<String, Map<Integer, Long>> byCategory = results.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.request().category(),
+                        TreeMap::new,
+                        Collectors.groupingBy(Result::status, TreeMap::new, Collectors.counting())));
         byCategory.forEach((category, statuses) -> System.out.printf("corpus:   %-15s %s%n", category, statuses));
     }
 }

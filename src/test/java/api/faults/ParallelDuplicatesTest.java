@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -40,13 +39,16 @@ class ParallelDuplicatesTest {
         var voter = Api.signUp(app);
         long post = Api.createPost(app, voter, "raced");
 
-        List<TestApp.Response> responses = race(() -> app.postJson("/vote", Map.of("post_id", post, "dir", 1), voter.auth()));
+        List<TestApp.Response> responses =
+                race(() -> app.postJson("/vote", Map.of("post_id", post, "dir", 1), voter.auth()));
 
         Map<Integer, Long> statuses = countByStatus(responses);
         System.out.printf("%d parallel votes on %s: %s%n", RACERS, db, statuses);
         assertEquals(Map.of(201, 1L, 409, (long) RACERS - 1), statuses);
-        responses.stream().filter(r -> r.status() == 409).forEach(r ->
-                assertEquals("user " + voter.id() + " has alredy voted on post " + post, r.detail())); // sic
+        responses.stream()
+                .filter(r -> r.status() == 409)
+                .forEach(r ->
+                        assertEquals("user " + voter.id() + " has alredy voted on post " + post, r.detail())); // sic
         assertEquals(1, Fixtures.count(db, "votes"));
     }
 
@@ -57,13 +59,15 @@ class ParallelDuplicatesTest {
         TestApp app = Api.on(db);
         String email = Api.uniqueEmail();
 
-        List<TestApp.Response> responses = race(() -> app.postJson("/users", Map.of("email", email, "password", Api.PASSWORD)));
+        List<TestApp.Response> responses =
+                race(() -> app.postJson("/users", Map.of("email", email, "password", Api.PASSWORD)));
 
         Map<Integer, Long> statuses = countByStatus(responses);
         System.out.printf("%d parallel sign-ups on %s: %s%n", RACERS, db, statuses);
         assertEquals(Map.of(201, 1L, 409, (long) RACERS - 1), statuses);
-        responses.stream().filter(r -> r.status() == 409).forEach(r ->
-                assertEquals("User with email: " + email + " already exists", r.detail()));
+        responses.stream()
+                .filter(r -> r.status() == 409)
+                .forEach(r -> assertEquals("User with email: " + email + " already exists", r.detail()));
         assertEquals(1, Fixtures.count(db, "users"));
     }
 
@@ -94,6 +98,7 @@ class ParallelDuplicatesTest {
     }
 
     private static Map<Integer, Long> countByStatus(List<TestApp.Response> responses) {
-        return responses.stream().collect(Collectors.groupingBy(TestApp.Response::status, TreeMap::new, Collectors.counting()));
+        return responses.stream()
+                .collect(Collectors.groupingBy(TestApp.Response::status, TreeMap::new, Collectors.counting()));
     }
 }

@@ -53,6 +53,7 @@ class SigtermUnderLoadTest {
     private static final Map<String, Integer> answered = new ConcurrentHashMap<>();
     /** Requests that were sent (not refused) but got no complete answer: what the drain must prevent. */
     private static final ConcurrentLinkedQueue<String> cut = new ConcurrentLinkedQueue<>();
+
     private static final AtomicInteger refused = new AtomicInteger();
     private static final AtomicInteger inFlightAtSigterm = new AtomicInteger();
     private static Integer exitStatus;
@@ -63,62 +64,86 @@ class SigtermUnderLoadTest {
         database = TestDbs.freshMariaDbSettings("sigterm");
         Map<String, String> env = ChildApp.env(database);
         env.put("SHUTDOWN_TIMEOUT_SECONDS", String.valueOf(STOP_TIMEOUT.toSeconds()));
-        env.put("BCRYPT_COST", "8"); // a login takes tens of milliseconds: requests that are surely in flight at the signal
+        env.put(
+                "BCRYPT_COST",
+                "8"); // a login takes tens of milliseconds: requests that are surely in flight at the signal
         // each login in flight holds a place on its address's failed-login counter until it is answered
         env.put("LOGIN_MAX_FAILURES", "1000000");
         app = ChildApp.serve(env);
         assertNotNull(app.awaitHealthy(Duration.ofSeconds(60)), app::log);
 
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String email = "sigterm@example.com";
-        send(client, post("/users", "application/json", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}"));
-        String token = Json.MAPPER.readTree(send(client, login(email)).body()).get("access_token").asText();
+        send(
+                client,
+                post(
+                        "/users",
+                        "application/json",
+                        "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}"));
+        String token = Json.MAPPER
+                .readTree(send(client, login(email)).body())
+                .get("access_token")
+                .asText();
 
         AtomicBoolean signalled = new AtomicBoolean();
         CountDownLatch warmedUp = new CountDownLatch(CLIENTS * 3);
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int clientNo = c;
-            Thread thread = new Thread(() -> {
-                for (int n = 0; ; n++) {
-                    String id = prefix + clientNo + "-" + n;
-                    HttpRequest.Builder request = switch ((clientNo + n) % 4) {
-                        case 0 -> login(email);
-                        case 1 -> HttpRequest.newBuilder(app.uri("/posts?limit=5")).header("Authorization", "Bearer " + token);
-                        case 2 -> post("/todos", "application/json", "{\"title\": \"t" + n + "\", \"memo\": \"m\", \"priority\": 3}")
-                                .header("Authorization", "Bearer " + token);
-                        default -> HttpRequest.newBuilder(app.uri("/"));
-                    };
-                    boolean startedBeforeSignal = !signalled.get();
-                    try {
-                        HttpResponse<String> response = client.send(request.header("X-Request-ID", id)
-                                .timeout(STOP_TIMEOUT.plusSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                        Json.MAPPER.readTree(response.body()); // a whole JSON document, not a cut one
-                        answered.put(id, response.statusCode());
-                        if (startedBeforeSignal && signalled.get()) {
-                            inFlightAtSigterm.incrementAndGet();
+            Thread thread = new Thread(
+                    () -> {
+                        for (int n = 0; ; n++) {
+                            String id = prefix + clientNo + "-" + n;
+                            HttpRequest.Builder request = switch ((clientNo + n) % 4) {
+                                case 0 -> login(email);
+                                case 1 ->
+                                    HttpRequest.newBuilder(app.uri("/posts?limit=5"))
+                                            .header("Authorization", "Bearer " + token);
+                                case 2 ->
+                                    post(
+                                                    "/todos",
+                                                    "application/json",
+                                                    "{\"title\": \"t" + n + "\", \"memo\": \"m\", \"priority\": 3}")
+                                            .header("Authorization", "Bearer " + token);
+                                default -> HttpRequest.newBuilder(app.uri("/"));
+                            };
+                            boolean startedBeforeSignal = !signalled.get();
+                            try {
+                                HttpResponse<String> response = client.send(
+                                        request.header("X-Request-ID", id)
+                                                .timeout(STOP_TIMEOUT.plusSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                Json.MAPPER.readTree(response.body()); // a whole JSON document, not a cut one
+                                answered.put(id, response.statusCode());
+                                if (startedBeforeSignal && signalled.get()) {
+                                    inFlightAtSigterm.incrementAndGet();
+                                }
+                                warmedUp.countDown();
+                            } catch (ConnectException e) {
+                                refused.incrementAndGet(); // the listener is closed: this request was never accepted
+                                return;
+                            } catch (IOException e) {
+                                if (e.getCause() instanceof ConnectException) {
+                                    refused.incrementAndGet();
+                                } else if (!startedBeforeSignal) {
+                                    // sent after the signal on a connection the kernel had queued but the app never
+                                    // accepted:
+                                    // closing the listener resets it, which is a refusal by another name
+                                    refused.incrementAndGet();
+                                } else {
+                                    cut.add(id + ": " + e);
+                                }
+                                return;
+                            } catch (InterruptedException e) {
+                                return;
+                            }
                         }
-                        warmedUp.countDown();
-                    } catch (ConnectException e) {
-                        refused.incrementAndGet(); // the listener is closed: this request was never accepted
-                        return;
-                    } catch (IOException e) {
-                        if (e.getCause() instanceof ConnectException) {
-                            refused.incrementAndGet();
-                        } else if (!startedBeforeSignal) {
-                            // sent after the signal on a connection the kernel had queued but the app never accepted:
-                            // closing the listener resets it, which is a refusal by another name
-                            refused.incrementAndGet();
-                        } else {
-                            cut.add(id + ": " + e);
-                        }
-                        return;
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "client-" + c);
+                    },
+                    "client-" + c);
             clients.add(thread);
         }
         clients.forEach(Thread::start);
@@ -132,9 +157,15 @@ class SigtermUnderLoadTest {
         for (Thread thread : clients) {
             thread.join(TimeUnit.SECONDS.toMillis(20));
         }
-        System.out.printf("sigterm under load: %d requests answered (%d in flight at the signal), %d refused at connect,"
+        System.out.printf(
+                "sigterm under load: %d requests answered (%d in flight at the signal), %d refused at connect,"
                         + " %d cut; exit %s after %d ms%n",
-                answered.size(), inFlightAtSigterm.get(), refused.get(), cut.size(), exitStatus, stoppedAfter.toMillis());
+                answered.size(),
+                inFlightAtSigterm.get(),
+                refused.get(),
+                cut.size(),
+                exitStatus,
+                stoppedAfter.toMillis());
     }
 
     @AfterAll
@@ -146,7 +177,9 @@ class SigtermUnderLoadTest {
 
     @Test
     void every_accepted_request_gets_a_complete_2xx_answer() {
-        assertTrue(cut.isEmpty(), () -> cut.size() + " requests cut: " + List.copyOf(cut).subList(0, Math.min(5, cut.size())));
+        assertTrue(
+                cut.isEmpty(),
+                () -> cut.size() + " requests cut: " + List.copyOf(cut).subList(0, Math.min(5, cut.size())));
         assertTrue(inFlightAtSigterm.get() > 0, "no request was in flight at the signal: the test proves nothing");
         answered.forEach((id, status) -> assertTrue(status >= 200 && status < 300, id + " answered " + status));
     }
@@ -161,25 +194,33 @@ class SigtermUnderLoadTest {
     void every_answered_request_has_its_request_log_in_the_database() {
         Set<String> stored = new HashSet<>();
         try (Database db = TestDbs.connect(database)) {
-            for (String log : db.jdbi().withHandle(h -> h.createQuery("SELECT log FROM log_table WHERE log LIKE :prefix")
-                    .bind("prefix", "%" + prefix + "%").mapTo(String.class).list())) {
+            for (String log : db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT log FROM log_table WHERE log LIKE :prefix")
+                            .bind("prefix", "%" + prefix + "%")
+                            .mapTo(String.class)
+                            .list())) {
                 stored.add(requestId(log));
             }
         }
         Set<String> missing = new HashSet<>(answered.keySet());
         missing.removeAll(stored);
 
-        assertTrue(missing.isEmpty(), () -> missing.size() + " of " + answered.size() + " answered requests have no log: "
-                + missing.stream().limit(5).toList());
+        assertTrue(
+                missing.isEmpty(),
+                () -> missing.size() + " of " + answered.size() + " answered requests have no log: "
+                        + missing.stream().limit(5).toList());
     }
 
     private static HttpRequest.Builder login(String email) {
-        return post("/login", "application/x-www-form-urlencoded",
+        return post(
+                "/login",
+                "application/x-www-form-urlencoded",
                 "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + PASSWORD);
     }
 
     private static HttpRequest.Builder post(String path, String contentType, String body) {
-        return HttpRequest.newBuilder(app.uri(path)).header("Content-Type", contentType)
+        return HttpRequest.newBuilder(app.uri(path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 

@@ -2,7 +2,6 @@ package api.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.db.Database;
 import api.support.Await;
@@ -41,7 +40,7 @@ class HealthApiTest {
             var settings = TestDbs.throughPort(TestDbs.freshMariaDbSettings("health"), proxy.port());
             var config = TestConfig.forDb(settings, Map.of("DB_CONNECTION_TIMEOUT_MS", "1000"));
             try (Database database = Database.connect(settings, 2, Duration.ofSeconds(1), Duration.ofSeconds(10));
-                 TestApp app = TestApp.start(config, new TestDb("MariaDB via proxy", settings, database))) {
+                    TestApp app = TestApp.start(config, new TestDb("MariaDB via proxy", settings, database))) {
                 proxy.cut();
                 // bounded well below the pool's default 30 s wait: only the configured connection timeout answers
                 var down = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> app.get("/health"));

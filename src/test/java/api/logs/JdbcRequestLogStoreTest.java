@@ -50,14 +50,15 @@ class JdbcRequestLogStoreTest {
         assertTrue(stored.get(0).log().contains("\"c\""));
     }
 
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void store_keeps_every_row_of_a_batch_larger_than_a_chunk(TestDb db) {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
         var store = new JdbcRequestLogStore(db.jdbi());
-        List<StoredLog> rows = IntStream.range(0, 1000).mapToObj(i -> aLog(String.format("%04d", i), i)).toList();
+        List<StoredLog> rows = IntStream.range(0, 1000)
+                .mapToObj(i -> aLog(String.format("%04d", i), i))
+                .toList();
 
         store.store(rows);
 
@@ -66,22 +67,24 @@ class JdbcRequestLogStoreTest {
         assertEquals(newestFirst, StoredLogs.labels(dao.newest(1000, 0)));
     }
 
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_batch_whose_last_chunk_is_refused_stores_none_of_its_rows(TestDb db) {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
         var store = new JdbcRequestLogStore(db.jdbi());
-        List<StoredLog> rows = new ArrayList<>(IntStream.range(0, 299).mapToObj(i -> aLog("row-" + i, i)).toList());
+        List<StoredLog> rows = new ArrayList<>(
+                IntStream.range(0, 299).mapToObj(i -> aLog("row-" + i, i)).toList());
         StoredLog first = rows.get(0);
-        rows.add(new StoredLog(first.logId(), first.log(), first.datetime())); // a duplicate key in the last of the chunks (256, 32, 8, 4)
+        rows.add(new StoredLog(
+                first.logId(),
+                first.log(),
+                first.datetime())); // a duplicate key in the last of the chunks (256, 32, 8, 4)
 
         assertThrows(RuntimeException.class, () -> store.store(rows));
 
         assertEquals(List.of(), dao.newest(10, 0)); // a retry of the batch then meets no half-stored rows
     }
-
 
     @Test
     void batches_of_every_size_leave_at_most_nine_statements_prepared_on_the_server() {
@@ -93,7 +96,9 @@ class JdbcRequestLogStoreTest {
 
             for (int size = 1; size <= 300; size++) {
                 int batch = size;
-                store.store(IntStream.range(0, batch).mapToObj(i -> aLog(batch + "-" + i, i)).toList());
+                store.store(IntStream.range(0, batch)
+                        .mapToObj(i -> aLog(batch + "-" + i, i))
+                        .toList());
             }
 
             long added = preparedOnServer(database) - before;
@@ -102,8 +107,9 @@ class JdbcRequestLogStoreTest {
     }
 
     private static long preparedOnServer(Database database) {
-        return database.jdbi().withHandle(h -> h.createQuery("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'")
-                .map((rs, ctx) -> rs.getLong(2)).one());
+        return database.jdbi()
+                .withHandle(h -> h.createQuery("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'")
+                        .map((rs, ctx) -> rs.getLong(2))
+                        .one());
     }
-
 }

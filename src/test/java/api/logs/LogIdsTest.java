@@ -55,7 +55,8 @@ class LogIdsTest {
     @Test
     void first_sorts_after_every_id_of_earlier_milliseconds_and_before_the_rest() {
         var ids = new LogIds();
-        List<String> around = List.of(ids.next(T.minusMillis(1)), LogIds.first(T), ids.next(T), ids.next(T.plusMillis(1)));
+        List<String> around =
+                List.of(ids.next(T.minusMillis(1)), LogIds.first(T), ids.next(T), ids.next(T.plusMillis(1)));
 
         assertSortedAscending(around);
         assertEquals("0000000f-4240-7000-8000-000000000000", LogIds.first(T));

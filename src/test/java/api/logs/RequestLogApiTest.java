@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.Await;
 import api.support.TestApp;
 import api.support.TestConfig;
-import api.support.Await;
 import api.support.TestDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -33,16 +33,18 @@ class RequestLogApiTest {
     }
 
     private static TestApp app(TestDb db) {
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db, cfg -> {
-            cfg.routes.get("/test/items/{id}", ctx -> {
-                ctx.attribute("user_id", 42L);
-                ctx.result("item");
-            });
-            cfg.routes.post("/test/login", ctx -> ctx.result("ok"));
-            cfg.routes.get("/test/boom", ctx -> {
-                throw new IllegalStateException("boom");
-            });
-        }));
+        return APPS.computeIfAbsent(
+                db.name(),
+                name -> TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db, cfg -> {
+                    cfg.routes.get("/test/items/{id}", ctx -> {
+                        ctx.attribute("user_id", 42L);
+                        ctx.result("item");
+                    });
+                    cfg.routes.post("/test/login", ctx -> ctx.result("ok"));
+                    cfg.routes.get("/test/boom", ctx -> {
+                        throw new IllegalStateException("boom");
+                    });
+                }));
     }
 
     @AfterAll
@@ -62,7 +64,8 @@ class RequestLogApiTest {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> statuses = IntStream.range(0, 200)
-                    .mapToObj(i -> clients.submit(() -> app.get("/test/items/" + i, "X-Request-ID", prefix + i).status()))
+                    .mapToObj(i -> clients.submit(() -> app.get("/test/items/" + i, "X-Request-ID", prefix + i)
+                            .status()))
                     .toList();
             for (Future<Integer> status : statuses) {
                 assertEquals(200, status.get());
@@ -74,19 +77,23 @@ class RequestLogApiTest {
         List<JsonNode> logs = StoredLogs.awaitCount(db, prefix, 200, WAIT);
 
         assertEquals(200, logs.size());
-        assertEquals(200, logs.stream().map(l -> l.get("request_id").asText()).distinct().count());
+        assertEquals(
+                200,
+                logs.stream().map(l -> l.get("request_id").asText()).distinct().count());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void credentials_sent_in_the_query_string_are_not_stored(TestDb db) {
         String id = unique("redacted") + "1";
-        app(db).get("/test/items/7?access_token=eyJleaked&page=2&API_KEY=k-123&pass%77ord=hunter2&client_secret=s3",
-                "X-Request-ID", id);
+        app(db).get(
+                        "/test/items/7?access_token=eyJleaked&page=2&API_KEY=k-123&pass%77ord=hunter2&client_secret=s3",
+                        "X-Request-ID", id);
 
         JsonNode log = StoredLogs.awaitCount(db, id, 1, WAIT).get(0);
 
-        assertEquals("access_token=REDACTED&page=2&API_KEY=REDACTED&pass%77ord=REDACTED&client_secret=REDACTED",
+        assertEquals(
+                "access_token=REDACTED&page=2&API_KEY=REDACTED&pass%77ord=REDACTED&client_secret=REDACTED",
                 log.get("query").asText());
     }
 
@@ -117,8 +124,17 @@ class RequestLogApiTest {
     @MethodSource("databases")
     void a_log_never_holds_the_authorization_header_cookies_or_body(TestDb db) {
         String id = unique("secret") + "1";
-        app(db).send("POST", "/test/login", "application/json", "{\"password\":\"hunter2-body\"}",
-                "X-Request-ID", id, "Authorization", "Bearer token-abc.def", "Cookie", "session=cookie-xyz");
+        app(db).send(
+                        "POST",
+                        "/test/login",
+                        "application/json",
+                        "{\"password\":\"hunter2-body\"}",
+                        "X-Request-ID",
+                        id,
+                        "Authorization",
+                        "Bearer token-abc.def",
+                        "Cookie",
+                        "session=cookie-xyz");
 
         String stored = StoredLogs.awaitCount(db, id, 1, WAIT).get(0).toString();
 
@@ -132,13 +148,22 @@ class RequestLogApiTest {
     @MethodSource("databases")
     void unmatched_and_failed_requests_are_stored_too(TestDb db) {
         String prefix = unique("failures");
-        assertEquals(404, app(db).get("/no/such/thing", "X-Request-ID", prefix + "404").status());
-        assertEquals(500, app(db).get("/test/boom", "X-Request-ID", prefix + "500").status());
+        assertEquals(
+                404,
+                app(db).get("/no/such/thing", "X-Request-ID", prefix + "404").status());
+        assertEquals(
+                500, app(db).get("/test/boom", "X-Request-ID", prefix + "500").status());
 
         List<JsonNode> logs = StoredLogs.awaitCount(db, prefix, 2, WAIT);
 
-        JsonNode notFound = logs.stream().filter(l -> l.get("status").asInt() == 404).findFirst().orElseThrow();
-        JsonNode failed = logs.stream().filter(l -> l.get("status").asInt() == 500).findFirst().orElseThrow();
+        JsonNode notFound = logs.stream()
+                .filter(l -> l.get("status").asInt() == 404)
+                .findFirst()
+                .orElseThrow();
+        JsonNode failed = logs.stream()
+                .filter(l -> l.get("status").asInt() == 500)
+                .findFirst()
+                .orElseThrow();
         assertEquals("unmatched", notFound.get("route").asText());
         assertEquals("/no/such/thing", notFound.get("path").asText());
         assertEquals("/test/boom", failed.get("route").asText());
@@ -163,8 +188,12 @@ class RequestLogApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void an_unsafe_or_overlong_request_id_is_replaced(TestDb db) {
-        assertTrue(app(db).get("/", "X-Request-ID", "<script>").header("X-Request-ID").matches("[0-9a-f-]{36}"));
-        assertTrue(app(db).get("/", "X-Request-ID", "a".repeat(500)).header("X-Request-ID").matches("[0-9a-f-]{36}"));
+        assertTrue(app(db).get("/", "X-Request-ID", "<script>")
+                .header("X-Request-ID")
+                .matches("[0-9a-f-]{36}"));
+        assertTrue(app(db).get("/", "X-Request-ID", "a".repeat(500))
+                .header("X-Request-ID")
+                .matches("[0-9a-f-]{36}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -180,18 +209,23 @@ class RequestLogApiTest {
         String id = unique("proxied") + "1";
         app(db).get("/", "X-Request-ID", id, "X-Forwarded-For", "203.0.113.9");
 
-        assertEquals("203.0.113.9", StoredLogs.awaitCount(db, id, 1, WAIT).get(0).get("client_ip").asText());
+        assertEquals(
+                "203.0.113.9",
+                StoredLogs.awaitCount(db, id, 1, WAIT).get(0).get("client_ip").asText());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void forwarded_for_is_ignored_from_an_untrusted_peer(TestDb db) {
         String id = unique("direct") + "1";
-        try (var app = TestApp.start(TestConfig.forDb(db, Map.of("TRUSTED_PROXIES", "10.0.0.0/8", "REQUEST_LOG_ENABLED", "true")), db)) {
+        try (var app = TestApp.start(
+                TestConfig.forDb(db, Map.of("TRUSTED_PROXIES", "10.0.0.0/8", "REQUEST_LOG_ENABLED", "true")), db)) {
             app.get("/", "X-Request-ID", id, "X-Forwarded-For", "203.0.113.9", "X-Real-IP", "203.0.113.10");
         }
 
-        assertEquals("127.0.0.1", StoredLogs.withRequestIdPrefix(db, id).get(0).get("client_ip").asText());
+        assertEquals(
+                "127.0.0.1",
+                StoredLogs.withRequestIdPrefix(db, id).get(0).get("client_ip").asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -233,7 +267,8 @@ class RequestLogApiTest {
         var response = app(db).get("/log_all?limit=1001");
 
         assertEquals(422, response.status());
-        assertEquals("limit", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "limit", response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -247,8 +282,10 @@ class RequestLogApiTest {
     void log_first_is_the_oldest_record(TestDb db) {
         app(db).get("/");
         Await.until("a record stored", () -> StoredLogs.count(db) > 0);
-        String oldest = db.jdbi().withHandle(h -> h.createQuery("SELECT log_id FROM log_table ORDER BY log_id")
-                .mapTo(String.class).first());
+        String oldest = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT log_id FROM log_table ORDER BY log_id")
+                        .mapTo(String.class)
+                        .first());
 
         var response = app(db).get("/log_first");
 

@@ -42,7 +42,6 @@ class RequestLogDaoTest {
         assertEquals(List.of("c", "b"), StoredLogs.labels(page));
     }
 
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void oldest_is_the_earliest_key(TestDb db) {
@@ -53,13 +52,13 @@ class RequestLogDaoTest {
         assertEquals(List.of("early"), StoredLogs.labels(List.of(dao.oldest().orElseThrow())));
     }
 
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void delete_older_than_takes_only_rows_before_the_cutoff(TestDb db) {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
-        new JdbcRequestLogStore(db.jdbi()).store(List.of(aLog("old", 0), aLog("older", -60), aLog("at-cutoff", 100), aLog("new", 200)));
+        new JdbcRequestLogStore(db.jdbi())
+                .store(List.of(aLog("old", 0), aLog("older", -60), aLog("at-cutoff", 100), aLog("new", 200)));
 
         int deleted = dao.deleteOlderThan(T0.plusSeconds(100), 1000);
 
@@ -67,18 +66,17 @@ class RequestLogDaoTest {
         assertEquals(List.of("new", "at-cutoff"), StoredLogs.labels(dao.newest(10, 0)));
     }
 
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void delete_older_than_deletes_at_most_the_limit(TestDb db) {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
-        new JdbcRequestLogStore(db.jdbi()).store(IntStream.range(0, 10).mapToObj(i -> aLog("old-" + i, i)).toList());
+        new JdbcRequestLogStore(db.jdbi())
+                .store(IntStream.range(0, 10).mapToObj(i -> aLog("old-" + i, i)).toList());
 
         assertEquals(4, dao.deleteOlderThan(T0.plusSeconds(100), 4));
         assertEquals(6, dao.newest(100, 0).size());
     }
-
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
@@ -86,12 +84,13 @@ class RequestLogDaoTest {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
         // a random version 4 key, as stored before keys were time-ordered, sorts anywhere
-        new JdbcRequestLogStore(db.jdbi()).store(List.of(new StoredLog("00000000-0000-4000-8000-000000000000", "{\"request_id\":\"v4\"}", T0.plusSeconds(200))));
+        new JdbcRequestLogStore(db.jdbi())
+                .store(List.of(new StoredLog(
+                        "00000000-0000-4000-8000-000000000000", "{\"request_id\":\"v4\"}", T0.plusSeconds(200))));
 
         assertEquals(0, dao.deleteOlderThan(T0.plusSeconds(100), 1000));
         assertEquals(List.of("v4"), StoredLogs.labels(dao.newest(10, 0)));
     }
-
 
     /** There is no index on datetime: the newest page and the purge must walk the primary key, not scan and sort. */
     @Test
@@ -100,17 +99,25 @@ class RequestLogDaoTest {
         try (var database = TestDbs.connect(settings)) {
             new Migrations(database.dataSource(), false).upgrade();
             RequestLogDao dao = database.jdbi().onDemand(RequestLogDao.class);
-            new JdbcRequestLogStore(database.jdbi()).store(IntStream.range(0, 2_000).mapToObj(i -> aLog("row-" + i, i)).toList());
+            new JdbcRequestLogStore(database.jdbi())
+                    .store(IntStream.range(0, 2_000)
+                            .mapToObj(i -> aLog("row-" + i, i))
+                            .toList());
             List<Map<String, Object>> page = database.jdbi().withHandle(h -> {
                 h.execute("ANALYZE TABLE log_table");
-                return h.createQuery("EXPLAIN " + RequestLogDao.NEWEST).bind("limit", 10).bind("offset", 0).mapToMap().list();
+                return h.createQuery("EXPLAIN " + RequestLogDao.NEWEST)
+                        .bind("limit", 10)
+                        .bind("offset", 0)
+                        .mapToMap()
+                        .list();
             });
-            List<Map<String, Object>> purge = database.jdbi().withHandle(h -> h.createQuery("EXPLAIN " + RequestLogDao.DELETE_BEFORE)
-                    .bind("firstKept", LogIds.first(T0.plusSeconds(10)))
-                    .bind("cutoff", T0.plusSeconds(10))
-                    .bind("limit", 5_000)
-                    .mapToMap()
-                    .list());
+            List<Map<String, Object>> purge = database.jdbi()
+                    .withHandle(h -> h.createQuery("EXPLAIN " + RequestLogDao.DELETE_BEFORE)
+                            .bind("firstKept", LogIds.first(T0.plusSeconds(10)))
+                            .bind("cutoff", T0.plusSeconds(10))
+                            .bind("limit", 5_000)
+                            .mapToMap()
+                            .list());
 
             assertEquals("PRIMARY", page.get(0).get("key"), "plan: " + page);
             assertFalse(String.valueOf(page.get(0).get("extra")).contains("filesort"), "plan: " + page);
@@ -118,5 +125,4 @@ class RequestLogDaoTest {
             assertEquals("range", purge.get(0).get("type"), "plan: " + purge);
         }
     }
-
 }

@@ -48,13 +48,16 @@ class RequestLogOutageTest {
                 proxy.cut();
 
                 // answered while the database is still down: the request did not wait for its log to be stored
-                var response = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                        () -> app.get("/", "X-Request-ID", "during-outage-1"));
+                var response = assertTimeoutPreemptively(
+                        Duration.ofSeconds(30), () -> app.get("/", "X-Request-ID", "during-outage-1"));
                 Await.until("the writer to meet the outage", () -> proxy.refused() > 0);
 
                 assertEquals(200, response.status());
                 proxy.restore();
-                assertEquals(1, StoredLogs.awaitCount(db, "during-outage-", 1, Duration.ofSeconds(20)).size());
+                assertEquals(
+                        1,
+                        StoredLogs.awaitCount(db, "during-outage-", 1, Duration.ofSeconds(20))
+                                .size());
             } finally {
                 database.close();
             }
@@ -68,14 +71,17 @@ class RequestLogOutageTest {
         Database pool = Database.connect(db.settings(), 1, Duration.ofMillis(250), Duration.ofSeconds(10));
         TestDb starved = new TestDb(db.name(), db.settings(), pool);
         String prefix = "full-" + System.nanoTime() + "-";
-        var config = TestConfig.forDb(db, Map.of("REQUEST_LOG_QUEUE_SIZE", "5", "REQUEST_LOG_BATCH_SIZE", "5", "REQUEST_LOG_ENABLED", "true"));
+        var config = TestConfig.forDb(
+                db,
+                Map.of("REQUEST_LOG_QUEUE_SIZE", "5", "REQUEST_LOG_BATCH_SIZE", "5", "REQUEST_LOG_ENABLED", "true"));
         long dropped;
         try (TestApp app = TestApp.start(config, starved)) {
             try (Connection held = pool.dataSource().getConnection()) {
                 // the connection is held until all are answered: a request that waited for room would never be
                 assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                     for (int i = 0; i < 50; i++) {
-                        assertEquals(200, app.get("/", "X-Request-ID", prefix + i).status());
+                        assertEquals(
+                                200, app.get("/", "X-Request-ID", prefix + i).status());
                     }
                 });
                 dropped = droppedQueueFull(app.get("/metrics").body());
@@ -95,7 +101,8 @@ class RequestLogOutageTest {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try (TestApp app = TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db)) {
             List<Future<Integer>> statuses = IntStream.range(0, 300)
-                    .mapToObj(i -> clients.submit(() -> app.get("/", "X-Request-ID", prefix + i).status()))
+                    .mapToObj(i -> clients.submit(
+                            () -> app.get("/", "X-Request-ID", prefix + i).status()))
                     .toList();
             for (Future<Integer> status : statuses) {
                 assertEquals(200, status.get());
@@ -108,7 +115,8 @@ class RequestLogOutageTest {
     }
 
     private static long droppedQueueFull(String metrics) {
-        Matcher m = Pattern.compile("(?m)^request_log_dropped_total\\{reason=\"queue_full\",?} (\\S+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^request_log_dropped_total\\{reason=\"queue_full\",?} (\\S+)$")
+                .matcher(metrics);
         assertTrue(m.find(), metrics);
         return (long) Double.parseDouble(m.group(1));
     }

@@ -37,8 +37,11 @@ class RequestLogRetentionTest {
     void purge_deletes_records_older_than_the_retention_and_keeps_the_rest(TestDb db) {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
-        new JdbcRequestLogStore(db.jdbi()).store(List.of(aLog("a-31-days", Duration.ofDays(31)), aLog("b-29-days", Duration.ofDays(29)),
-                aLog("c-just-now", Duration.ZERO)));
+        new JdbcRequestLogStore(db.jdbi())
+                .store(List.of(
+                        aLog("a-31-days", Duration.ofDays(31)),
+                        aLog("b-29-days", Duration.ofDays(29)),
+                        aLog("c-just-now", Duration.ZERO)));
 
         long deleted = new RequestLogRetention(dao, Duration.ofDays(30), CLOCK, 100).purge();
 
@@ -51,7 +54,10 @@ class RequestLogRetentionTest {
     void purge_goes_on_chunk_by_chunk_until_nothing_old_is_left(TestDb db) {
         db.truncateAll();
         RequestLogDao dao = db.jdbi().onDemand(RequestLogDao.class);
-        new JdbcRequestLogStore(db.jdbi()).store(IntStream.range(0, 25).mapToObj(i -> aLog(String.format("old-%02d", i), Duration.ofDays(40 + i))).toList());
+        new JdbcRequestLogStore(db.jdbi())
+                .store(IntStream.range(0, 25)
+                        .mapToObj(i -> aLog(String.format("old-%02d", i), Duration.ofDays(40 + i)))
+                        .toList());
         new JdbcRequestLogStore(db.jdbi()).store(List.of(aLog("recent", Duration.ofHours(1))));
         var retention = new RequestLogRetention(dao, Duration.ofDays(30), CLOCK, 10);
 

@@ -19,8 +19,18 @@ import org.junit.jupiter.api.Test;
 class RequestLogWriterTest {
 
     private static RequestLog aRecord(int n) {
-        return new RequestLog("req-" + n, "GET", "/posts/" + n, "/posts/{id}", null, 200, 1.5,
-                "127.0.0.1", "test", null, Instant.now());
+        return new RequestLog(
+                "req-" + n,
+                "GET",
+                "/posts/" + n,
+                "/posts/{id}",
+                null,
+                200,
+                1.5,
+                "127.0.0.1",
+                "test",
+                null,
+                Instant.now());
     }
 
     /** A store that keeps batches in memory and can be made to block or fail. */

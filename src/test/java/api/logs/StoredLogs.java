@@ -35,7 +35,8 @@ final class StoredLogs {
 
     /** A migrated H2 and MariaDB database for one test class alone, for exact row counts and order. */
     static List<TestDb> fresh(String name) {
-        return List.of(migrated("H2", TestDbs.freshH2Settings(name)), migrated("MariaDB", TestDbs.freshMariaDbSettings(name)));
+        return List.of(
+                migrated("H2", TestDbs.freshH2Settings(name)), migrated("MariaDB", TestDbs.freshMariaDbSettings(name)));
     }
 
     static TestDb migrated(String name, DbSettings settings) {
@@ -53,12 +54,16 @@ final class StoredLogs {
     }
 
     static List<String> labels(List<StoredLog> rows) {
-        return rows.stream().map(row -> parse(row.log()).path("request_id").asText()).toList();
+        return rows.stream()
+                .map(row -> parse(row.log()).path("request_id").asText())
+                .toList();
     }
 
     /** The stored logs whose request id starts with {@code prefix}, as JSON. */
     static List<JsonNode> withRequestIdPrefix(TestDb db, String prefix) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT log FROM log_table WHERE log LIKE :pattern")
+        return db
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT log FROM log_table WHERE log LIKE :pattern")
                         .bind("pattern", "%" + prefix + "%")
                         .mapTo(String.class)
                         .list())
@@ -80,7 +85,10 @@ final class StoredLogs {
     }
 
     static long count(TestDb db) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM log_table").mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM log_table")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static JsonNode parse(String json) {

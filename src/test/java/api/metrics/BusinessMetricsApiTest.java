@@ -47,11 +47,17 @@ class BusinessMetricsApiTest {
     void tasks_created_and_completed_through_the_api_and_the_pages_are_counted() {
         Api.Account account = Api.signUp(app);
         long id = app.postJson("/todos", Map.of("title", "集計", "memo", "メモ", "priority", 2), account.auth())
-                .json().get("id").asLong();
+                .json()
+                .get("id")
+                .asLong();
         app.putJson("/todos/" + id, Map.of("completed", true), account.auth());
         SignedIn user = SignedIn.signIn(app, account.id(), account.email(), Api.PASSWORD);
         user.post("/tasks/new", Map.of("title", "page task", "description", "d", "priority", "3"));
-        long second = app.get("/todos?completed=false", account.auth()).json().get(0).get("id").asLong();
+        long second = app.get("/todos?completed=false", account.auth())
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
         user.post("/tasks/" + second + "/completed", Map.of());
 
         Scrape scrape = scrape();

@@ -9,8 +9,11 @@ class BusinessMetricsTest {
     private final Metrics metrics = new Metrics();
 
     private double value(String name, Map<String, String> labels) {
-        Double v = metrics.registry().getSampleValue(name,
-                labels.keySet().toArray(String[]::new), labels.values().toArray(String[]::new));
+        Double v = metrics.registry()
+                .getSampleValue(
+                        name,
+                        labels.keySet().toArray(String[]::new),
+                        labels.values().toArray(String[]::new));
         return v == null ? 0 : v;
     }
 

@@ -26,12 +26,14 @@ class MetricsApiTest {
     }
 
     private static TestApp app(TestDb db) {
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db, cfg -> {
-            cfg.routes.get("/test/posts/{id}", ctx -> ctx.result("post"));
-            cfg.routes.get("/test/boom", ctx -> {
-                throw new IllegalStateException("boom");
-            });
-        }));
+        return APPS.computeIfAbsent(
+                db.name(),
+                name -> TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db, cfg -> {
+                    cfg.routes.get("/test/posts/{id}", ctx -> ctx.result("post"));
+                    cfg.routes.get("/test/boom", ctx -> {
+                        throw new IllegalStateException("boom");
+                    });
+                }));
     }
 
     @AfterAll
@@ -51,21 +53,23 @@ class MetricsApiTest {
         var response = app(db).get("/metrics");
 
         assertEquals(200, response.status());
-        assertTrue(response.header("Content-Type").startsWith("text/plain; version=0.0.4"), response.header("Content-Type"));
+        assertTrue(
+                response.header("Content-Type").startsWith("text/plain; version=0.0.4"),
+                response.header("Content-Type"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void requests_are_counted_by_method_route_template_and_status(TestDb db) {
         TestApp app = app(db);
-        double before = scrape(app).value("http_requests_total",
-                Map.of("method", "GET", "route", "/test/posts/{id}", "status", "200"));
+        double before = scrape(app)
+                .value("http_requests_total", Map.of("method", "GET", "route", "/test/posts/{id}", "status", "200"));
 
         app.get("/test/posts/101");
         app.get("/test/posts/202");
 
-        double after = scrape(app).value("http_requests_total",
-                Map.of("method", "GET", "route", "/test/posts/{id}", "status", "200"));
+        double after = scrape(app)
+                .value("http_requests_total", Map.of("method", "GET", "route", "/test/posts/{id}", "status", "200"));
         assertEquals(2, after - before);
     }
 
@@ -91,7 +95,8 @@ class MetricsApiTest {
         app.get("/scanner/wp-admin");
         app.get("/scanner/.env");
 
-        assertEquals(2, scrape(app).value("http_requests_total", Map.of("route", "unmatched", "status", "404")) - before);
+        assertEquals(
+                2, scrape(app).value("http_requests_total", Map.of("route", "unmatched", "status", "404")) - before);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -111,9 +116,12 @@ class MetricsApiTest {
 
         Scrape scrape = scrape(app);
 
-        assertTrue(scrape.value("http_request_duration_seconds_count", Map.of("method", "GET", "route", "/test/posts/{id}")) >= 1);
+        assertTrue(scrape.value(
+                        "http_request_duration_seconds_count", Map.of("method", "GET", "route", "/test/posts/{id}"))
+                >= 1);
         assertTrue(scrape.named("http_request_duration_seconds_bucket").stream()
-                .anyMatch(s -> "/test/posts/{id}".equals(s.labels().get("route")) && "0.5".equals(s.labels().get("le"))));
+                .anyMatch(s -> "/test/posts/{id}".equals(s.labels().get("route"))
+                        && "0.5".equals(s.labels().get("le"))));
         assertTrue(scrape.named("http_request_duration_seconds_bucket").stream()
                 .noneMatch(s -> s.labels().containsKey("status")));
     }
@@ -136,8 +144,8 @@ class MetricsApiTest {
         TestApp app = app(db);
         app.get("/");
 
-        Scrape scrape = Await.value("a record written", () -> scrape(app),
-                s -> s.value("request_log_written_total", Map.of()) >= 1);
+        Scrape scrape = Await.value(
+                "a record written", () -> scrape(app), s -> s.value("request_log_written_total", Map.of()) >= 1);
 
         assertTrue(scrape.has("request_log_queue_depth"));
         assertTrue(scrape.value("request_log_written_total", Map.of()) >= 1);
@@ -151,12 +159,18 @@ class MetricsApiTest {
     void business_counters_are_exported_from_zero(TestDb db) {
         Scrape scrape = scrape(app(db));
 
-        for (String name : new String[] {"api_users_registered_total", "api_posts_created_total",
-                "api_tasks_created_total", "api_tasks_completed_total"}) {
+        for (String name : new String[] {
+            "api_users_registered_total",
+            "api_posts_created_total",
+            "api_tasks_created_total",
+            "api_tasks_completed_total"
+        }) {
             assertTrue(scrape.has(name), name);
         }
-        assertTrue(scrape.named("api_logins_total").stream().anyMatch(s -> "failure".equals(s.labels().get("result"))));
-        assertTrue(scrape.named("api_votes_total").stream().anyMatch(s -> "down".equals(s.labels().get("direction"))));
+        assertTrue(scrape.named("api_logins_total").stream()
+                .anyMatch(s -> "failure".equals(s.labels().get("result"))));
+        assertTrue(scrape.named("api_votes_total").stream()
+                .anyMatch(s -> "down".equals(s.labels().get("direction"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,7 +178,7 @@ class MetricsApiTest {
     void connection_pool_metrics_are_exported(TestDb db) {
         // a pool of its own: Hikari lets only the first app that tracks a pool export its metrics
         try (Database pool = Database.connect(db.settings(), 3, Duration.ofSeconds(2), Duration.ofSeconds(10));
-             TestApp app = TestApp.start(TestConfig.forDb(db), new TestDb(db.name(), db.settings(), pool))) {
+                TestApp app = TestApp.start(TestConfig.forDb(db), new TestDb(db.name(), db.settings(), pool))) {
             app.get("/health");
 
             Scrape scrape = scrape(app);
@@ -175,5 +189,4 @@ class MetricsApiTest {
             assertTrue(scrape.has("hikaricp_connection_timeout_total"));
         }
     }
-
 }

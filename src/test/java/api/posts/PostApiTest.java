@@ -50,7 +50,8 @@ class PostApiTest {
         JsonNode first = response.json().get(0);
         assertEquals(0, first.get("votes").asLong());
         JsonNode post = first.get("Post");
-        assertEquals(List.of("id", "title", "content", "published", "created_at", "owner_id", "owner"), fieldNames(post));
+        assertEquals(
+                List.of("id", "title", "content", "published", "created_at", "owner_id", "owner"), fieldNames(post));
         assertEquals(user.id(), post.get("owner").get("id").asLong());
         assertEquals(user.email(), post.get("owner").get("email").asText());
         assertFalse(post.get("owner").has("password"));
@@ -91,8 +92,12 @@ class PostApiTest {
             Api.createPost(app, user, title);
         }
 
-        assertEquals(List.of("p3", "p4"), titles(app.get("/posts?limit=2&skip=2", user.auth()).json()));
-        assertEquals(List.of("p5"), titles(app.get("/posts?limit=2&skip=4", user.auth()).json()));
+        assertEquals(
+                List.of("p3", "p4"),
+                titles(app.get("/posts?limit=2&skip=2", user.auth()).json()));
+        assertEquals(
+                List.of("p5"),
+                titles(app.get("/posts?limit=2&skip=4", user.auth()).json()));
         assertEquals(0, app.get("/posts?skip=10", user.auth()).json().size());
     }
 
@@ -117,9 +122,12 @@ class PostApiTest {
         Api.createPost(app, user, "Mountains");
         Api.createPost(app, user, "best beach bars");
 
-        assertEquals(List.of("Beaches in Portugal", "best beach bars"),
+        assertEquals(
+                List.of("Beaches in Portugal", "best beach bars"),
                 titles(app.get("/posts?search=BEACH", user.auth()).json()));
-        assertEquals(List.of("best beach bars"), titles(app.get("/posts?search=beach%20bars", user.auth()).json()));
+        assertEquals(
+                List.of("best beach bars"),
+                titles(app.get("/posts?search=beach%20bars", user.auth()).json()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,9 +139,21 @@ class PostApiTest {
         for (String limit : List.of("0", "101", "-1", "ten")) {
             var response = app.get("/posts?limit=" + limit, user.auth());
             assertEquals(422, response.status(), "limit=" + limit);
-            assertEquals(List.of("query", "limit"), List.of(
-                    response.json().get("detail").get(0).get("loc").get(0).asText(),
-                    response.json().get("detail").get(0).get("loc").get(1).asText()));
+            assertEquals(
+                    List.of("query", "limit"),
+                    List.of(
+                            response.json()
+                                    .get("detail")
+                                    .get(0)
+                                    .get("loc")
+                                    .get(0)
+                                    .asText(),
+                            response.json()
+                                    .get("detail")
+                                    .get(0)
+                                    .get("loc")
+                                    .get(1)
+                                    .asText()));
         }
         assertEquals(200, app.get("/posts?limit=100", user.auth()).status());
         assertEquals(200, app.get("/posts?limit=1", user.auth()).status());
@@ -148,7 +168,8 @@ class PostApiTest {
         var response = app.get("/posts?skip=-1", user.auth());
 
         assertEquals(422, response.status());
-        assertEquals("skip", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "skip", response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -180,7 +201,9 @@ class PostApiTest {
         assertEquals(200, response.status());
         assertEquals(post, response.json().get("Post").get("id").asLong());
         assertEquals("the title", response.json().get("Post").get("title").asText());
-        assertEquals("content of the title", response.json().get("Post").get("content").asText());
+        assertEquals(
+                "content of the title",
+                response.json().get("Post").get("content").asText());
         assertEquals(1, response.json().get("votes").asLong());
     }
 
@@ -220,8 +243,12 @@ class PostApiTest {
         Api.createDraft(app, author, "secret draft");
         app.postJson("/posts", Map.of("title", "public post", "content", "hello"), author.auth());
 
-        assertEquals(List.of("public post"), titles(app.get("/posts?limit=100", reader.auth()).json()));
-        assertEquals(List.of("secret draft", "public post"), titles(app.get("/posts?limit=100", author.auth()).json()));
+        assertEquals(
+                List.of("public post"),
+                titles(app.get("/posts?limit=100", reader.auth()).json()));
+        assertEquals(
+                List.of("secret draft", "public post"),
+                titles(app.get("/posts?limit=100", author.auth()).json()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -230,8 +257,10 @@ class PostApiTest {
         TestApp app = app(db);
         var user = Api.signUp(app);
 
-        var response = app.postJson("/posts", Map.of("title", "awesome new title", "content", "awesome new content",
-                "published", false), user.auth());
+        var response = app.postJson(
+                "/posts",
+                Map.of("title", "awesome new title", "content", "awesome new content", "published", false),
+                user.auth());
 
         assertEquals(201, response.status());
         JsonNode post = response.json();
@@ -249,7 +278,10 @@ class PostApiTest {
         TestApp app = app(db);
         var user = Api.signUp(app);
 
-        assertEquals(201, app.postJson("/posts/", Map.of("title", "t", "content", "c"), user.auth()).status());
+        assertEquals(
+                201,
+                app.postJson("/posts/", Map.of("title", "t", "content", "c"), user.auth())
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -287,19 +319,22 @@ class PostApiTest {
         var response = app.postJson("/posts", Map.of("title", "t".repeat(256), "content", "c"), user.auth());
 
         assertEquals(422, response.status());
-        assertEquals("title", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "title", response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void create_post_whose_title_escapes_an_unpaired_surrogate_returns_422_instead_of_storing_a_question_mark(TestDb db) {
+    void create_post_whose_title_escapes_an_unpaired_surrogate_returns_422_instead_of_storing_a_question_mark(
+            TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
 
         var response = app.postJson("/posts", "{\"title\": \"a\\ud83d\", \"content\": \"c\"}", user.auth());
 
         assertEquals(422, response.status());
-        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+        assertEquals(
+                "json_invalid", response.json().get("detail").get(0).get("type").asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -328,7 +363,9 @@ class PostApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void unauthorized_user_create_post_returns_401(TestDb db) {
-        assertEquals(401, app(db).postJson("/posts", Map.of("title", "t", "content", "c")).status());
+        assertEquals(
+                401,
+                app(db).postJson("/posts", Map.of("title", "t", "content", "c")).status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -392,7 +429,10 @@ class PostApiTest {
 
         app.delete("/posts/" + post, user.auth());
 
-        assertEquals(0, (int) db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Integer.class).one()));
+        assertEquals(0, (int) db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes")
+                        .mapTo(Integer.class)
+                        .one()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -402,15 +442,23 @@ class PostApiTest {
         var user = Api.signUp(app);
         long post = Api.createPost(app, user, "old title");
 
-        var response = app.putJson("/posts/" + post, Map.of("title", "updated title", "content", "updated content",
-                "id", 12345), user.auth());
+        var response = app.putJson(
+                "/posts/" + post,
+                Map.of("title", "updated title", "content", "updated content", "id", 12345),
+                user.auth());
 
         assertEquals(200, response.status());
         assertEquals(post, response.json().get("id").asLong());
         assertEquals("updated title", response.json().get("title").asText());
         assertEquals("updated content", response.json().get("content").asText());
         assertTrue(response.json().get("published").asBoolean());
-        assertEquals("updated title", app.get("/posts/" + post, user.auth()).json().get("Post").get("title").asText());
+        assertEquals(
+                "updated title",
+                app.get("/posts/" + post, user.auth())
+                        .json()
+                        .get("Post")
+                        .get("title")
+                        .asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -425,7 +473,13 @@ class PostApiTest {
 
         assertEquals(403, response.status());
         assertEquals("Not authorized to perform requested action", response.detail());
-        assertEquals("title", app.get("/posts/" + post, owner.auth()).json().get("Post").get("title").asText());
+        assertEquals(
+                "title",
+                app.get("/posts/" + post, owner.auth())
+                        .json()
+                        .get("Post")
+                        .get("title")
+                        .asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -435,7 +489,10 @@ class PostApiTest {
         var user = Api.signUp(app);
         long post = Api.createPost(app, user, "title");
 
-        assertEquals(401, app.putJson("/posts/" + post, Map.of("title", "t", "content", "c")).status());
+        assertEquals(
+                401,
+                app.putJson("/posts/" + post, Map.of("title", "t", "content", "c"))
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -457,7 +514,10 @@ class PostApiTest {
         var user = Api.signUp(app);
         long post = Api.createPost(app, user, "title");
 
-        assertEquals(422, app.putJson("/posts/" + post, Map.of("title", "only a title"), user.auth()).status());
+        assertEquals(
+                422,
+                app.putJson("/posts/" + post, Map.of("title", "only a title"), user.auth())
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -469,7 +529,8 @@ class PostApiTest {
         var response = app.get("/posts/abc", user.auth());
 
         assertEquals(422, response.status());
-        assertEquals("id", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "id", response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -83,7 +83,9 @@ class PostDaoTest {
     void list_pages_in_id_order(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
-        List<Long> ids = Stream.of("a", "b", "c", "d", "e").map(t -> Fixtures.aPost(db, owner, t)).toList();
+        List<Long> ids = Stream.of("a", "b", "c", "d", "e")
+                .map(t -> Fixtures.aPost(db, owner, t))
+                .toList();
 
         List<PostRow> page = posts(db).list("%", owner, 2, 1);
 
@@ -141,7 +143,8 @@ class PostDaoTest {
         Fixtures.aVote(db, a, first);
         Fixtures.aVote(db, b, first);
 
-        List<Long> votes = posts(db).list("%", a, 10, 0).stream().map(PostRow::votes).toList();
+        List<Long> votes =
+                posts(db).list("%", a, 10, 0).stream().map(PostRow::votes).toList();
 
         assertEquals(List.of(2L, 0L), votes);
     }
@@ -218,9 +221,12 @@ class PostDaoTest {
         try (Database database = TestDbs.connect(settings)) {
             new Migrations(database.dataSource(), false).upgrade();
             List<Map<String, Object>> plan = database.jdbi().withHandle(h -> {
-                h.execute("INSERT INTO users (email, password) SELECT CONCAT('user', seq, '@example.com'), 'x' FROM seq_1_to_1000");
-                h.execute("INSERT INTO posts (title, content, owner_id) SELECT CONCAT('post ', seq), 'content', 1 + seq % 1000 FROM seq_1_to_10000");
-                h.execute("INSERT INTO votes (user_id, post_id) SELECT 1 + seq % 1000, 1 + seq % 10000 FROM seq_0_to_9999");
+                h.execute(
+                        "INSERT INTO users (email, password) SELECT CONCAT('user', seq, '@example.com'), 'x' FROM seq_1_to_1000");
+                h.execute(
+                        "INSERT INTO posts (title, content, owner_id) SELECT CONCAT('post ', seq), 'content', 1 + seq % 1000 FROM seq_1_to_10000");
+                h.execute(
+                        "INSERT INTO votes (user_id, post_id) SELECT 1 + seq % 1000, 1 + seq % 10000 FROM seq_0_to_9999");
                 h.execute("ANALYZE TABLE users, posts, votes");
                 return h.createQuery("EXPLAIN " + PostDao.pageSql(false))
                         .bind("titlePattern", "%")

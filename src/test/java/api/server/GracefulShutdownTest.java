@@ -34,8 +34,10 @@ class GracefulShutdownTest {
     void stop_lets_an_in_flight_request_finish_and_refuses_new_connections() throws Exception {
         var started = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), cfg ->
-                cfg.routes.get("/test/slow", ctx -> {
+        TestApp app = TestApp.start(
+                TestConfig.forDb(TestDbs.h2()),
+                TestDbs.h2(),
+                cfg -> cfg.routes.get("/test/slow", ctx -> {
                     started.countDown();
                     release.await(30, TimeUnit.SECONDS);
                     ctx.result("finished");
@@ -59,8 +61,10 @@ class GracefulShutdownTest {
     void request_on_an_open_keep_alive_connection_during_the_drain_is_answered_not_refused() throws Exception {
         var started = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), cfg ->
-                cfg.routes.get("/test/slow", ctx -> {
+        TestApp app = TestApp.start(
+                TestConfig.forDb(TestDbs.h2()),
+                TestDbs.h2(),
+                cfg -> cfg.routes.get("/test/slow", ctx -> {
                     started.countDown();
                     release.await(30, TimeUnit.SECONDS);
                 }));
@@ -91,18 +95,27 @@ class GracefulShutdownTest {
         Path dataDir = Files.createTempDirectory("api-shutdown");
         Path log = dataDir.resolve("out.log");
         Process process = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "api.Main",
-                "--port=" + port, "--host=127.0.0.1", "--data-dir=" + dataDir, "--shutdown-timeout-seconds=5")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "api.Main",
+                        "--port=" + port,
+                        "--host=127.0.0.1",
+                        "--data-dir=" + dataDir,
+                        "--shutdown-timeout-seconds=5")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             HttpClient client = HttpClient.newHttpClient();
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .build();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             int status = 0;
             while (status != 200 && System.nanoTime() < deadline) {
                 try {
-                    status = client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode();
+                    status = client.send(health, HttpResponse.BodyHandlers.ofString())
+                            .statusCode();
                 } catch (ConnectException e) {
                     Thread.sleep(100);
                 }
@@ -133,7 +146,8 @@ class GracefulShutdownTest {
     }
 
     private static String rawGet(Socket socket, BufferedReader in, String path) throws Exception {
-        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream()
+                .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         StringBuilder head = new StringBuilder();
         int length = 0;
         for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {

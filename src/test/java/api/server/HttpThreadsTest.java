@@ -26,22 +26,35 @@ class HttpThreadsTest {
 
     @Test
     void fewer_than_8_http_threads_is_a_config_error() {
-        var error = assertThrows(ConfigException.class,
-                () -> TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "2")));
+        var error =
+                assertThrows(ConfigException.class, () -> TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "2")));
 
-        assertTrue(error.getMessage().startsWith("HTTP_THREADS must be 0 (DB_POOL_SIZE + 6) or between 8 and 1000"),
+        assertTrue(
+                error.getMessage().startsWith("HTTP_THREADS must be 0 (DB_POOL_SIZE + 6) or between 8 and 1000"),
                 error.getMessage());
     }
 
     @Test
     void http_threads_0_is_the_pool_size_plus_6() {
-        assertEquals(16, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "10")).http().threads());
-        assertEquals(38, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "32")).http().threads());
+        assertEquals(
+                16,
+                TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "10"))
+                        .http()
+                        .threads());
+        assertEquals(
+                38,
+                TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "32"))
+                        .http()
+                        .threads());
     }
 
     @Test
     void http_threads_0_is_at_least_8() {
-        assertEquals(8, TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "1")).http().threads());
+        assertEquals(
+                8,
+                TestConfig.forDb(TestDbs.h2(), Map.of("HTTP_THREADS", "0", "DB_POOL_SIZE", "1"))
+                        .http()
+                        .threads());
     }
 
     @Test

@@ -17,8 +17,8 @@ public final class Api {
      * reach so that failed-login tests do not lock each other out; the rate limit tests start their own app.
      */
     public static TestApp on(TestDb db) {
-        return APPS.computeIfAbsent(db.name(), name -> TestApp.start(
-                TestConfig.forDb(db, Map.of("LOGIN_MAX_FAILURES", "1000000")), db));
+        return APPS.computeIfAbsent(
+                db.name(), name -> TestApp.start(TestConfig.forDb(db, Map.of("LOGIN_MAX_FAILURES", "1000000")), db));
     }
 
     public static String uniqueEmail() {
@@ -59,7 +59,8 @@ public final class Api {
 
     /** An unpublished post of {@code owner}, created through the API. */
     public static long createDraft(TestApp app, Account owner, String title) {
-        var response = app.postJson("/posts", Map.of("title", title, "content", "not yet", "published", false), owner.auth());
+        var response =
+                app.postJson("/posts", Map.of("title", title, "content", "not yet", "published", false), owner.auth());
         if (response.status() != 201) {
             throw new AssertionError("create draft failed: " + response.status() + " " + response.body());
         }

@@ -14,14 +14,17 @@ public final class AppRoutes {
 
     public static Set<String> of(TestDb db) {
         Set<String> routes = new ConcurrentSkipListSet<>();
-        Javalin app = App.createApp(TestConfig.forDb(db), db.database(), java.time.Clock.systemUTC(),
+        Javalin app = App.createApp(
+                TestConfig.forDb(db),
+                db.database(),
+                java.time.Clock.systemUTC(),
                 cfg -> cfg.events.handlerAdded(route -> {
-            String method = String.valueOf(route.getHttpMethod());
-            if (ENDPOINT_METHODS.contains(method)) {
-                // Javalin's <param> may span slashes; the document writes every parameter as {param}
-                routes.add(method + " " + route.getPath().replaceAll("<([^>]+)>", "{$1}"));
-            }
-        }));
+                    String method = String.valueOf(route.getHttpMethod());
+                    if (ENDPOINT_METHODS.contains(method)) {
+                        // Javalin's <param> may span slashes; the document writes every parameter as {param}
+                        routes.add(method + " " + route.getPath().replaceAll("<([^>]+)>", "{$1}"));
+                    }
+                }));
         app.start("127.0.0.1", 0); // started and stopped, so the threads createApp starts are stopped too
         app.stop();
         return Set.copyOf(routes);

@@ -58,9 +58,15 @@ public final class ChildApp implements AutoCloseable {
             Path dir = Files.createTempDirectory("api-child");
             Path log = dir.resolve("out.log");
             var builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-cp", System.getProperty("java.class.path"), "api.Main", "serve"))
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-Xshare:auto",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "api.Main",
+                            "serve"))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -92,8 +98,11 @@ public final class ChildApp implements AutoCloseable {
      * {@code timeout} (or the process ended first).
      */
     public Duration awaitHealthy(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest health = HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest health = HttpRequest.newBuilder(uri("/health"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {

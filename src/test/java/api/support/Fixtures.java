@@ -10,8 +10,12 @@ public final class Fixtures {
 
     public static long aUser(TestDb db) {
         String email = "fixture" + SEQ.incrementAndGet() + "@example.com";
-        return db.jdbi().withHandle(h -> h.createUpdate("INSERT INTO users (email, password) VALUES (:email, 'x')")
-                .bind("email", email).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createUpdate("INSERT INTO users (email, password) VALUES (:email, 'x')")
+                        .bind("email", email)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     public static long aPost(TestDb db, long owner) {
@@ -19,10 +23,14 @@ public final class Fixtures {
     }
 
     public static long aPost(TestDb db, long owner, String title) {
-        return db.jdbi().withHandle(h -> h.createUpdate(
-                        "INSERT INTO posts (title, content, owner_id) VALUES (:title, 'content', :owner)")
-                .bind("title", title).bind("owner", owner)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createUpdate(
+                                "INSERT INTO posts (title, content, owner_id) VALUES (:title, 'content', :owner)")
+                        .bind("title", title)
+                        .bind("owner", owner)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** An unpublished post: its owner's draft. */
@@ -33,11 +41,17 @@ public final class Fixtures {
     }
 
     public static void aVote(TestDb db, long user, long post) {
-        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO votes (user_id, post_id) VALUES (:user, :post)")
-                .bind("user", user).bind("post", post).execute());
+        db.jdbi()
+                .useHandle(h -> h.createUpdate("INSERT INTO votes (user_id, post_id) VALUES (:user, :post)")
+                        .bind("user", user)
+                        .bind("post", post)
+                        .execute());
     }
 
     public static int count(TestDb db, String table) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Integer.class)
+                        .one());
     }
 }

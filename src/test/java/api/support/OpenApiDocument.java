@@ -20,7 +20,9 @@ import java.util.TreeSet;
 public final class OpenApiDocument {
     /** Where the schema validator finds the document; {@code #/...} pointers into it name its schemas. */
     public static final String LOCATION = "classpath:openapi.yaml";
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "options", "head", "trace");
+
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "patch", "options", "head", "trace");
     private static OpenApiDocument loaded;
 
     private final JsonNode root;
@@ -51,14 +53,16 @@ public final class OpenApiDocument {
      */
     public List<String> specificationErrors() {
         String oas = "https://spec.openapis.org/oas/3.1/";
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaIdResolvers(ids -> {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaIdResolvers(ids -> {
                     for (String name : List.of("schema-base", "schema", "dialect", "meta")) {
                         ids.mapPrefix(oas + name + "/WORK-IN-PROGRESS", "classpath:oas/3.1/" + name + ".json");
                     }
                 }));
         Schema schema = registry.getSchema(SchemaLocation.of(oas + "schema-base/WORK-IN-PROGRESS"));
-        List<String> errors = new ArrayList<>(schema.validate(root).stream().map(Object::toString).toList());
+        List<String> errors = new ArrayList<>(
+                schema.validate(root).stream().map(Object::toString).toList());
         nulls(root, "", errors);
         return errors;
     }
@@ -84,11 +88,13 @@ public final class OpenApiDocument {
     /** Every operation, as {@code "GET /posts/{id}"}. */
     public Set<String> operations() {
         Set<String> operations = new TreeSet<>();
-        root.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (METHODS.contains(method)) {
-                operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        root.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (METHODS.contains(method)) {
+                        operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         return operations;
     }
 
@@ -121,7 +127,8 @@ public final class OpenApiDocument {
     public Optional<Located> response(String method, String template, int status) {
         String pointer = "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + status;
         return operation(method, template).path("responses").has(String.valueOf(status))
-                ? Optional.of(resolve(pointer)) : Optional.empty();
+                ? Optional.of(resolve(pointer))
+                : Optional.empty();
     }
 
     /** The node at {@code pointer}, following a {@code $ref} to another part of the document. */

@@ -44,8 +44,10 @@ public final class RawHttp {
             out.writeBytes(value);
             out.writeBytes(ascii("\r\n"));
         });
-        if (body != null && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Transfer-Encoding")
-                || h.equalsIgnoreCase("Content-Length"))) {
+        if (body != null
+                && headers.keySet().stream()
+                        .noneMatch(
+                                h -> h.equalsIgnoreCase("Transfer-Encoding") || h.equalsIgnoreCase("Content-Length"))) {
             out.writeBytes(ascii("Content-Length: " + body.length + "\r\n"));
         }
         out.writeBytes(ascii("\r\n"));
@@ -68,14 +70,16 @@ public final class RawHttp {
         try (Socket socket = new Socket(address, port)) {
             socket.setSoTimeout(TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();
-            Thread writer = new Thread(() -> {
-                try {
-                    out.write(request);
-                    out.flush();
-                } catch (IOException e) {
-                    // the server answered and closed early; the reader gets what it said
-                }
-            }, "raw-http-writer");
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            out.write(request);
+                            out.flush();
+                        } catch (IOException e) {
+                            // the server answered and closed early; the reader gets what it said
+                        }
+                    },
+                    "raw-http-writer");
             writer.setDaemon(true);
             writer.start();
             Response response = read(socket.getInputStream());
@@ -100,14 +104,17 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
-            headers.merge(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip(),
+            headers.merge(
+                    line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).strip(),
                     (a, b) -> a + ", " + b);
         }
         byte[] body;
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             var chunks = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0;
-                 size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
+            for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
                 chunks.writeBytes(in.readNBytes(size));
                 line(in);
             }

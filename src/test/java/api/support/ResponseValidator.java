@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
 public final class ResponseValidator {
     /** Where tests register their own routes (TestApp.start's extraRoutes): they are the test's, not the app's. */
     static final String TEST_ONLY_PREFIX = "/test/";
+
     private static final String ERROR_SCHEMA = "/components/schemas/Error";
     /** The router's 404 and 405, and Jetty's 400, 414 and 431 for a request it refuses before any route is chosen. */
     private static final Set<Integer> REFUSALS = Set.of(400, 404, 405, 414, 431);
@@ -39,18 +40,25 @@ public final class ResponseValidator {
     private ResponseValidator() {}
 
     /** One request and its answer, whichever client sent and read them; {@code header} reads a response header or null. */
-    public record Exchange(String method, String target, boolean crossOrigin, int status, UnaryOperator<String> header, String body) {}
+    public record Exchange(
+            String method, String target, boolean crossOrigin, int status, UnaryOperator<String> header, String body) {}
 
     public static void check(HttpResponse<String> response) {
         HttpRequest request = response.request();
-        check(new Exchange(request.method(), request.uri().getRawPath(), request.headers().firstValue("Origin").isPresent(),
-                response.statusCode(), name -> response.headers().firstValue(name).orElse(null), response.body()));
+        check(new Exchange(
+                request.method(),
+                request.uri().getRawPath(),
+                request.headers().firstValue("Origin").isPresent(),
+                response.statusCode(),
+                name -> response.headers().firstValue(name).orElse(null),
+                response.body()));
     }
 
     public static void check(Exchange exchange) {
         String method = exchange.method();
         String path = pathOf(exchange.target());
-        // test-only routes, static files from webjars and CORS preflights (Javalin's plugin answers those) are no operation
+        // test-only routes, static files from webjars and CORS preflights (Javalin's plugin answers those) are no
+        // operation
         if (path.startsWith(TEST_ONLY_PREFIX) || path.startsWith("/webjars/") || method.equals("OPTIONS")) {
             return;
         }
@@ -69,20 +77,28 @@ public final class ResponseValidator {
             return;
         }
         String operation = method + " " + template.get();
-        Located documented = document.response(method, template.get(), exchange.status()).orElseThrow(() ->
-                new AssertionError(request + ", a status openapi.yaml does not document for " + operation
-                        + " (it documents " + document.statuses(method, template.get()) + "); body: " + abbreviate(exchange.body())));
+        Located documented = document.response(method, template.get(), exchange.status())
+                .orElseThrow(() -> new AssertionError(request + ", a status openapi.yaml does not document for "
+                        + operation + " (it documents " + document.statuses(method, template.get()) + "); body: "
+                        + abbreviate(exchange.body())));
         checkHeaders(request, documented, exchange);
         if (!documented.node().has("content")) {
             if (!exchange.body().isEmpty()) {
-                throw new AssertionError(request + " with a body, but openapi.yaml documents none for it: " + abbreviate(exchange.body()));
+                throw new AssertionError(request + " with a body, but openapi.yaml documents none for it: "
+                        + abbreviate(exchange.body()));
             }
             return;
         }
         String mediaType = mediaType(exchange);
-        String key = contentKey(documented, mediaType).orElseThrow(() -> new AssertionError(request + " as " + mediaType
-                + ", a content type openapi.yaml does not document for " + operation + " " + exchange.status()));
-        checkBody(request, documented.pointer() + "/content/" + OpenApiDocument.escape(key) + "/schema", mediaType, exchange);
+        String key = contentKey(documented, mediaType)
+                .orElseThrow(() -> new AssertionError(
+                        request + " as " + mediaType + ", a content type openapi.yaml does not document for "
+                                + operation + " " + exchange.status()));
+        checkBody(
+                request,
+                documented.pointer() + "/content/" + OpenApiDocument.escape(key) + "/schema",
+                mediaType,
+                exchange);
     }
 
     /**
@@ -90,12 +106,15 @@ public final class ResponseValidator {
      * body; no schema can say so per route, and a browser shows such an answer to no page, so only the status is kept.
      */
     private static boolean refusedCrossOrigin(Exchange exchange) {
-        return exchange.status() == 400 && exchange.crossOrigin() && exchange.header().apply("Access-Control-Allow-Origin") == null;
+        return exchange.status() == 400
+                && exchange.crossOrigin()
+                && exchange.header().apply("Access-Control-Allow-Origin") == null;
     }
 
     private static void checkHeaders(String request, Located documented, Exchange exchange) {
         documented.node().path("headers").fieldNames().forEachRemaining(name -> {
-            Located header = OpenApiDocument.get().resolve(documented.pointer() + "/headers/" + OpenApiDocument.escape(name));
+            Located header =
+                    OpenApiDocument.get().resolve(documented.pointer() + "/headers/" + OpenApiDocument.escape(name));
             if (header.node().path("required").asBoolean() && exchange.header().apply(name) == null) {
                 throw new AssertionError(request + " without the " + name + " header openapi.yaml requires");
             }
@@ -114,7 +133,8 @@ public final class ResponseValidator {
                     ? schema.validate(exchange.body(), InputFormat.JSON, strictFormats())
                     : schema.validate(TextNode.valueOf(exchange.body()), strictFormats()); // text bodies are one string
         } catch (RuntimeException e) {
-            throw new AssertionError(request + " with a body that is not " + mediaType + ": " + abbreviate(exchange.body()), e);
+            throw new AssertionError(
+                    request + " with a body that is not " + mediaType + ": " + abbreviate(exchange.body()), e);
         }
         if (!errors.isEmpty()) {
             throw new AssertionError(request + " with a body that openapi.yaml's #" + schemaPointer + " rejects: "
@@ -148,7 +168,9 @@ public final class ResponseValidator {
 
     private static String base(String contentType) {
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static boolean isJson(String mediaType) {

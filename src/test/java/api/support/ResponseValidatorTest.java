@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The guard itself: each answer here is made up, so each rule is seen to bite. */
 class ResponseValidatorTest {
-    private static final String USER = "{\"id\": 1, \"email\": \"a@example.com\", \"created_at\": \"2021-08-29T23:42:58.021392+00:00\"}";
+    private static final String USER =
+            "{\"id\": 1, \"email\": \"a@example.com\", \"created_at\": \"2021-08-29T23:42:58.021392+00:00\"}";
 
     @Test
     void a_documented_answer_passes() {
@@ -26,21 +27,26 @@ class ResponseValidatorTest {
 
     @Test
     void a_status_the_operation_does_not_document_fails() {
-        var error = assertThrows(AssertionError.class, () -> ResponseValidator.check(answer("GET", "/users/1", 418, "{}")));
-        assertTrue(error.getMessage().contains("a status openapi.yaml does not document for GET /users/{id}"), error.getMessage());
+        var error =
+                assertThrows(AssertionError.class, () -> ResponseValidator.check(answer("GET", "/users/1", 418, "{}")));
+        assertTrue(
+                error.getMessage().contains("a status openapi.yaml does not document for GET /users/{id}"),
+                error.getMessage());
     }
 
     @Test
     void a_field_the_schema_does_not_document_fails() {
         String body = USER.replace("}", ", \"password\": \"$2a$12$hash\"}");
-        var error = assertThrows(AssertionError.class, () -> ResponseValidator.check(answer("GET", "/users/1", 200, body)));
+        var error =
+                assertThrows(AssertionError.class, () -> ResponseValidator.check(answer("GET", "/users/1", 200, body)));
         assertTrue(error.getMessage().contains("'password' is not defined in the schema"), error.getMessage());
     }
 
     @Test
     void a_field_of_the_wrong_type_fails() {
         String body = USER.replace("\"id\": 1", "\"id\": \"1\"");
-        var error = assertThrows(AssertionError.class, () -> ResponseValidator.check(answer("GET", "/users/1", 200, body)));
+        var error =
+                assertThrows(AssertionError.class, () -> ResponseValidator.check(answer("GET", "/users/1", 200, body)));
         assertTrue(error.getMessage().contains("/id: string found, integer expected"), error.getMessage());
     }
 
@@ -52,41 +58,49 @@ class ResponseValidatorTest {
 
     @Test
     void an_answer_on_a_route_the_document_lacks_fails() {
-        var error = assertThrows(AssertionError.class, () -> ResponseValidator.check(answer("GET", "/users/1/friends", 200, "[]")));
+        var error = assertThrows(
+                AssertionError.class, () -> ResponseValidator.check(answer("GET", "/users/1/friends", 200, "[]")));
         assertTrue(error.getMessage().contains("openapi.yaml has no GET /users/1/friends"), error.getMessage());
     }
 
     @Test
     void a_route_the_document_lacks_may_answer_404_in_the_error_shape() {
-        assertDoesNotThrow(() -> ResponseValidator.check(answer("GET", "/users/1/friends", 404, "{\"detail\": \"Not Found\"}")));
+        assertDoesNotThrow(
+                () -> ResponseValidator.check(answer("GET", "/users/1/friends", 404, "{\"detail\": \"Not Found\"}")));
     }
 
     @Test
     void a_method_the_document_lacks_may_answer_405_in_the_error_shape() {
-        assertDoesNotThrow(() -> ResponseValidator.check(answer("DELETE", "/health", 405, "{\"detail\": \"Method Not Allowed\"}")));
+        assertDoesNotThrow(() ->
+                ResponseValidator.check(answer("DELETE", "/health", 405, "{\"detail\": \"Method Not Allowed\"}")));
     }
 
     @Test
     void a_path_jetty_refuses_before_routing_may_answer_400_in_the_error_shape() {
-        assertDoesNotThrow(() -> ResponseValidator.check(answer("GET", "/..;/etc/passwd", 400, "{\"detail\": \"Bad Request\"}")));
+        assertDoesNotThrow(
+                () -> ResponseValidator.check(answer("GET", "/..;/etc/passwd", 400, "{\"detail\": \"Bad Request\"}")));
     }
 
     @Test
     void a_refusal_of_a_route_the_document_lacks_must_have_the_error_shape() {
-        assertThrows(AssertionError.class, () -> ResponseValidator.check(answer("GET", "/nope", 404, "text/html", "<h1>404</h1>")));
+        assertThrows(
+                AssertionError.class,
+                () -> ResponseValidator.check(answer("GET", "/nope", 404, "text/html", "<h1>404</h1>")));
     }
 
     @Test
     void a_required_header_that_is_missing_fails() {
-        var error = assertThrows(AssertionError.class, () ->
-                ResponseValidator.check(answer("GET", "/users/me", 401, "{\"detail\": \"Not authenticated\"}")));
+        var error = assertThrows(
+                AssertionError.class,
+                () -> ResponseValidator.check(answer("GET", "/users/me", 401, "{\"detail\": \"Not authenticated\"}")));
         assertTrue(error.getMessage().contains("without the WWW-Authenticate header"), error.getMessage());
     }
 
     @Test
     void a_content_type_the_status_does_not_document_fails() {
-        var error = assertThrows(AssertionError.class, () ->
-                ResponseValidator.check(answer("GET", "/users/1", 200, "text/html", "<p>user</p>")));
+        var error = assertThrows(
+                AssertionError.class,
+                () -> ResponseValidator.check(answer("GET", "/users/1", 200, "text/html", "<p>user</p>")));
         assertTrue(error.getMessage().contains("a content type openapi.yaml does not document"), error.getMessage());
     }
 
@@ -104,14 +118,17 @@ class ResponseValidatorTest {
         return answer(method, path, status, "application/json", json);
     }
 
-    private static HttpResponse<String> answer(String method, String path, int status, String contentType, String body) {
+    private static HttpResponse<String> answer(
+            String method, String path, int status, String contentType, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:1" + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpHeaders headers = HttpHeaders.of(Map.of("Content-Type", List.of(contentType)), (name, value) -> true);
         return new Answer(status, request, headers, body);
     }
 
-    private record Answer(int statusCode, HttpRequest request, HttpHeaders headers, String body) implements HttpResponse<String> {
+    private record Answer(int statusCode, HttpRequest request, HttpHeaders headers, String body)
+            implements HttpResponse<String> {
         @Override
         public Optional<HttpResponse<String>> previousResponse() {
             return Optional.empty();

@@ -24,8 +24,11 @@ public record SignedIn(TestApp app, long userId, String email, String cookie, St
 
     public static SignedIn signIn(TestApp app, long userId, String email, String password) {
         var form = app.get("/tasks/login");
-        var done = app.postForm("/tasks/login", Map.of("email", email, "password", password, "csrf", csrfOf(form.body())),
-                "Cookie", "signin_csrf=" + cookieOf(form, "signin_csrf"));
+        var done = app.postForm(
+                "/tasks/login",
+                Map.of("email", email, "password", password, "csrf", csrfOf(form.body())),
+                "Cookie",
+                "signin_csrf=" + cookieOf(form, "signin_csrf"));
         if (done.status() != 303) {
             throw new AssertionError("sign-in failed: " + done.status() + " " + done.body());
         }
@@ -67,7 +70,8 @@ public record SignedIn(TestApp app, long userId, String email, String cookie, St
     public static String cookieOf(TestApp.Response response, String name) {
         String header = setCookie(response, name);
         if (header == null) {
-            throw new AssertionError("no " + name + " cookie in " + response.raw().headers().allValues("Set-Cookie"));
+            throw new AssertionError(
+                    "no " + name + " cookie in " + response.raw().headers().allValues("Set-Cookie"));
         }
         return header.substring(name.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
     }
@@ -75,6 +79,8 @@ public record SignedIn(TestApp app, long userId, String email, String cookie, St
     /** The whole {@code Set-Cookie} header for {@code name}, or null. */
     public static String setCookie(TestApp.Response response, String name) {
         return response.raw().headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith(name + "=")).findFirst().orElse(null);
+                .filter(value -> value.startsWith(name + "="))
+                .findFirst()
+                .orElse(null);
     }
 }

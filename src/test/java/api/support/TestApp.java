@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /** The real app on a random port with an HTTP client pointed at it. Close it to stop the server. */
 public final class TestApp implements AutoCloseable {
     private final Javalin app;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestApp(Javalin app) {
         this.app = app;
@@ -74,18 +75,23 @@ public final class TestApp implements AutoCloseable {
     }
 
     public Response postJson(String path, Object body, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json").POST(bodyOf(body)));
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .POST(bodyOf(body)));
     }
 
     public Response putJson(String path, Object body, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json").PUT(bodyOf(body)));
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .PUT(bodyOf(body)));
     }
 
     public Response postForm(String path, Map<String, String> form, String... headers) {
         String encoded = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path, headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)));
     }
 
@@ -95,13 +101,17 @@ public final class TestApp implements AutoCloseable {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return send(builder.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     public Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             ResponseValidator.check(response);
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {

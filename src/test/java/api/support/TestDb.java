@@ -8,7 +8,9 @@ import org.jdbi.v3.core.Jdbi;
 public record TestDb(String name, DbSettings settings, Database database) {
 
     /** Tables emptied between tests, children first; {@code priorities} keeps its seeded rows. */
-    private static final String[] TABLES = {"votes", "posts", "tasks", "sessions", "users", "log_table", "login_failures"};
+    private static final String[] TABLES = {
+        "votes", "posts", "tasks", "sessions", "users", "log_table", "login_failures"
+    };
 
     public Jdbi jdbi() {
         return database.jdbi();

@@ -48,8 +48,12 @@ public final class TestDbs {
 
     /** An empty, unmigrated H2 database of its own. */
     public static DbSettings freshH2Settings(String label) {
-        return new DbSettings("jdbc:h2:mem:" + label + "-" + FRESH.incrementAndGet() + ";DB_CLOSE_DELAY=-1;"
-                + DbSettings.H2_MYSQL_MODE, "sa", "", false);
+        return new DbSettings(
+                "jdbc:h2:mem:" + label + "-" + FRESH.incrementAndGet() + ";DB_CLOSE_DELAY=-1;"
+                        + DbSettings.H2_MYSQL_MODE,
+                "sa",
+                "",
+                false);
     }
 
     /** An empty, unmigrated database of its own on the test MariaDB server. */
@@ -60,7 +64,8 @@ public final class TestDbs {
     /** An empty, unmigrated database of its own on the server {@code server} names (see {@link MariaDbServer#serverUrl()}). */
     public static synchronized DbSettings freshDatabaseOn(String server, String label) {
         String name = "api_test_" + label + "_" + FRESH.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(server); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server);
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
             st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
@@ -69,8 +74,12 @@ public final class TestDbs {
         int slash = server.indexOf('/', "jdbc:mysql://".length());
         int query = server.indexOf('?');
         String params = query >= 0 ? server.substring(query + 1) + "&" : "";
-        return new DbSettings(server.substring(0, slash + 1) + name + "?" + params
-                + "sessionVariables=sql_mode='" + MYSQL8_SQL_MODE + "'", null, null, false);
+        return new DbSettings(
+                server.substring(0, slash + 1) + name + "?" + params + "sessionVariables=sql_mode='" + MYSQL8_SQL_MODE
+                        + "'",
+                null,
+                null,
+                false);
     }
 
     /** Host and port of the MariaDB test server, for tests that put something in front of it. */
@@ -82,8 +91,11 @@ public final class TestDbs {
 
     /** The same MariaDB database reached through another local port, such as a {@link TcpProxy}'s. */
     public static DbSettings throughPort(DbSettings settings, int port) {
-        return new DbSettings(settings.jdbcUrl().replaceFirst("//127\\.0\\.0\\.1:\\d+/", "//127.0.0.1:" + port + "/"),
-                settings.username(), settings.password(), false);
+        return new DbSettings(
+                settings.jdbcUrl().replaceFirst("//127\\.0\\.0\\.1:\\d+/", "//127.0.0.1:" + port + "/"),
+                settings.username(),
+                settings.password(),
+                false);
     }
 
     public static Database connect(DbSettings settings) {
@@ -99,7 +111,9 @@ public final class TestDbs {
     private static synchronized String mariadbServerUrl() {
         if (mariadbServerUrl == null) {
             String external = System.getenv("TEST_DATABASE_URL");
-            mariadbServerUrl = external != null && !external.isBlank() ? external : MariaDbServer.start().serverUrl();
+            mariadbServerUrl = external != null && !external.isBlank()
+                    ? external
+                    : MariaDbServer.start().serverUrl();
         }
         return mariadbServerUrl;
     }

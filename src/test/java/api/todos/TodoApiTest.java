@@ -97,7 +97,9 @@ class TodoApiTest {
     }
 
     private static List<String> titles(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(n -> n.get("title").asText()).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(n -> n.get("title").asText())
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,7 +118,17 @@ class TodoApiTest {
         assertTrue(todo.get("due_date").isNull());
         assertTrue(todo.get("completed_at").isNull());
         assertTrue(todo.get("created_at").asText().endsWith("+00:00"));
-        assertEquals(List.of("id", "title", "memo", "priority", "completed", "due_date", "created_at", "updated_at", "completed_at"),
+        assertEquals(
+                List.of(
+                        "id",
+                        "title",
+                        "memo",
+                        "priority",
+                        "completed",
+                        "due_date",
+                        "created_at",
+                        "updated_at",
+                        "completed_at"),
                 iterable(todo.fieldNames()));
     }
 
@@ -137,7 +149,8 @@ class TodoApiTest {
     void create_keeps_an_optional_due_date(TestDb db) {
         Caller app = app(db);
         long id = create(app, with("due_date", "2030-12-31"));
-        assertEquals("2030-12-31", app.get("/todos/" + id).json().get("due_date").asText());
+        assertEquals(
+                "2030-12-31", app.get("/todos/" + id).json().get("due_date").asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -210,7 +223,8 @@ class TodoApiTest {
         Caller app = app(db);
         int before = app.get("/todos").json().size();
 
-        var response = app.postJson("/todos", "{\"title\": \"t\", \"memo\": \"m\", \"priority\": 18446744073709551619}");
+        var response =
+                app.postJson("/todos", "{\"title\": \"t\", \"memo\": \"m\", \"priority\": 18446744073709551619}");
 
         assertEquals(400, response.status());
         assertEquals("priority must be an integer from 1 (highest) to 5.", response.detail());
@@ -232,10 +246,18 @@ class TodoApiTest {
     @MethodSource("databases")
     void create_with_wrong_types_is_400_naming_the_field(TestDb db) {
         Caller app = app(db);
-        assertEquals("title must be a string.", app.postJson("/todos", with("title", 5)).detail());
-        assertEquals("memo must be a string.", app.postJson("/todos", with("memo", List.of("x"))).detail());
-        assertEquals("priority must be an integer from 1 (highest) to 5.", app.postJson("/todos", with("priority", "3")).detail());
-        assertEquals("priority must be an integer from 1 (highest) to 5.", app.postJson("/todos", with("priority", 2.5)).detail());
+        assertEquals(
+                "title must be a string.",
+                app.postJson("/todos", with("title", 5)).detail());
+        assertEquals(
+                "memo must be a string.",
+                app.postJson("/todos", with("memo", List.of("x"))).detail());
+        assertEquals(
+                "priority must be an integer from 1 (highest) to 5.",
+                app.postJson("/todos", with("priority", "3")).detail());
+        assertEquals(
+                "priority must be an integer from 1 (highest) to 5.",
+                app.postJson("/todos", with("priority", 2.5)).detail());
         assertEquals(400, app.postJson("/todos", with("title", 5)).status());
     }
 
@@ -254,9 +276,11 @@ class TodoApiTest {
     @MethodSource("databases")
     void create_with_malformed_utf8_is_400_not_stored_with_replacement_characters(TestDb db) {
         Caller app = app(db);
-        byte[] latin1 = "{\"title\": \"caf\u00e9\", \"memo\": \"m\", \"priority\": 1}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                "{\"title\": \"caf\u00e9\", \"memo\": \"m\", \"priority\": 1}".getBytes(StandardCharsets.ISO_8859_1);
 
-        var response = app.send(app.request("/todos").header("Content-Type", "application/json")
+        var response = app.send(app.request("/todos")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)));
 
         assertEquals(400, response.status());
@@ -335,7 +359,8 @@ class TodoApiTest {
         for (String title : List.of("a", "b", "c", "d")) {
             create(app, aTodo(title));
         }
-        assertEquals(List.of("b", "c"), titles(app.get("/todos?limit=2&offset=1").json()));
+        assertEquals(
+                List.of("b", "c"), titles(app.get("/todos?limit=2&offset=1").json()));
         assertEquals(List.of("d"), titles(app.get("/todos?limit=2&offset=3").json()));
         assertEquals(List.of(), titles(app.get("/todos?offset=10").json()));
     }
@@ -344,11 +369,21 @@ class TodoApiTest {
     @MethodSource("databases")
     void list_with_bad_paging_or_filter_is_400(TestDb db) {
         Caller app = app(db);
-        assertEquals("limit must be an integer from 1 to 1000.", app.get("/todos?limit=0").detail());
-        assertEquals("limit must be an integer from 1 to 1000.", app.get("/todos?limit=1001").detail());
-        assertEquals("limit must be an integer from 1 to 1000.", app.get("/todos?limit=ten").detail());
-        assertEquals("offset must be an integer from 0 to 2147483647.", app.get("/todos?offset=-1").detail());
-        assertEquals("completed must be true or false.", app.get("/todos?completed=yes").detail());
+        assertEquals(
+                "limit must be an integer from 1 to 1000.",
+                app.get("/todos?limit=0").detail());
+        assertEquals(
+                "limit must be an integer from 1 to 1000.",
+                app.get("/todos?limit=1001").detail());
+        assertEquals(
+                "limit must be an integer from 1 to 1000.",
+                app.get("/todos?limit=ten").detail());
+        assertEquals(
+                "offset must be an integer from 0 to 2147483647.",
+                app.get("/todos?offset=-1").detail());
+        assertEquals(
+                "completed must be true or false.",
+                app.get("/todos?completed=yes").detail());
         assertEquals(400, app.get("/todos?completed=yes").status());
     }
 
@@ -374,7 +409,8 @@ class TodoApiTest {
         Caller app = app(db);
         long id = create(app, aTodo("t"));
 
-        JsonNode todo = app.putJson("/todos/" + id, Map.of("title", "新しい題", "memo", "新しいメモ", "due_date", "2031-01-02")).json();
+        JsonNode todo = app.putJson("/todos/" + id, Map.of("title", "新しい題", "memo", "新しいメモ", "due_date", "2031-01-02"))
+                .json();
 
         assertEquals("新しい題", todo.get("title").asText());
         assertEquals("新しいメモ", todo.get("memo").asText());
@@ -391,7 +427,8 @@ class TodoApiTest {
         assertTrue(done.get("completed").asBoolean());
         assertFalse(done.get("completed_at").isNull());
 
-        JsonNode reopened = app.putJson("/todos/" + id, Map.of("completed", false)).json();
+        JsonNode reopened =
+                app.putJson("/todos/" + id, Map.of("completed", false)).json();
         assertFalse(reopened.get("completed").asBoolean());
         assertTrue(reopened.get("completed_at").isNull());
     }
@@ -401,7 +438,10 @@ class TodoApiTest {
     void put_null_due_date_clears_it(TestDb db) {
         Caller app = app(db);
         long id = create(app, with("due_date", "2030-01-01"));
-        assertTrue(app.putJson("/todos/" + id, "{\"due_date\": null}").json().get("due_date").isNull());
+        assertTrue(app.putJson("/todos/" + id, "{\"due_date\": null}")
+                .json()
+                .get("due_date")
+                .isNull());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -424,12 +464,24 @@ class TodoApiTest {
         long id = create(app, aTodo("t"));
         String path = "/todos/" + id;
 
-        assertEquals("title must be at most 30 characters.", app.putJson(path, Map.of("title", "x".repeat(31))).detail());
-        assertEquals("memo must be at most 1000 characters.", app.putJson(path, Map.of("memo", "x".repeat(1001))).detail());
-        assertEquals("priority must be an integer from 1 (highest) to 5.", app.putJson(path, Map.of("priority", 7)).detail());
-        assertEquals("completed must be true or false.", app.putJson(path, Map.of("completed", "yes")).detail());
-        assertEquals("due_date must be a date like 2024-12-31.", app.putJson(path, Map.of("due_date", "tomorrow")).detail());
-        assertEquals("title must not be null.", app.putJson(path, "{\"title\": null}").detail());
+        assertEquals(
+                "title must be at most 30 characters.",
+                app.putJson(path, Map.of("title", "x".repeat(31))).detail());
+        assertEquals(
+                "memo must be at most 1000 characters.",
+                app.putJson(path, Map.of("memo", "x".repeat(1001))).detail());
+        assertEquals(
+                "priority must be an integer from 1 (highest) to 5.",
+                app.putJson(path, Map.of("priority", 7)).detail());
+        assertEquals(
+                "completed must be true or false.",
+                app.putJson(path, Map.of("completed", "yes")).detail());
+        assertEquals(
+                "due_date must be a date like 2024-12-31.",
+                app.putJson(path, Map.of("due_date", "tomorrow")).detail());
+        assertEquals(
+                "title must not be null.",
+                app.putJson(path, "{\"title\": null}").detail());
         assertEquals(400, app.putJson(path, Map.of("priority", 7)).status());
     }
 
@@ -502,8 +554,11 @@ class TodoApiTest {
         long id = create(owner, aTodo("mine"));
         TestApp anonymous = owner.app();
 
-        for (var response : List.of(anonymous.get("/todos"), anonymous.get("/todos/" + id),
-                anonymous.postJson("/todos", aTodo("x")), anonymous.putJson("/todos/" + id, Map.of("priority", 1)),
+        for (var response : List.of(
+                anonymous.get("/todos"),
+                anonymous.get("/todos/" + id),
+                anonymous.postJson("/todos", aTodo("x")),
+                anonymous.putJson("/todos/" + id, Map.of("priority", 1)),
                 anonymous.delete("/todos/" + id))) {
             assertEquals(401, response.status(), response.raw().request().toString());
             assertEquals("Not authenticated", response.detail());
@@ -583,7 +638,8 @@ class TodoApiTest {
         create(bob, aTodo("bob's"));
 
         assertEquals(List.of("bob's"), titles(bob.get("/todos").json()));
-        assertEquals(List.of("alice's"), titles(alice.get("/todos?completed=false").json()));
+        assertEquals(
+                List.of("alice's"), titles(alice.get("/todos?completed=false").json()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -613,8 +669,11 @@ class TodoApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_json_content_type_with_a_charset_is_accepted(TestDb db) {
-        var response = app(db).send("POST", "/todos", "Application/JSON; charset=utf-8",
-                "{\"title\": \"t\", \"memo\": \"m\", \"priority\": 1}");
+        var response = app(db).send(
+                        "POST",
+                        "/todos",
+                        "Application/JSON; charset=utf-8",
+                        "{\"title\": \"t\", \"memo\": \"m\", \"priority\": 1}");
         assertEquals(201, response.status());
     }
 

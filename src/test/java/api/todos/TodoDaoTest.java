@@ -35,7 +35,8 @@ class TodoDaoTest {
     void created_todo_reads_back_with_every_field_and_japanese_intact(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
-        Todo created = todos.create(new NewTodo("定期バックアップ設定", "設定したが動いているか確認する", 4, LocalDate.of(2030, 1, 31), false), owner);
+        Todo created =
+                todos.create(new NewTodo("定期バックアップ設定", "設定したが動いているか確認する", 4, LocalDate.of(2030, 1, 31), false), owner);
 
         Todo found = todos.find(created.id(), owner).orElseThrow();
         assertEquals(created, found);
@@ -56,7 +57,10 @@ class TodoDaoTest {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
         String title = "あ".repeat(30);
-        assertEquals(title, todos.create(new NewTodo(title, "い".repeat(1000), 1, null, false), owner).title());
+        assertEquals(
+                title,
+                todos.create(new NewTodo(title, "い".repeat(1000), 1, null, false), owner)
+                        .title());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,7 +109,8 @@ class TodoDaoTest {
         long owner = Fixtures.aUser(db);
         Todo before = todos.create(new NewTodo("title", "memo", 3, LocalDate.of(2030, 1, 1), false), owner);
 
-        Todo after = todos.update(before.id(), owner, new TodoUpdate(null, "新しいメモ", 1, null, false, null)).orElseThrow();
+        Todo after = todos.update(before.id(), owner, new TodoUpdate(null, "新しいメモ", 1, null, false, null))
+                .orElseThrow();
 
         assertEquals("title", after.title());
         assertEquals("新しいメモ", after.memo());
@@ -120,14 +125,17 @@ class TodoDaoTest {
     void update_can_clear_the_due_date_and_complete_and_reopen(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
-        long id = todos.create(new NewTodo("t", "m", 3, LocalDate.of(2030, 1, 1), false), owner).id();
+        long id = todos.create(new NewTodo("t", "m", 3, LocalDate.of(2030, 1, 1), false), owner)
+                .id();
 
-        Todo done = todos.update(id, owner, new TodoUpdate(null, null, null, true, true, null)).orElseThrow();
+        Todo done = todos.update(id, owner, new TodoUpdate(null, null, null, true, true, null))
+                .orElseThrow();
         assertNull(done.dueDate());
         assertTrue(done.completed());
         assertNotNull(done.completedAt());
 
-        Todo reopened = todos.update(id, owner, new TodoUpdate(null, null, null, false, false, null)).orElseThrow();
+        Todo reopened = todos.update(id, owner, new TodoUpdate(null, null, null, false, false, null))
+                .orElseThrow();
         assertFalse(reopened.completed());
         assertNull(reopened.completedAt());
     }
@@ -135,7 +143,8 @@ class TodoDaoTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void update_of_a_missing_todo_is_empty(TestDb db) {
-        assertTrue(dao(db).update(999_999, 1, new TodoUpdate("x", null, null, null, false, null)).isEmpty());
+        assertTrue(dao(db).update(999_999, 1, new TodoUpdate("x", null, null, null, false, null))
+                .isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -163,7 +172,8 @@ class TodoDaoTest {
         assertTrue(todos.list(owner, true, false, 10, 0).isEmpty());
         assertTrue(todos.board(owner, false, 100, 0).isEmpty());
         assertTrue(todos.delete(todo.id(), owner).isEmpty());
-        assertTrue(todos.update(todo.id(), owner, new TodoUpdate("x", null, null, null, false, null)).isEmpty());
+        assertTrue(todos.update(todo.id(), owner, new TodoUpdate("x", null, null, null, false, null))
+                .isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -171,7 +181,8 @@ class TodoDaoTest {
     void import_all_inserts_every_item_with_its_completion(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
-        int count = todos.importAll(List.of(aTodo("open"), new NewTodo("済み", "完了", 2, LocalDate.of(2030, 2, 3), true)), owner);
+        int count = todos.importAll(
+                List.of(aTodo("open"), new NewTodo("済み", "完了", 2, LocalDate.of(2030, 2, 3), true)), owner);
 
         assertEquals(2, count);
         List<Todo> all = todos.list(owner, true, false, 10, 0);
@@ -203,7 +214,8 @@ class TodoDaoTest {
         long bob = Fixtures.aUser(db);
         Todo hers = todos.create(aTodo("hers"), alice);
 
-        assertTrue(todos.update(hers.id(), bob, new TodoUpdate("bob's now", null, null, true, false, null)).isEmpty());
+        assertTrue(todos.update(hers.id(), bob, new TodoUpdate("bob's now", null, null, true, false, null))
+                .isEmpty());
         assertTrue(todos.delete(hers.id(), bob).isEmpty());
         assertEquals(hers, todos.find(hers.id(), alice).orElseThrow());
     }
@@ -234,16 +246,21 @@ class TodoDaoTest {
 
         assertEquals(2, todos.assignUnowned(alice));
 
-        assertEquals(List.of("old one", "old two"), todos.list(alice, true, false, 10, 0).stream().map(Todo::title).toList());
+        assertEquals(
+                List.of("old one", "old two"),
+                todos.list(alice, true, false, 10, 0).stream().map(Todo::title).toList());
         assertEquals(List.of(bobs.id()), ids(todos.list(bob, true, false, 10, 0)));
         assertEquals(0, todos.assignUnowned(alice));
     }
 
     /** A task as the rows from before migration 012 are: no owner. */
     private static void anUnownedTask(TestDb db, String title, boolean disabled) {
-        db.jdbi().useHandle(h -> h.createUpdate("""
+        db.jdbi()
+                .useHandle(h -> h.createUpdate("""
                 INSERT INTO tasks (title, description, priority_id, is_disabled) VALUES (:title, '', 3, :disabled)""")
-                .bind("title", title).bind("disabled", disabled).execute());
+                        .bind("title", title)
+                        .bind("disabled", disabled)
+                        .execute());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -269,7 +286,9 @@ class TodoDaoTest {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
         for (int i = 0; i < 23; i++) {
-            todos.create(new NewTodo("t" + i, "", 1 + i % 2, i % 3 == 0 ? null : LocalDate.of(2030, 1, 1 + i % 2), false), owner);
+            todos.create(
+                    new NewTodo("t" + i, "", 1 + i % 2, i % 3 == 0 ? null : LocalDate.of(2030, 1, 1 + i % 2), false),
+                    owner);
         }
         todos.create(new NewTodo("someone else's", "", 1, null, false), Fixtures.aUser(db));
 

@@ -48,7 +48,8 @@ class TodoImportTest {
         assertEquals(3, new TodoImport(todos).run(Path.of("config/seed/todos.json"), owner));
 
         List<Todo> all = todos.list(owner, true, false, 10, 0);
-        assertEquals(List.of("プロフィールページ作成", "サイドメニューのカスタマイズ", "リスト(Li)カスタマイズ"),
+        assertEquals(
+                List.of("プロフィールページ作成", "サイドメニューのカスタマイズ", "リスト(Li)カスタマイズ"),
                 all.stream().map(Todo::title).toList());
         assertEquals("分かりやすく端的に、且つ、魅力的に", all.get(0).memo());
         assertEquals(List.of(3, 2, 3), all.stream().map(Todo::priority).toList());
@@ -97,7 +98,8 @@ class TodoImportTest {
     void a_title_too_long_for_the_column_imports_nothing(TestDb db) throws Exception {
         TodoDao todos = todos(db);
         long owner = Fixtures.aUser(db);
-        Path file = file("[{\"title\": \"ok\", \"memo\": \"\", \"priority\": 1}, {\"title\": \"" + "長".repeat(31) + "\", \"memo\": \"\", \"priority\": 1}]");
+        Path file = file("[{\"title\": \"ok\", \"memo\": \"\", \"priority\": 1}, {\"title\": \"" + "長".repeat(31)
+                + "\", \"memo\": \"\", \"priority\": 1}]");
 
         var failure = assertThrows(TodoImport.Failure.class, () -> new TodoImport(todos).run(file, owner));
 
@@ -126,21 +128,25 @@ class TodoImportTest {
 
     @Test
     void a_write_request_without_put_request_is_named() {
-        var failure = assertThrows(TodoImport.Failure.class, () -> TodoImport.parse("{\"Todos\": [{\"DeleteRequest\": {}}]}"));
+        var failure = assertThrows(
+                TodoImport.Failure.class, () -> TodoImport.parse("{\"Todos\": [{\"DeleteRequest\": {}}]}"));
         assertEquals("item 1: expected {\"PutRequest\": {\"Item\": {...}}}", failure.getMessage());
     }
 
     @Test
     void an_untyped_dynamodb_attribute_is_named() {
-        var failure = assertThrows(TodoImport.Failure.class,
+        var failure = assertThrows(
+                TodoImport.Failure.class,
                 () -> TodoImport.parse("{\"Todos\": [{\"PutRequest\": {\"Item\": {\"title\": \"plain\"}}}]}"));
-        assertEquals("item 1: attribute title must be a typed value such as {\"S\": \"...\"}, {\"N\": \"3\"} or {\"BOOL\": false}",
+        assertEquals(
+                "item 1: attribute title must be a typed value such as {\"S\": \"...\"}, {\"N\": \"3\"} or {\"BOOL\": false}",
                 failure.getMessage());
     }
 
     @Test
     void a_non_numeric_n_attribute_is_named() {
-        var failure = assertThrows(TodoImport.Failure.class,
+        var failure = assertThrows(
+                TodoImport.Failure.class,
                 () -> TodoImport.parse("{\"T\": [{\"PutRequest\": {\"Item\": {\"priority\": {\"N\": \"high\"}}}}]}"));
         assertEquals("item 1: attribute priority: \"high\" is not a number", failure.getMessage());
     }
@@ -156,13 +162,18 @@ class TodoImportTest {
 
     @Test
     void a_non_boolean_completed_is_named() {
-        var failure = assertThrows(TodoImport.Failure.class,
-                () -> TodoImport.parse("[{\"title\": \"t\", \"memo\": \"m\", \"priority\": 1, \"completed\": \"no\"}]"));
+        var failure = assertThrows(
+                TodoImport.Failure.class,
+                () -> TodoImport.parse(
+                        "[{\"title\": \"t\", \"memo\": \"m\", \"priority\": 1, \"completed\": \"no\"}]"));
         assertEquals("item 1: completed must be true or false.", failure.getMessage());
     }
 
     @Test
     void a_utf8_byte_order_mark_is_accepted() throws Exception {
-        assertEquals(1, TodoImport.parse("\uFEFF[{\"title\": \"t\", \"memo\": \"m\", \"priority\": 1}]").size());
+        assertEquals(
+                1,
+                TodoImport.parse("\uFEFF[{\"title\": \"t\", \"memo\": \"m\", \"priority\": 1}]")
+                        .size());
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The attacks the sign-in, the owner rule and the form tokens stop on the task pages, over real HTTP. */
 class TodoPagesAccessTest {
     private static final Map<String, TestApp> APPS = new HashMap<>();
-    private static final Map<String, String> A_FORM = Map.of("title", "forged", "description", "", "priority", "1", "due_date", "");
+    private static final Map<String, String> A_FORM =
+            Map.of("title", "forged", "description", "", "priority", "1", "due_date", "");
 
     static Stream<TestDb> databases() {
         return TestDbs.all();
@@ -45,7 +46,10 @@ class TodoPagesAccessTest {
     }
 
     private static int taskCount(TestDb db) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tasks").mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tasks")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private static void assertToSignIn(TestApp.Response response) {
@@ -62,8 +66,14 @@ class TodoPagesAccessTest {
         SignedIn owner = SignedIn.newUser(app);
         long id = aTask(db, owner, "mine").id();
 
-        for (String path : List.of("/tasks/", "/tasks", "/tasks/?completed=true", "/tasks/new", "/tasks/" + id,
-                "/tasks/download/todo", "/tasks/download/completed")) {
+        for (String path : List.of(
+                "/tasks/",
+                "/tasks",
+                "/tasks/?completed=true",
+                "/tasks/new",
+                "/tasks/" + id,
+                "/tasks/download/todo",
+                "/tasks/download/completed")) {
             assertToSignIn(app.get(path));
         }
     }
@@ -75,8 +85,12 @@ class TodoPagesAccessTest {
         SignedIn owner = SignedIn.newUser(app);
         Todo task = aTask(db, owner, "mine");
 
-        for (String path : List.of("/tasks/new", "/tasks/" + task.id(), "/tasks/" + task.id() + "/completed",
-                "/tasks/" + task.id() + "/deleted", "/tasks/logout")) {
+        for (String path : List.of(
+                "/tasks/new",
+                "/tasks/" + task.id(),
+                "/tasks/" + task.id() + "/completed",
+                "/tasks/" + task.id() + "/deleted",
+                "/tasks/logout")) {
             assertToSignIn(app.postForm(path, Map.of("title", "x", "priority", "1", "csrf", owner.csrf())));
         }
         assertEquals(1, taskCount(db));
@@ -212,8 +226,8 @@ class TodoPagesAccessTest {
         SignedIn victim = SignedIn.newUser(app(db));
         Todo task = aTask(db, victim, "victim's");
 
-        var response = victim.postAsIs("/tasks/" + task.id() + "/completed", Map.of("csrf", victim.csrf()),
-                "Sec-Fetch-Site", "cross-site");
+        var response = victim.postAsIs(
+                "/tasks/" + task.id() + "/completed", Map.of("csrf", victim.csrf()), "Sec-Fetch-Site", "cross-site");
 
         assertEquals(403, response.status());
         assertFalse(todos(db).find(task.id(), victim.userId()).orElseThrow().completed());
@@ -228,7 +242,8 @@ class TodoPagesAccessTest {
         var response = victim.postAsIs("/tasks/" + task.id() + "/deleted", Map.of());
 
         assertEquals(403, response.status());
-        assertEquals("This form did not come from this site, or it has expired: reload the page and try again.",
+        assertEquals(
+                "This form did not come from this site, or it has expired: reload the page and try again.",
                 response.detail());
         assertTrue(todos(db).find(task.id(), victim.userId()).isPresent());
     }
@@ -264,8 +279,13 @@ class TodoPagesAccessTest {
         TestApp app = app(db);
         SignedIn user = SignedIn.newUser(app);
 
-        var response = user.postAsIs("/tasks/new", withToken(A_FORM, user.csrf()),
-                "Origin", "http://127.0.0.1:" + app.port(), "Sec-Fetch-Site", "same-origin");
+        var response = user.postAsIs(
+                "/tasks/new",
+                withToken(A_FORM, user.csrf()),
+                "Origin",
+                "http://127.0.0.1:" + app.port(),
+                "Sec-Fetch-Site",
+                "same-origin");
 
         assertEquals(303, response.status());
         assertEquals(1, taskCount(db));

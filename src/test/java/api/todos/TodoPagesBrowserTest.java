@@ -37,7 +37,8 @@ class TodoPagesBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /** Debian's chromium is often newer than Selenium's DevTools bindings; the test does not use DevTools. Held so it is not collected. */
-    private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+    private static final java.util.logging.Logger DEVTOOLS_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     private static TestApp app;
     private static WebDriver browser;
@@ -47,7 +48,8 @@ class TodoPagesBrowserTest {
     static void start() throws Exception {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "true".equals(System.getenv("CI"))) {
-            fail("CI needs chromium and chromium-driver (apt-get install -y chromium chromium-driver) for the browser test");
+            fail(
+                    "CI needs chromium and chromium-driver (apt-get install -y chromium chromium-driver) for the browser test");
         }
         assumeTrue(installed, "chromium or chromedriver is not installed: skipping the browser test");
 
@@ -63,9 +65,18 @@ class TodoPagesBrowserTest {
                 .build();
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--user-data-dir=" + profile,
+                        "--window-size=1280,900",
+                        "--lang=en-US");
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
@@ -80,7 +91,9 @@ class TodoPagesBrowserTest {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(File::delete);
             }
         }
     }
@@ -98,7 +111,9 @@ class TodoPagesBrowserTest {
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         assertTrue(arrivesAt("/tasks/"), browser.getCurrentUrl());
-        assertEquals(email, browser.findElement(By.cssSelector(".signed-in-as")).getText().strip());
+        assertEquals(
+                email,
+                browser.findElement(By.cssSelector(".signed-in-as")).getText().strip());
 
         signOut();
         browser.findElement(By.id("email")).sendKeys(email);
@@ -122,7 +137,8 @@ class TodoPagesBrowserTest {
         card.findElement(By.cssSelector(".complete-button")).click();
 
         assertTrue(arrivesAt("/tasks/"), browser.getCurrentUrl());
-        assertTrue(browser.findElements(By.xpath("//h2[normalize-space()='" + title + "']")).isEmpty());
+        assertTrue(browser.findElements(By.xpath("//h2[normalize-space()='" + title + "']"))
+                .isEmpty());
         browser.findElement(By.linkText("Completed")).click();
         cardTitled(title);
         String csvLink = browser.findElement(By.partialLinkText("Download CSV")).getAttribute("href");
@@ -148,7 +164,8 @@ class TodoPagesBrowserTest {
     /** The form posts and redirects; on a loaded machine the browser may not be there yet when asked. */
     private static boolean arrivesAt(String pathSuffix) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + pathSuffix + "$"));
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.urlMatches(".*" + pathSuffix + "$"));
             return true;
         } catch (org.openqa.selenium.TimeoutException e) {
             return false;
@@ -156,7 +173,8 @@ class TodoPagesBrowserTest {
     }
 
     private static WebElement cardTitled(String title) {
-        return browser.findElement(By.xpath("//div[contains(@class,'task-card')][.//h2[normalize-space()='" + title + "']]"));
+        return browser.findElement(
+                By.xpath("//div[contains(@class,'task-card')][.//h2[normalize-space()='" + title + "']]"));
     }
 
     private static void screenshot(String name) throws Exception {

@@ -75,7 +75,9 @@ class TodoPagesTest {
         var page = user.get("/tasks/");
 
         assertEquals(200, page.status());
-        assertEquals("text/html;charset=utf-8", page.header("Content-Type").toLowerCase().replace(" ", ""));
+        assertEquals(
+                "text/html;charset=utf-8",
+                page.header("Content-Type").toLowerCase().replace(" ", ""));
         assertTrue(page.body().contains("class=\"card h-100 shadow-sm task-card"));
         assertTrue(page.body().contains("プロフィールページ作成"));
         assertTrue(page.body().contains("分かりやすく端的に"));
@@ -265,7 +267,8 @@ class TodoPagesTest {
 
         assertEquals(400, response.status());
         assertTrue(response.body().contains(">new</textarea>"));
-        assertEquals("before", todos(db).find(todo.id(), user.userId()).orElseThrow().title());
+        assertEquals(
+                "before", todos(db).find(todo.id(), user.userId()).orElseThrow().title());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -323,8 +326,12 @@ class TodoPagesTest {
     // --- paging ---------------------------------------------------------------------------------------------------
 
     private static void manyTasks(TestDb db, SignedIn user, int howMany) {
-        todos(db).importAll(IntStream.range(0, howMany)
-                .mapToObj(i -> new NewTodo(String.format("task %04d", i), "", 3, null, false)).toList(), user.userId());
+        todos(db)
+                .importAll(
+                        IntStream.range(0, howMany)
+                                .mapToObj(i -> new NewTodo(String.format("task %04d", i), "", 3, null, false))
+                                .toList(),
+                        user.userId());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -360,8 +367,12 @@ class TodoPagesTest {
     @MethodSource("databases")
     void the_completed_tab_pages_too_and_its_links_keep_the_tab(TestDb db) {
         SignedIn user = signedIn(db);
-        todos(db).importAll(IntStream.range(0, 101).mapToObj(i -> new NewTodo("done " + i, "", 3, null, true)).toList(),
-                user.userId());
+        todos(db)
+                .importAll(
+                        IntStream.range(0, 101)
+                                .mapToObj(i -> new NewTodo("done " + i, "", 3, null, true))
+                                .toList(),
+                        user.userId());
 
         String page = user.get("/tasks/?completed=true").body();
 
@@ -398,12 +409,18 @@ class TodoPagesTest {
         var csv = user.get("/tasks/download/todo");
 
         assertEquals(200, csv.status());
-        assertEquals("text/csv;charset=utf-8", csv.header("Content-Type").toLowerCase().replace(" ", ""));
-        assertEquals("attachment; filename=\"todo-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"", csv.header("Content-Disposition"));
+        assertEquals(
+                "text/csv;charset=utf-8",
+                csv.header("Content-Type").toLowerCase().replace(" ", ""));
+        assertEquals(
+                "attachment; filename=\"todo-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"",
+                csv.header("Content-Disposition"));
         assertTrue(csv.body().startsWith("\uFEFFid,title,description,priority,due_date,created_at,completed_at\r\n"));
         String row = csv.body().split("\r\n")[1];
-        assertTrue(row.matches("\"\\d+\",\"プロフィールページ作成\",\"分かりやすく端的に、且つ、魅力的に\",\"中 / Medium\",\"2099-01-02\","
-                + "\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\",\"\""), row);
+        assertTrue(
+                row.matches("\"\\d+\",\"プロフィールページ作成\",\"分かりやすく端的に、且つ、魅力的に\",\"中 / Medium\",\"2099-01-02\","
+                        + "\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\",\"\""),
+                row);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -415,10 +432,14 @@ class TodoPagesTest {
 
         var csv = user.get("/tasks/download/completed");
 
-        assertEquals("attachment; filename=\"completed-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"", csv.header("Content-Disposition"));
+        assertEquals(
+                "attachment; filename=\"completed-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"",
+                csv.header("Content-Disposition"));
         String[] lines = csv.body().split("\r\n");
         assertEquals(2, lines.length);
-        assertTrue(lines[1].matches("\"\\d+\",\"済み\",\"\",\"最高 / Highest\",\"\",\"[0-9: -]{19}\",\"[0-9: -]{19}\""), lines[1]);
+        assertTrue(
+                lines[1].matches("\"\\d+\",\"済み\",\"\",\"最高 / Highest\",\"\",\"[0-9: -]{19}\",\"[0-9: -]{19}\""),
+                lines[1]);
         assertFalse(csv.body().contains("open"));
     }
 
@@ -457,8 +478,13 @@ class TodoPagesTest {
 
         String[] lines = user.get("/tasks/download/todo").body().split("\r\n");
 
-        List<Long> ids = Stream.of(lines).skip(1).map(line -> Long.parseLong(line.substring(1, line.indexOf("\",")))).toList();
-        List<Long> expected = todos(db).board(user.userId(), false, tasks.size() + 1, 0).stream().map(Todo::id).toList();
+        List<Long> ids = Stream.of(lines)
+                .skip(1)
+                .map(line -> Long.parseLong(line.substring(1, line.indexOf("\","))))
+                .toList();
+        List<Long> expected = todos(db).board(user.userId(), false, tasks.size() + 1, 0).stream()
+                .map(Todo::id)
+                .toList();
         assertEquals(tasks.size(), ids.size());
         assertEquals(expected, ids);
     }

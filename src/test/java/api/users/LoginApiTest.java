@@ -50,7 +50,11 @@ class LoginApiTest {
         var response = app.postJson("/login", Map.of("email", user.email(), "password", Api.PASSWORD));
 
         assertEquals(200, response.status());
-        assertEquals(user.id(), JWT.decode(response.json().get("access_token").asText()).getClaim("user_id").asLong());
+        assertEquals(
+                user.id(),
+                JWT.decode(response.json().get("access_token").asText())
+                        .getClaim("user_id")
+                        .asLong());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,7 +63,10 @@ class LoginApiTest {
         TestApp app = app(db);
         var user = Api.signUp(app);
 
-        assertEquals(200, app.postForm("/login/", Map.of("username", user.email(), "password", Api.PASSWORD)).status());
+        assertEquals(
+                200,
+                app.postForm("/login/", Map.of("username", user.email(), "password", Api.PASSWORD))
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,7 +96,8 @@ class LoginApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void login_with_wrong_email_and_password_returns_403(TestDb db) {
-        var response = app(db).postForm("/login", Map.of("username", "wrongemail@gmail.com", "password", "wrongpassword"));
+        var response =
+                app(db).postForm("/login", Map.of("username", "wrongemail@gmail.com", "password", "wrongpassword"));
 
         assertEquals(403, response.status());
     }
@@ -97,11 +105,17 @@ class LoginApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_one_megabyte_login_form_is_413_before_any_password_work(TestDb db) {
-        byte[] body = ("username=someone%40example.com&password=" + "x".repeat(1_000_000)).getBytes(StandardCharsets.US_ASCII);
+        byte[] body = ("username=someone%40example.com&password=" + "x".repeat(1_000_000))
+                .getBytes(StandardCharsets.US_ASCII);
 
         // a raw socket: the answer comes, and the connection closes, before the body is all sent
-        var response = RawHttp.send(app(db).port(), RawHttp.request("POST", RawHttp.ascii("/login"),
-                Map.of("Content-Type", RawHttp.ascii("application/x-www-form-urlencoded")), body));
+        var response = RawHttp.send(
+                app(db).port(),
+                RawHttp.request(
+                        "POST",
+                        RawHttp.ascii("/login"),
+                        Map.of("Content-Type", RawHttp.ascii("application/x-www-form-urlencoded")),
+                        body));
 
         assertEquals(413, response.status());
         assertTrue(response.text().contains("Content Too Large"), response.text());
@@ -113,8 +127,13 @@ class LoginApiTest {
         byte[] body = ("{\"email\": \"" + Api.uniqueEmail() + "\", \"password\": \"" + "x".repeat(1_000_000) + "\"}")
                 .getBytes(StandardCharsets.US_ASCII);
 
-        var response = RawHttp.send(app(db).port(), RawHttp.request("POST", RawHttp.ascii("/users"),
-                Map.of("Content-Type", RawHttp.ascii("application/json")), body));
+        var response = RawHttp.send(
+                app(db).port(),
+                RawHttp.request(
+                        "POST",
+                        RawHttp.ascii("/users"),
+                        Map.of("Content-Type", RawHttp.ascii("application/json")),
+                        body));
 
         assertEquals(413, response.status());
         assertTrue(response.text().contains("Content Too Large"), response.text());
@@ -126,9 +145,17 @@ class LoginApiTest {
         TestApp app = app(db);
         byte[] body = ("username=a%40b.c&password=" + "x".repeat(1_000_000)).getBytes(StandardCharsets.US_ASCII);
 
-        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/login"),
-                Map.of("Content-Type", RawHttp.ascii("application/x-www-form-urlencoded"),
-                        "Transfer-Encoding", RawHttp.ascii("chunked")), RawHttp.chunked(body)));
+        var response = RawHttp.send(
+                app.port(),
+                RawHttp.request(
+                        "POST",
+                        RawHttp.ascii("/login"),
+                        Map.of(
+                                "Content-Type",
+                                RawHttp.ascii("application/x-www-form-urlencoded"),
+                                "Transfer-Encoding",
+                                RawHttp.ascii("chunked")),
+                        RawHttp.chunked(body)));
 
         assertEquals(413, response.status());
     }
@@ -136,10 +163,13 @@ class LoginApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_username_longer_than_any_email_is_422(TestDb db) {
-        var response = app(db).postForm("/login", Map.of("username", "a".repeat(321) + "@example.com", "password", Api.PASSWORD));
+        var response = app(db).postForm(
+                        "/login", Map.of("username", "a".repeat(321) + "@example.com", "password", Api.PASSWORD));
 
         assertEquals(422, response.status());
-        assertEquals("username", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "username",
+                response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,7 +178,9 @@ class LoginApiTest {
         var response = app(db).postJson("/login", Map.of("email", "someone@example.com", "password", "é".repeat(513)));
 
         assertEquals(422, response.status());
-        assertEquals("password", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "password",
+                response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,7 +189,9 @@ class LoginApiTest {
         var response = app(db).postForm("/login", Map.of("password", Api.PASSWORD));
 
         assertEquals(422, response.status());
-        assertEquals("username", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "username",
+                response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,7 +200,9 @@ class LoginApiTest {
         var response = app(db).postForm("/login", Map.of("username", "someone@example.com"));
 
         assertEquals(422, response.status());
-        assertEquals("password", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "password",
+                response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,18 +211,30 @@ class LoginApiTest {
         TestApp app = app(db);
         app.postJson("/users", Map.of("email", "case@example.com", "password", Api.PASSWORD));
 
-        assertEquals(200, app.postForm("/login", Map.of("username", "case@EXAMPLE.com", "password", Api.PASSWORD)).status());
+        assertEquals(
+                200,
+                app.postForm("/login", Map.of("username", "case@EXAMPLE.com", "password", Api.PASSWORD))
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_password_hash_from_the_original_app_logs_in(TestDb db) {
         TestApp app = app(db);
-        db.jdbi().useHandle(h -> h.execute("INSERT INTO users (email, password) VALUES (?, ?)",
-                "migrated@example.com", "$2b$12$HKOMVWwZi.G9TTDttNYQtOS7Fww5RrreYp0lqnceqsG4pBC2Suaga"));
+        db.jdbi()
+                .useHandle(h -> h.execute(
+                        "INSERT INTO users (email, password) VALUES (?, ?)",
+                        "migrated@example.com",
+                        "$2b$12$HKOMVWwZi.G9TTDttNYQtOS7Fww5RrreYp0lqnceqsG4pBC2Suaga"));
 
-        assertEquals(200, app.postForm("/login", Map.of("username", "migrated@example.com", "password", "password123")).status());
-        assertEquals(403, app.postForm("/login", Map.of("username", "migrated@example.com", "password", "password124")).status());
+        assertEquals(
+                200,
+                app.postForm("/login", Map.of("username", "migrated@example.com", "password", "password123"))
+                        .status());
+        assertEquals(
+                403,
+                app.postForm("/login", Map.of("username", "migrated@example.com", "password", "password124"))
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")

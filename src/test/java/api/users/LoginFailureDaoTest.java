@@ -29,17 +29,25 @@ class LoginFailureDaoTest {
     }
 
     private static void aCounter(TestDb db, String key, Instant windowEnd, int failures) {
-        db.jdbi().useHandle(h -> h.createUpdate("""
+        db.jdbi()
+                .useHandle(h -> h.createUpdate("""
                         INSERT INTO login_failures (counter_key, window_end, failures)
                         VALUES (:key, :windowEnd, :failures)
                         """)
-                .bind("key", key).bind("windowEnd", windowEnd).bind("failures", failures).execute());
+                        .bind("key", key)
+                        .bind("windowEnd", windowEnd)
+                        .bind("failures", failures)
+                        .execute());
     }
 
     private static Optional<Integer> failures(TestDb db, String key, Instant windowEnd) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT failures FROM login_failures WHERE counter_key = :key AND window_end = :windowEnd")
-                .bind("key", key).bind("windowEnd", windowEnd).mapTo(Integer.class).findOne());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT failures FROM login_failures WHERE counter_key = :key AND window_end = :windowEnd")
+                        .bind("key", key)
+                        .bind("windowEnd", windowEnd)
+                        .mapTo(Integer.class)
+                        .findOne());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,9 +31,12 @@ class LoginFailuresTest {
     }
 
     private static int stored(TestDb db, String kind, String value) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT COALESCE(SUM(failures), 0) FROM login_failures WHERE counter_key = ?")
-                .bind(0, LoginFailures.key(kind, value)).mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT COALESCE(SUM(failures), 0) FROM login_failures WHERE counter_key = ?")
+                        .bind(0, LoginFailures.key(kind, value))
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private static void fail(LoginFailures failures, String address, String account, int times) {
@@ -123,8 +126,10 @@ class LoginFailuresTest {
         LoginFailures failures = failures(db);
         fail(failures, "203.0.113.1", "Someone.Secret@Example.com", 1);
 
-        var keys = db.jdbi().withHandle(h -> h.createQuery("SELECT counter_key FROM login_failures")
-                .mapTo(String.class).list());
+        var keys = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT counter_key FROM login_failures")
+                        .mapTo(String.class)
+                        .list());
 
         assertEquals(3, keys.size());
         for (String key : keys) {

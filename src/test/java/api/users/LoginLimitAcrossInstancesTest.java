@@ -46,8 +46,12 @@ class LoginLimitAcrossInstancesTest {
     }
 
     private static int wrongLogin(TestApp app, String email) {
-        return app.postForm("/login", Map.of("username", email, "password", "wrong-password"),
-                "X-Forwarded-For", "203.0.113.1").status();
+        return app.postForm(
+                        "/login",
+                        Map.of("username", email, "password", "wrong-password"),
+                        "X-Forwarded-For",
+                        "203.0.113.1")
+                .status();
     }
 
     @Test

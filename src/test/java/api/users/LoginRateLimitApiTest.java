@@ -45,8 +45,8 @@ class LoginRateLimitApiTest {
 
     private TestApp start(TestDb db, String... overrides) {
         db.truncateAll();
-        Map<String, String> config = new HashMap<>(
-                Map.of("LOGIN_MAX_FAILURES", "3", "LOGIN_FAILURE_WINDOW_SECONDS", "300"));
+        Map<String, String> config =
+                new HashMap<>(Map.of("LOGIN_MAX_FAILURES", "3", "LOGIN_FAILURE_WINDOW_SECONDS", "300"));
         for (int i = 0; i + 1 < overrides.length; i += 2) {
             config.put(overrides[i], overrides[i + 1]);
         }
@@ -61,8 +61,8 @@ class LoginRateLimitApiTest {
     }
 
     private static TestApp.Response login(TestApp app, String email, String password, String clientAddress) {
-        return app.postForm("/login", Map.of("username", email, "password", password),
-                "X-Forwarded-For", clientAddress);
+        return app.postForm(
+                "/login", Map.of("username", email, "password", password), "X-Forwarded-For", clientAddress);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,7 +100,9 @@ class LoginRateLimitApiTest {
         TestApp app = start(db);
         var user = Api.signUp(app);
         for (int i = 0; i < 3; i++) {
-            assertEquals(403, login(app, user.email(), "wrong-password", "203.0.113.1").status());
+            assertEquals(
+                    403,
+                    login(app, user.email(), "wrong-password", "203.0.113.1").status());
         }
 
         var blocked = login(app, user.email(), "wrong-password", "203.0.113.1");
@@ -131,7 +133,8 @@ class LoginRateLimitApiTest {
             login(app, user.email(), "guess-" + i, "203.0.113.66");
         }
 
-        assertEquals(429, login(app, user.email(), "guess-again", "203.0.113.66").status());
+        assertEquals(
+                429, login(app, user.email(), "guess-again", "203.0.113.66").status());
         assertEquals(200, login(app, user.email(), Api.PASSWORD, "198.51.100.7").status());
     }
 
@@ -142,7 +145,10 @@ class LoginRateLimitApiTest {
         var user = Api.signUp(app);
         for (int address = 1; address <= 10; address++) {
             for (int i = 0; i < 3; i++) {
-                assertEquals(403, login(app, user.email(), "guess-" + i, "203.0.113." + address).status());
+                assertEquals(
+                        403,
+                        login(app, user.email(), "guess-" + i, "203.0.113." + address)
+                                .status());
             }
         }
 
@@ -170,7 +176,8 @@ class LoginRateLimitApiTest {
         login(app, user.email(), "wrong-1", "203.0.113.1");
         login(app, user.email(), "wrong-2", "203.0.113.1");
         for (int i = 0; i < 5; i++) {
-            assertEquals(200, login(app, user.email(), Api.PASSWORD, "203.0.113.1").status());
+            assertEquals(
+                    200, login(app, user.email(), Api.PASSWORD, "203.0.113.1").status());
         }
 
         assertEquals(403, login(app, user.email(), "wrong-3", "203.0.113.1").status());
@@ -188,7 +195,10 @@ class LoginRateLimitApiTest {
 
         // all three came from 127.0.0.1, whatever the header claimed
         assertEquals(429, login(app, user.email(), Api.PASSWORD, "198.51.100.7").status());
-        assertEquals(429, app.postForm("/login", Map.of("username", user.email(), "password", Api.PASSWORD)).status());
+        assertEquals(
+                429,
+                app.postForm("/login", Map.of("username", user.email(), "password", Api.PASSWORD))
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -200,8 +210,11 @@ class LoginRateLimitApiTest {
         login(app, "nobody2@example.com", "wrong-password", "2001:db8:1:2::2");
         login(app, "nobody3@example.com", "wrong-password", "2001:db8:1:2:ffff::3");
 
-        assertEquals(429, login(app, user.email(), Api.PASSWORD, "2001:db8:1:2:abcd::9").status());
-        assertEquals(200, login(app, user.email(), Api.PASSWORD, "2001:db8:1:3::1").status());
+        assertEquals(
+                429,
+                login(app, user.email(), Api.PASSWORD, "2001:db8:1:2:abcd::9").status());
+        assertEquals(
+                200, login(app, user.email(), Api.PASSWORD, "2001:db8:1:3::1").status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -210,8 +223,10 @@ class LoginRateLimitApiTest {
         TestApp app = start(db);
         login(app, "victim@example.com", "wrong-password", "203.0.113.1");
 
-        List<String> keys = db.jdbi().withHandle(h -> h.createQuery("SELECT counter_key FROM login_failures")
-                .mapTo(String.class).list());
+        List<String> keys = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT counter_key FROM login_failures")
+                        .mapTo(String.class)
+                        .list());
 
         assertEquals(3, keys.size());
         keys.forEach(key -> assertTrue(key.matches("[0-9a-f]{64}"), key));
@@ -227,8 +242,9 @@ class LoginRateLimitApiTest {
         try (TcpProxy proxy = TcpProxy.open(TestDbs.mariadbPort())) {
             var settings = TestDbs.throughPort(direct, proxy.port());
             try (Database database = Database.connect(settings, 2, Duration.ofSeconds(1), Duration.ofSeconds(10));
-                 TestApp app = TestApp.start(TestConfig.forDb(settings, Map.of()),
-                         new TestDb("MariaDB via proxy", settings, database))) {
+                    TestApp app = TestApp.start(
+                            TestConfig.forDb(settings, Map.of()),
+                            new TestDb("MariaDB via proxy", settings, database))) {
                 var user = Api.signUp(app);
                 proxy.cut();
 

@@ -36,43 +36,65 @@ class PasswordWorkApiTest {
 
     private void start(int queueSize) {
         db.truncateAll();
-        app = TestApp.start(TestConfig.forDb(db, Map.of("BCRYPT_COST", "13", "BCRYPT_THREADS", "1",
-                "BCRYPT_QUEUE_SIZE", String.valueOf(queueSize), "HTTP_THREADS", "8", "LOGIN_MAX_FAILURES", "1000")), db);
+        app = TestApp.start(
+                TestConfig.forDb(
+                        db,
+                        Map.of(
+                                "BCRYPT_COST",
+                                "13",
+                                "BCRYPT_THREADS",
+                                "1",
+                                "BCRYPT_QUEUE_SIZE",
+                                String.valueOf(queueSize),
+                                "HTTP_THREADS",
+                                "8",
+                                "LOGIN_MAX_FAILURES",
+                                "1000")),
+                db);
     }
 
     private CompletableFuture<HttpResponse<String>> login(int n) {
         String form = "username=" + URLEncoder.encode("nobody" + n + "@example.com", StandardCharsets.UTF_8)
                 + "&password=wrong-password";
-        return client.sendAsync(app.request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.sendAsync(
+                app.request("/login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void logins_past_the_bcrypt_queue_get_503_with_retry_after_and_the_rest_are_answered() {
         start(1);
 
-        List<HttpResponse<String>> answers = IntStream.range(0, 4).mapToObj(this::login).toList()
-                .stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> answers = IntStream.range(0, 4).mapToObj(this::login).toList().stream()
+                .map(CompletableFuture::join)
+                .toList();
 
-        List<HttpResponse<String>> refused = answers.stream().filter(r -> r.statusCode() == 503).toList();
+        List<HttpResponse<String>> refused =
+                answers.stream().filter(r -> r.statusCode() == 503).toList();
         assertEquals(2, refused.size(), "one hashing, one queued, two refused: " + answers);
         assertEquals(2, answers.stream().filter(r -> r.statusCode() == 403).count());
         assertEquals("1", refused.get(0).headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(refused.get(0).body().contains("Too many password checks"), refused.get(0).body());
+        assertTrue(
+                refused.get(0).body().contains("Too many password checks"),
+                refused.get(0).body());
         assertTrue(app.get("/metrics").body().contains("\npassword_work_rejected_total 2.0\n"));
     }
 
     @Test
     void other_requests_are_answered_while_more_logins_wait_for_bcrypt_than_jetty_has_threads() {
         start(20);
-        List<CompletableFuture<HttpResponse<String>>> logins = IntStream.range(0, 8).mapToObj(this::login).toList();
+        List<CompletableFuture<HttpResponse<String>>> logins =
+                IntStream.range(0, 8).mapToObj(this::login).toList();
         awaitQueued(7); // asked through /metrics, which needs a free Jetty worker too
 
         var health = app.get("/health");
 
         assertEquals(200, health.status());
-        assertTrue(logins.stream().noneMatch(CompletableFuture::isDone), "a login finished before /health was answered");
+        assertTrue(
+                logins.stream().noneMatch(CompletableFuture::isDone), "a login finished before /health was answered");
         logins.forEach(l -> assertEquals(403, l.join().statusCode()));
     }
 

@@ -36,7 +36,9 @@ class PasswordWorkersTest {
 
     @Test
     void work_runs_on_a_bcrypt_thread() throws Exception {
-        assertTrue(workers.run(() -> Thread.currentThread().getName()).get(5, TimeUnit.SECONDS).startsWith("bcrypt-"));
+        assertTrue(workers.run(() -> Thread.currentThread().getName())
+                .get(5, TimeUnit.SECONDS)
+                .startsWith("bcrypt-"));
     }
 
     @Test
@@ -61,7 +63,8 @@ class PasswordWorkersTest {
         assertTrue(refused.isCompletedExceptionally());
         var cause = assertThrowsCause(refused);
         assertEquals(503, cause.status());
-        assertEquals(PasswordWorkers.RETRY_AFTER_SECONDS, cause.retryAfterSeconds().orElseThrow());
+        assertEquals(
+                PasswordWorkers.RETRY_AFTER_SECONDS, cause.retryAfterSeconds().orElseThrow());
         assertEquals(1, workers.rejected());
     }
 

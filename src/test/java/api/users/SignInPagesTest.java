@@ -37,7 +37,8 @@ class SignInPagesTest {
         var page = app.get(form);
         Map<String, String> all = new HashMap<>(fields);
         all.put("csrf", SignedIn.csrfOf(page.body()));
-        List<String> allHeaders = new ArrayList<>(List.of("Cookie", "signin_csrf=" + SignedIn.cookieOf(page, "signin_csrf")));
+        List<String> allHeaders =
+                new ArrayList<>(List.of("Cookie", "signin_csrf=" + SignedIn.cookieOf(page, "signin_csrf")));
         allHeaders.addAll(List.of(headers));
         return app.postForm(form, all, allHeaders.toArray(String[]::new));
     }
@@ -47,7 +48,10 @@ class SignInPagesTest {
     }
 
     private static int count(TestDb db, String table) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     // --- sign-in ----------------------------------------------------------------------------------------------
@@ -61,7 +65,9 @@ class SignInPagesTest {
         assertTrue(page.body().contains("name=\"email\""));
         assertTrue(page.body().contains("type=\"password\""));
         String token = SignedIn.csrfOf(page.body());
-        assertEquals("signin_csrf=" + token + "; Path=/tasks; HttpOnly; SameSite=Strict", SignedIn.setCookie(page, "signin_csrf"));
+        assertEquals(
+                "signin_csrf=" + token + "; Path=/tasks; HttpOnly; SameSite=Strict",
+                SignedIn.setCookie(page, "signin_csrf"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,7 +82,10 @@ class SignInPagesTest {
         assertEquals("/tasks/", response.header("Location"));
         String cookie = SignedIn.setCookie(response, "session");
         assertTrue(cookie.matches("session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax"), cookie);
-        assertEquals(200, app.get("/tasks/", "Cookie", cookie.substring(0, cookie.indexOf(';'))).status());
+        assertEquals(
+                200,
+                app.get("/tasks/", "Cookie", cookie.substring(0, cookie.indexOf(';')))
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,7 +95,10 @@ class SignInPagesTest {
         var user = Api.signUp(app);
         String cookie = SignedIn.cookieOf(signIn(app, user.email(), Api.PASSWORD), "session");
 
-        List<String> stored = db.jdbi().withHandle(h -> h.createQuery("SELECT id_hash FROM sessions").mapTo(String.class).list());
+        List<String> stored = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT id_hash FROM sessions")
+                        .mapTo(String.class)
+                        .list());
 
         assertEquals(1, stored.size());
         assertFalse(stored.get(0).contains(cookie));
@@ -181,7 +193,10 @@ class SignInPagesTest {
         try (TestApp app = TestApp.start(TestConfig.forDb(db, Map.of("LOGIN_MAX_FAILURES", "3")), db)) {
             var user = Api.signUp(app);
             for (int i = 0; i < 3; i++) {
-                assertEquals(400, signIn(app, user.email(), "wrong-password", "X-Forwarded-For", "203.0.113.1").status());
+                assertEquals(
+                        400,
+                        signIn(app, user.email(), "wrong-password", "X-Forwarded-For", "203.0.113.1")
+                                .status());
             }
 
             var blocked = signIn(app, user.email(), "wrong-password", "X-Forwarded-For", "203.0.113.1");
@@ -199,10 +214,17 @@ class SignInPagesTest {
         try (TestApp app = TestApp.start(TestConfig.forDb(db, Map.of("LOGIN_MAX_FAILURES", "3")), db)) {
             var user = Api.signUp(app);
             for (int i = 0; i < 3; i++) {
-                app.postForm("/login", Map.of("username", user.email(), "password", "wrong"), "X-Forwarded-For", "203.0.113.2");
+                app.postForm(
+                        "/login",
+                        Map.of("username", user.email(), "password", "wrong"),
+                        "X-Forwarded-For",
+                        "203.0.113.2");
             }
 
-            assertEquals(429, signIn(app, user.email(), "wrong-password", "X-Forwarded-For", "203.0.113.2").status());
+            assertEquals(
+                    429,
+                    signIn(app, user.email(), "wrong-password", "X-Forwarded-For", "203.0.113.2")
+                            .status());
         }
     }
 
@@ -220,7 +242,10 @@ class SignInPagesTest {
         assertEquals("/tasks/", response.header("Location"));
         String cookie = SignedIn.cookieOf(response, "session");
         assertTrue(app.get("/tasks/", "Cookie", "session=" + cookie).body().contains(email));
-        assertEquals(200, app.postForm("/login", Map.of("username", email, "password", Api.PASSWORD)).status());
+        assertEquals(
+                200,
+                app.postForm("/login", Map.of("username", email, "password", Api.PASSWORD))
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -256,8 +281,12 @@ class SignInPagesTest {
     void sign_up_from_another_site_is_403_and_makes_no_account(TestDb db) {
         TestApp app = app(db);
 
-        var response = submit(app, "/tasks/signup", Map.of("email", Api.uniqueEmail(), "password", Api.PASSWORD),
-                "Sec-Fetch-Site", "cross-site");
+        var response = submit(
+                app,
+                "/tasks/signup",
+                Map.of("email", Api.uniqueEmail(), "password", Api.PASSWORD),
+                "Sec-Fetch-Site",
+                "cross-site");
 
         assertEquals(403, response.status());
         assertEquals(0, count(db, "users"));

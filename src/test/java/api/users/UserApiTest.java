@@ -41,7 +41,8 @@ class UserApiTest {
         var user = response.json();
         assertEquals("hello123@gmail.com", user.get("email").asText());
         assertTrue(user.get("id").asLong() > 0);
-        assertTrue(user.get("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00"),
+        assertTrue(
+                user.get("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00"),
                 user.get("created_at").asText());
         assertEquals(3, user.size());
         assertFalse(response.body().contains("password"));
@@ -52,13 +53,16 @@ class UserApiTest {
     @MethodSource("databases")
     void create_user_with_malformed_utf8_in_the_body_is_422_json_invalid_and_stores_nothing(TestDb db) {
         TestApp app = app(db);
-        byte[] latin1 = "{\"email\": \"caf\u00e9@example.com\", \"password\": \"password123\"}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "{\"email\": \"caf\u00e9@example.com\", \"password\": \"password123\"}"
+                .getBytes(StandardCharsets.ISO_8859_1);
 
-        var response = app.send(app.request("/users").header("Content-Type", "application/json")
+        var response = app.send(app.request("/users")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)));
 
         assertEquals(422, response.status());
-        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+        assertEquals(
+                "json_invalid", response.json().get("detail").get(0).get("type").asText());
         assertEquals(0, Fixtures.count(db, "users"));
     }
 
@@ -72,18 +76,23 @@ class UserApiTest {
         body.writeBytes(overlongSlash);
         body.writeBytes("b@example.com\", \"password\": \"password123\"}".getBytes(StandardCharsets.US_ASCII));
 
-        var response = app.send(app.request("/users").header("Content-Type", "application/json")
+        var response = app.send(app.request("/users")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 
         assertEquals(422, response.status());
-        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+        assertEquals(
+                "json_invalid", response.json().get("detail").get(0).get("type").asText());
         assertEquals(0, Fixtures.count(db, "users"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void create_user_with_a_trailing_slash_works(TestDb db) {
-        assertEquals(201, app(db).postJson("/users/", Map.of("email", "slash@example.com", "password", "password123")).status());
+        assertEquals(
+                201,
+                app(db).postJson("/users/", Map.of("email", "slash@example.com", "password", "password123"))
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,7 +146,9 @@ class UserApiTest {
         var response = signUp(app(db), "short@example.com", "1234567");
 
         assertEquals(422, response.status());
-        assertEquals("password", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "password",
+                response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -152,7 +163,9 @@ class UserApiTest {
         var response = signUp(app(db), "over@example.com", "€".repeat(25)); // 25 characters, 75 bytes
 
         assertEquals(422, response.status());
-        assertEquals("password", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "password",
+                response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -218,7 +231,8 @@ class UserApiTest {
         var response = app.get("/users/abc", me.auth());
 
         assertEquals(422, response.status());
-        assertEquals("path", response.json().get("detail").get(0).get("loc").get(0).asText());
+        assertEquals(
+                "path", response.json().get("detail").get(0).get("loc").get(0).asText());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -33,7 +33,8 @@ class UserDaoTest {
 
         assertEquals(id, user.id());
         assertEquals("ada@example.com", user.email());
-        assertTrue(Duration.between(user.createdAt(), Instant.now()).abs().toMinutes() < 5, "created " + user.createdAt());
+        assertTrue(
+                Duration.between(user.createdAt(), Instant.now()).abs().toMinutes() < 5, "created " + user.createdAt());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,7 +65,8 @@ class UserDaoTest {
         UserDao users = db.jdbi().onDemand(UserDao.class);
         users.insert("ada@example.com", "hash");
 
-        var error = assertThrows(UnableToExecuteStatementException.class, () -> users.insert("ada@example.com", "hash"));
+        var error =
+                assertThrows(UnableToExecuteStatementException.class, () -> users.insert("ada@example.com", "hash"));
 
         assertTrue(DbErrors.isDuplicateKey(error));
     }

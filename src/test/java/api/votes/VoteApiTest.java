@@ -43,7 +43,8 @@ class VoteApiTest {
 
         assertEquals(201, response.status());
         assertEquals("successfully added vote", response.json().get("message").asText());
-        assertEquals(1, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
+        assertEquals(
+                1, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,7 +54,10 @@ class VoteApiTest {
         var user = Api.signUp(app);
         long post = Api.createPost(app, user, "title");
 
-        assertEquals(201, app.postJson("/vote/", Map.of("post_id", post, "dir", 1), user.auth()).status());
+        assertEquals(
+                201,
+                app.postJson("/vote/", Map.of("post_id", post, "dir", 1), user.auth())
+                        .status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,7 +86,8 @@ class VoteApiTest {
 
         assertEquals(201, response.status());
         assertEquals("successfully deleted vote", response.json().get("message").asText());
-        assertEquals(0, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
+        assertEquals(
+                0, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,7 +134,8 @@ class VoteApiTest {
         var user = Api.signUp(app);
         long post = Api.createPost(app, user, "title");
 
-        assertEquals(401, app.postJson("/vote", Map.of("post_id", post, "dir", 1)).status());
+        assertEquals(
+                401, app.postJson("/vote", Map.of("post_id", post, "dir", 1)).status());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -144,7 +150,8 @@ class VoteApiTest {
 
         assertEquals(404, response.status());
         assertEquals("Post with id: " + draft + " does not exist", response.detail());
-        assertEquals(0, app.get("/posts/" + draft, author.auth()).json().get("votes").asLong());
+        assertEquals(
+                0, app.get("/posts/" + draft, author.auth()).json().get("votes").asLong());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,8 +164,10 @@ class VoteApiTest {
         var response = app.postJson("/vote", "{\"post_id\": " + post + ", \"dir\": 18446744073709551617}", user.auth());
 
         assertEquals(422, response.status());
-        assertEquals("dir", response.json().get("detail").get(0).get("loc").get(1).asText());
-        assertEquals(0, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
+        assertEquals(
+                "dir", response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                0, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -171,7 +180,9 @@ class VoteApiTest {
         for (Object dir : List.of(2, -1, "1", 1.5, true)) {
             var response = app.postJson("/vote", Map.of("post_id", post, "dir", dir), user.auth());
             assertEquals(422, response.status(), "dir " + dir);
-            assertEquals("dir", response.json().get("detail").get(0).get("loc").get(1).asText());
+            assertEquals(
+                    "dir",
+                    response.json().get("detail").get(0).get("loc").get(1).asText());
         }
     }
 
@@ -184,8 +195,11 @@ class VoteApiTest {
         var response = app.postJson("/vote", Map.of(), user.auth());
 
         assertEquals(422, response.status());
-        assertEquals("post_id", response.json().get("detail").get(0).get("loc").get(1).asText());
-        assertEquals("dir", response.json().get("detail").get(1).get("loc").get(1).asText());
+        assertEquals(
+                "post_id",
+                response.json().get("detail").get(0).get("loc").get(1).asText());
+        assertEquals(
+                "dir", response.json().get("detail").get(1).get("loc").get(1).asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -213,7 +227,9 @@ class VoteApiTest {
 
             assertEquals(1, results.stream().filter(s -> s == 201).count(), results.toString());
             assertEquals(voters - 1, results.stream().filter(s -> s == 409).count(), results.toString());
-            assertEquals(1, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
+            assertEquals(
+                    1,
+                    app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
         } finally {
             pool.shutdownNow();
         }

@@ -25,8 +25,12 @@ class VoteDaoTest {
     }
 
     private static int votesOf(TestDb db, long user, long post) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE user_id = ? AND post_id = ?")
-                .bind(0, user).bind(1, post).mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE user_id = ? AND post_id = ?")
+                        .bind(0, user)
+                        .bind(1, post)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,7 +53,8 @@ class VoteDaoTest {
         long post = Fixtures.aPost(db, user);
         votes(db).add(post, user);
 
-        var error = assertThrows(UnableToExecuteStatementException.class, () -> votes(db).add(post, user));
+        var error = assertThrows(
+                UnableToExecuteStatementException.class, () -> votes(db).add(post, user));
 
         assertTrue(DbErrors.isDuplicateKey(error));
     }

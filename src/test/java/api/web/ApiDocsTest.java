@@ -35,8 +35,10 @@ class ApiDocsTest {
         undocumented.removeAll(documented);
         Set<String> unrouted = new TreeSet<>(documented);
         unrouted.removeAll(routes);
-        assertTrue(undocumented.isEmpty() && unrouted.isEmpty(), "routes missing from openapi.yaml: " + undocumented
-                + "; operations in openapi.yaml that the app does not route: " + unrouted);
+        assertTrue(
+                undocumented.isEmpty() && unrouted.isEmpty(),
+                "routes missing from openapi.yaml: " + undocumented
+                        + "; operations in openapi.yaml that the app does not route: " + unrouted);
     }
 
     @Test
@@ -47,7 +49,8 @@ class ApiDocsTest {
     @Test
     void openapi_json_serves_openapi_yaml_as_json() throws IOException {
         try (InputStream yaml = ApiDocs.class.getResourceAsStream("/openapi.yaml")) {
-            assertEquals(new YAMLMapper().readTree(yaml), app.get(ApiDocs.SPEC_PATH).json());
+            assertEquals(
+                    new YAMLMapper().readTree(yaml), app.get(ApiDocs.SPEC_PATH).json());
         }
     }
 
@@ -74,10 +77,15 @@ class ApiDocsTest {
 
     @Test
     void openapi_json_offers_the_password_login_to_swagger_ui() {
-        JsonNode scheme = app.get(ApiDocs.SPEC_PATH).json().get("components").get("securitySchemes").get(ApiDocs.SECURITY);
+        JsonNode scheme = app.get(ApiDocs.SPEC_PATH)
+                .json()
+                .get("components")
+                .get("securitySchemes")
+                .get(ApiDocs.SECURITY);
 
         assertEquals("oauth2", scheme.get("type").asText());
-        assertEquals("/login", scheme.get("flows").get("password").get("tokenUrl").asText());
+        assertEquals(
+                "/login", scheme.get("flows").get("password").get("tokenUrl").asText());
     }
 
     @Test

@@ -12,8 +12,14 @@ import org.junit.jupiter.api.Test;
 class CorsApiTest {
 
     private static TestApp.Response preflight(TestApp app, String origin) {
-        return app.send(app.request("/posts", "Origin", origin, "Access-Control-Request-Method", "GET",
-                        "Access-Control-Request-Headers", "authorization")
+        return app.send(app.request(
+                        "/posts",
+                        "Origin",
+                        origin,
+                        "Access-Control-Request-Method",
+                        "GET",
+                        "Access-Control-Request-Headers",
+                        "authorization")
                 .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -34,13 +40,16 @@ class CorsApiTest {
 
             assertEquals(200, response.status());
             assertEquals("*", response.header("Access-Control-Allow-Origin"));
-            assertEquals("authorization", response.header("Access-Control-Allow-Headers").toLowerCase());
+            assertEquals(
+                    "authorization",
+                    response.header("Access-Control-Allow-Headers").toLowerCase());
         }
     }
 
     @Test
     void a_listed_origin_is_allowed_with_credentials() {
-        var config = TestConfig.forDb(TestDbs.h2(), Map.of("CORS_ORIGINS", "https://app.example.com,https://admin.example.com"));
+        var config = TestConfig.forDb(
+                TestDbs.h2(), Map.of("CORS_ORIGINS", "https://app.example.com,https://admin.example.com"));
         try (TestApp app = TestApp.start(config, TestDbs.h2())) {
             var response = app.get("/", "Origin", "https://admin.example.com");
             var preflight = preflight(app, "https://app.example.com");

@@ -58,7 +58,8 @@ class ErrorMappingApiTest {
     void malformed_json_body_is_422_json_with_a_detail_list() {
         var response = app.send("POST", "/test/echo", "application/json", "{\"broken\": ");
         assertEquals(422, response.status());
-        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+        assertEquals(
+                "json_invalid", response.json().get("detail").get(0).get("type").asText());
     }
 
     @Test
@@ -79,14 +80,21 @@ class ErrorMappingApiTest {
     void json_body_with_garbage_after_it_is_422() {
         var response = app.send("POST", "/test/echo", "application/json", "{\"a\": 1} garbage");
         assertEquals(422, response.status());
-        assertEquals("json_invalid", response.json().get("detail").get(0).get("type").asText());
+        assertEquals(
+                "json_invalid", response.json().get("detail").get(0).get("type").asText());
     }
 
     @Test
     void multipart_body_over_the_limit_is_413_json() {
-        String body = "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + "x".repeat(1_100_000) + "\r\n--b--\r\n";
-        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/test/form"),
-                Map.of("Content-Type", RawHttp.ascii("multipart/form-data; boundary=b")), RawHttp.ascii(body)));
+        String body =
+                "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + "x".repeat(1_100_000) + "\r\n--b--\r\n";
+        var response = RawHttp.send(
+                app.port(),
+                RawHttp.request(
+                        "POST",
+                        RawHttp.ascii("/test/form"),
+                        Map.of("Content-Type", RawHttp.ascii("multipart/form-data; boundary=b")),
+                        RawHttp.ascii(body)));
         assertEquals(413, response.status());
         assertTrue(response.text().contains("Content Too Large"), response.text());
     }
@@ -103,15 +111,21 @@ class ErrorMappingApiTest {
     @Test
     void body_over_the_limit_is_413_json() {
         // a raw socket: the answer may come, and the connection close, before the whole body is sent
-        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/test/echo"),
-                Map.of("Content-Type", RawHttp.ascii("application/json")), RawHttp.ascii("{\"a\":\"" + "x".repeat(1_100_000) + "\"}")));
+        var response = RawHttp.send(
+                app.port(),
+                RawHttp.request(
+                        "POST",
+                        RawHttp.ascii("/test/echo"),
+                        Map.of("Content-Type", RawHttp.ascii("application/json")),
+                        RawHttp.ascii("{\"a\":\"" + "x".repeat(1_100_000) + "\"}")));
         assertEquals(413, response.status());
         assertTrue(response.text().contains("Content Too Large"), response.text());
     }
 
     @Test
     void request_jetty_rejects_before_routing_is_400_json() {
-        var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/../../etc/passwd"), Map.of(), null));
+        var response =
+                RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/../../etc/passwd"), Map.of(), null));
         assertEquals(400, response.status());
         assertEquals("application/json", response.header("Content-Type"));
         assertEquals("{\"detail\":\"Bad Request\"}", response.text());
@@ -119,22 +133,25 @@ class ErrorMappingApiTest {
 
     @Test
     void percent_u_escape_in_the_path_is_400_json_not_500() {
-        var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/%uff0e%uff0e/etc/passwd"), Map.of(), null));
+        var response = RawHttp.send(
+                app.port(), RawHttp.request("GET", RawHttp.ascii("/%uff0e%uff0e/etc/passwd"), Map.of(), null));
         assertEquals(400, response.status());
         assertEquals("{\"detail\":\"UTF-16 encoding\"}", response.text()); // Jetty 12's name for the violation
     }
 
     @Test
     void uri_over_8_kb_is_414_json() {
-        var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/" + "a".repeat(9_000)), Map.of(), null));
+        var response = RawHttp.send(
+                app.port(), RawHttp.request("GET", RawHttp.ascii("/" + "a".repeat(9_000)), Map.of(), null));
         assertEquals(414, response.status());
         assertEquals("{\"detail\":\"URI Too Long\"}", response.text());
     }
 
     @Test
     void headers_over_8_kb_are_431_json() {
-        var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii("/"),
-                Map.of("X-Big", RawHttp.ascii("b".repeat(9_000))), null));
+        var response = RawHttp.send(
+                app.port(),
+                RawHttp.request("GET", RawHttp.ascii("/"), Map.of("X-Big", RawHttp.ascii("b".repeat(9_000))), null));
         assertEquals(431, response.status());
         assertEquals("{\"detail\":\"Request Header Fields Too Large\"}", response.text());
     }
@@ -142,18 +159,34 @@ class ErrorMappingApiTest {
     @Test
     void chunked_body_over_the_limit_is_413_json() {
         byte[] body = RawHttp.ascii("{\"a\":\"" + "x".repeat(1_100_000) + "\"}");
-        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/test/echo"),
-                Map.of("Content-Type", RawHttp.ascii("application/json"), "Transfer-Encoding", RawHttp.ascii("chunked")),
-                RawHttp.chunked(body)));
+        var response = RawHttp.send(
+                app.port(),
+                RawHttp.request(
+                        "POST",
+                        RawHttp.ascii("/test/echo"),
+                        Map.of(
+                                "Content-Type",
+                                RawHttp.ascii("application/json"),
+                                "Transfer-Encoding",
+                                RawHttp.ascii("chunked")),
+                        RawHttp.chunked(body)));
         assertEquals(413, response.status());
         assertEquals("{\"detail\":\"Content Too Large\"}", response.text());
     }
 
     @Test
     void chunked_body_within_the_limit_is_read_whole() {
-        var response = RawHttp.send(app.port(), RawHttp.request("POST", RawHttp.ascii("/test/echo"),
-                Map.of("Content-Type", RawHttp.ascii("application/json"), "Transfer-Encoding", RawHttp.ascii("chunked")),
-                RawHttp.chunked(RawHttp.ascii("{\"a\":\"" + "x".repeat(20_000) + "\"}"))));
+        var response = RawHttp.send(
+                app.port(),
+                RawHttp.request(
+                        "POST",
+                        RawHttp.ascii("/test/echo"),
+                        Map.of(
+                                "Content-Type",
+                                RawHttp.ascii("application/json"),
+                                "Transfer-Encoding",
+                                RawHttp.ascii("chunked")),
+                        RawHttp.chunked(RawHttp.ascii("{\"a\":\"" + "x".repeat(20_000) + "\"}"))));
         assertEquals(200, response.status());
         assertEquals(20_000, response.text().length() - "{\"a\":\"\"}".length());
     }

@@ -19,12 +19,14 @@ class FieldErrorsTest {
 
         var thrown = assertThrows(RequestValidationError.class, errors::throwIfAny);
 
-        assertEquals("{\"detail\":["
-                + "{\"loc\":[\"body\",\"title\"],\"msg\":\"str type expected\",\"type\":\"type_error.str\"},"
-                + "{\"loc\":[\"body\",\"content\"],\"msg\":\"field required\",\"type\":\"value_error.missing\"},"
-                + "{\"loc\":[\"body\",\"dir\"],\"msg\":\"ensure this value is 0 or 1\","
-                + "\"type\":\"value_error.number.not_le\"}"
-                + "]}", Json.MAPPER.writeValueAsString(Map.of("detail", thrown.errors())));
+        assertEquals(
+                "{\"detail\":["
+                        + "{\"loc\":[\"body\",\"title\"],\"msg\":\"str type expected\",\"type\":\"type_error.str\"},"
+                        + "{\"loc\":[\"body\",\"content\"],\"msg\":\"field required\",\"type\":\"value_error.missing\"},"
+                        + "{\"loc\":[\"body\",\"dir\"],\"msg\":\"ensure this value is 0 or 1\","
+                        + "\"type\":\"value_error.number.not_le\"}"
+                        + "]}",
+                Json.MAPPER.writeValueAsString(Map.of("detail", thrown.errors())));
     }
 
     @Test

@@ -52,8 +52,11 @@ class WebjarAssetsApiTest {
 
     @Test
     void a_path_that_climbs_out_of_the_webjars_reaches_no_class_file() {
-        for (String path : new String[] {"/webjars/bootstrap/..%2f..%2f..%2f..%2fapi/Main.class",
-                "/webjars/%2e%2e/%2e%2e/%2e%2e/api/Main.class", "/webjars/..\\..\\..\\api\\Main.css"}) {
+        for (String path : new String[] {
+            "/webjars/bootstrap/..%2f..%2f..%2f..%2fapi/Main.class",
+            "/webjars/%2e%2e/%2e%2e/%2e%2e/api/Main.class",
+            "/webjars/..\\..\\..\\api\\Main.css"
+        }) {
             var response = RawHttp.send(app.port(), RawHttp.request("GET", RawHttp.ascii(path), Map.of(), null));
 
             assertTrue(response.status() == 400 || response.status() == 404, path + " answered " + response.status());

@@ -13,7 +13,8 @@ public record Migration(int version, String name, String upSql, String downSql) 
     /** SHA-256 of the up script: an applied migration whose file later changes is refused. */
     public String checksum() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(upSql.strip().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(upSql.strip().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -22,9 +23,8 @@ public record Migration(int version, String name, String upSql, String downSql) 
 
     /** Statements end with a semicolon at the end of a line; lines starting with -- are comments. */
     static List<String> statements(String sql) {
-        String withoutComments = sql.lines()
-                .filter(line -> !line.strip().startsWith("--"))
-                .reduce("", (a, b) -> a + b + "\n");
+        String withoutComments =
+                sql.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
         return Arrays.stream(withoutComments.split(";\\s*(\\n|$)"))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())

@@ -41,7 +41,8 @@ public final class MigrationScripts {
             int version = Integer.parseInt(m.group(1));
             String previous = names.putIfAbsent(version, m.group(2));
             if (previous != null && !previous.equals(m.group(2))) {
-                throw new IllegalStateException("two migrations numbered " + m.group(1) + ": " + previous + ", " + m.group(2));
+                throw new IllegalStateException(
+                        "two migrations numbered " + m.group(1) + ": " + previous + ", " + m.group(2));
             }
             scripts.put(version + m.group(3) + (m.group(4) == null ? "" : ".h2"), entry.getValue());
         }
@@ -53,10 +54,13 @@ public final class MigrationScripts {
                 throw new IllegalStateException("migration " + expected + " is missing (found " + version + ")");
             }
             expected++;
-            String up = h2 && scripts.containsKey(version + "up.h2") ? scripts.get(version + "up.h2") : scripts.get(version + "up");
+            String up = h2 && scripts.containsKey(version + "up.h2")
+                    ? scripts.get(version + "up.h2")
+                    : scripts.get(version + "up");
             String down = scripts.get(version + "down");
             if (up == null || down == null) {
-                throw new IllegalStateException("migration " + version + "_" + entry.getValue() + " needs both .up.sql and .down.sql");
+                throw new IllegalStateException(
+                        "migration " + version + "_" + entry.getValue() + " needs both .up.sql and .down.sql");
             }
             migrations.add(new Migration(version, entry.getValue(), up, down));
         }
@@ -74,7 +78,8 @@ public final class MigrationScripts {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                     return readAll(jar.getPath(folder));
                 } catch (FileSystemAlreadyExistsException e) {
-                    return readAll(FileSystems.getFileSystem(uri).getPath(folder)); // opened elsewhere: not ours to close
+                    return readAll(
+                            FileSystems.getFileSystem(uri).getPath(folder)); // opened elsewhere: not ours to close
                 }
             }
             return readAll(Path.of(uri));

@@ -48,7 +48,8 @@ public final class Migrations {
         return underLock(connection -> {
             List<Applied> applied = applied(connection);
             verify(applied);
-            int current = applied.isEmpty() ? 0 : applied.get(applied.size() - 1).version();
+            int current =
+                    applied.isEmpty() ? 0 : applied.get(applied.size() - 1).version();
             List<Migration> done = new ArrayList<>();
             for (Migration migration : known) {
                 if (migration.version() > current) {
@@ -61,7 +62,10 @@ public final class Migrations {
                         insert.setString(3, migration.checksum());
                         insert.executeUpdate();
                     }
-                    log.info("Applied migration {} in {} ms", migration.label(), (System.nanoTime() - start) / 1_000_000);
+                    log.info(
+                            "Applied migration {} in {} ms",
+                            migration.label(),
+                            (System.nanoTime() - start) / 1_000_000);
                     done.add(migration);
                 }
             }
@@ -81,7 +85,8 @@ public final class Migrations {
             for (int i = applied.size() - 1; i >= 0 && done.size() < steps; i--) {
                 Migration migration = known.get(applied.get(i).version() - 1);
                 run(connection, migration, migration.downSql(), "down");
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM schema_version WHERE version = ?")) {
+                try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM schema_version WHERE version = ?")) {
                     delete.setInt(1, migration.version());
                     delete.executeUpdate();
                 }
@@ -133,7 +138,8 @@ public final class Migrations {
             try (Statement st = connection.createStatement()) {
                 st.execute(statement);
             } catch (SQLException e) {
-                throw new MigrationException("Migration " + migration.label() + " (" + direction + ") failed: " + e.getMessage(), e);
+                throw new MigrationException(
+                        "Migration " + migration.label() + " (" + direction + ") failed: " + e.getMessage(), e);
             }
         }
     }
@@ -142,9 +148,14 @@ public final class Migrations {
         ensureVersionTable(connection);
         List<Applied> rows = new ArrayList<>();
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version, name, checksum, applied_at FROM schema_version ORDER BY version")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT version, name, checksum, applied_at FROM schema_version ORDER BY version")) {
             while (rs.next()) {
-                rows.add(new Applied(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                rows.add(new Applied(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()));
             }
         }
         return rows;
@@ -219,7 +230,8 @@ public final class Migrations {
             lockConnection.setAutoCommit(false);
             try (Statement st = lockConnection.createStatement()) {
                 st.execute("SET LOCK_TIMEOUT " + LOCK_WAIT_SECONDS * 1000);
-                st.executeQuery("SELECT id FROM schema_version_lock WHERE id = 1 FOR UPDATE").close();
+                st.executeQuery("SELECT id FROM schema_version_lock WHERE id = 1 FOR UPDATE")
+                        .close();
                 try (Connection connection = dataSource.getConnection()) {
                     return work.run(connection);
                 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.config.DbSettings;
-
-
 import api.db.Database;
 import api.support.TestDbs;
 import java.util.ArrayList;
@@ -28,7 +26,9 @@ class MigrationsTest {
     }
 
     private static Database fresh(String engine) {
-        DbSettings settings = engine.equals("H2") ? TestDbs.freshH2Settings("migrations") : TestDbs.freshMariaDbSettings("migrations");
+        DbSettings settings = engine.equals("H2")
+                ? TestDbs.freshH2Settings("migrations")
+                : TestDbs.freshMariaDbSettings("migrations");
         return TestDbs.connect(settings);
     }
 
@@ -53,7 +53,8 @@ class MigrationsTest {
         try (Database db = fresh(engine)) {
             var migrations = new Migrations(db.dataSource(), db.settings().isH2());
             migrations.upgrade();
-            migrations.downgrade(migrations.known().size() - 7 + 1); // back to 006: the social schema without phone_number
+            migrations.downgrade(
+                    migrations.known().size() - 7 + 1); // back to 006: the social schema without phone_number
 
             assertFalse(columns(db, "users").contains("phone_number"));
             assertTrue(columns(db, "users").contains("email"));
@@ -70,13 +71,19 @@ class MigrationsTest {
         try (Database db = fresh(engine)) {
             var migrations = new Migrations(db.dataSource(), db.settings().isH2());
             migrations.upgrade();
-            db.jdbi().useHandle(h -> h.execute("INSERT INTO users (email, password) VALUES ('a@example.com', '日本語のパスワード')"));
+            db.jdbi()
+                    .useHandle(h ->
+                            h.execute("INSERT INTO users (email, password) VALUES ('a@example.com', '日本語のパスワード')"));
 
             migrations.downgrade(migrations.known().size() - 6);
             migrations.upgrade();
 
-            assertEquals("日本語のパスワード", db.jdbi().withHandle(h ->
-                    h.createQuery("SELECT password FROM users").mapTo(String.class).one()));
+            assertEquals(
+                    "日本語のパスワード",
+                    db.jdbi()
+                            .withHandle(h -> h.createQuery("SELECT password FROM users")
+                                    .mapTo(String.class)
+                                    .one()));
         }
     }
 
@@ -84,11 +91,14 @@ class MigrationsTest {
     @MethodSource("engines")
     void an_applied_migration_edited_afterwards_is_refused(String engine) {
         try (Database db = fresh(engine)) {
-            List<Migration> original = List.of(new Migration(1, "create_t", "CREATE TABLE t (id INT);", "DROP TABLE t;"));
+            List<Migration> original =
+                    List.of(new Migration(1, "create_t", "CREATE TABLE t (id INT);", "DROP TABLE t;"));
             new Migrations(db.dataSource(), db.settings().isH2(), original).upgrade();
-            List<Migration> edited = List.of(new Migration(1, "create_t", "CREATE TABLE t (id BIGINT);", "DROP TABLE t;"));
+            List<Migration> edited =
+                    List.of(new Migration(1, "create_t", "CREATE TABLE t (id BIGINT);", "DROP TABLE t;"));
 
-            var error = assertThrows(MigrationException.class,
+            var error = assertThrows(
+                    MigrationException.class,
                     () -> new Migrations(db.dataSource(), db.settings().isH2(), edited).upgrade());
             assertTrue(error.getMessage().contains("001_create_t was edited after it was applied"), error.getMessage());
         }
@@ -98,11 +108,13 @@ class MigrationsTest {
     @MethodSource("engines")
     void a_database_newer_than_the_build_is_refused(String engine) {
         try (Database db = fresh(engine)) {
-            var two = List.of(new Migration(1, "a", "CREATE TABLE a (id INT);", "DROP TABLE a;"),
+            var two = List.of(
+                    new Migration(1, "a", "CREATE TABLE a (id INT);", "DROP TABLE a;"),
                     new Migration(2, "b", "CREATE TABLE b (id INT);", "DROP TABLE b;"));
             new Migrations(db.dataSource(), db.settings().isH2(), two).upgrade();
 
-            var error = assertThrows(MigrationException.class,
+            var error = assertThrows(
+                    MigrationException.class,
                     () -> new Migrations(db.dataSource(), db.settings().isH2(), two.subList(0, 1)).verify());
             assertTrue(error.getMessage().contains("002_b, which this build does not know"), error.getMessage());
         }
@@ -129,7 +141,8 @@ class MigrationsTest {
             try {
                 List<Future<List<Migration>>> results = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    results.add(pool.submit(() -> new Migrations(db.dataSource(), db.settings().isH2()).upgrade()));
+                    results.add(pool.submit(
+                            () -> new Migrations(db.dataSource(), db.settings().isH2()).upgrade()));
                 }
                 int applied = 0;
                 for (Future<List<Migration>> result : results) {
@@ -146,13 +159,18 @@ class MigrationsTest {
 
     @Test
     void scripts_split_into_statements_at_line_ending_semicolons_and_skip_comments() {
-        assertEquals(List.of("CREATE TABLE a (x VARCHAR(3) DEFAULT ';')", "INSERT INTO a VALUES ('b')"),
-                Migration.statements("-- first\nCREATE TABLE a (x VARCHAR(3) DEFAULT ';');\n\nINSERT INTO a VALUES ('b');\n"));
+        assertEquals(
+                List.of("CREATE TABLE a (x VARCHAR(3) DEFAULT ';')", "INSERT INTO a VALUES ('b')"),
+                Migration.statements(
+                        "-- first\nCREATE TABLE a (x VARCHAR(3) DEFAULT ';');\n\nINSERT INTO a VALUES ('b');\n"));
     }
 
     private static List<String> columns(Database db, String table) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT LOWER(column_name) FROM information_schema.columns WHERE LOWER(table_name) = :t AND table_schema = SCHEMA()")
-                .bind("t", table).mapTo(String.class).list());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT LOWER(column_name) FROM information_schema.columns WHERE LOWER(table_name) = :t AND table_schema = SCHEMA()")
+                        .bind("t", table)
+                        .mapTo(String.class)
+                        .list());
     }
 }

@@ -1,5 +1,6 @@
 package api.auth;
 
+import api.db.HourlyCleanup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,13 +64,7 @@ public final class Sessions {
     /** Deletes every expired session, a chunk per statement; returns how many. */
     public long purgeExpired() {
         Instant now = clock.instant();
-        long deleted = 0;
-        int chunk;
-        do {
-            chunk = dao.deleteExpired(now, PURGE_CHUNK);
-            deleted += chunk;
-        } while (chunk == PURGE_CHUNK);
-        return deleted;
+        return HourlyCleanup.inChunks(PURGE_CHUNK, chunk -> dao.deleteExpired(now, chunk));
     }
 
     /** The {@code Set-Cookie} value that hands the browser a session; {@code secure} when the request came over HTTPS. */

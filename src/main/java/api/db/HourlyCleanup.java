@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,5 +66,23 @@ public final class HourlyCleanup implements AutoCloseable {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
+    }
+
+    /**
+     * Deletes in statements of at most {@code chunk} rows until one deletes fewer, or {@code stop} says so, so that
+     * no single DELETE holds InnoDB's locks for long; returns how many rows went.
+     */
+    public static long inChunks(int chunk, IntUnaryOperator deleteUpTo, BooleanSupplier stop) {
+        long deleted = 0;
+        int last;
+        do {
+            last = deleteUpTo.applyAsInt(chunk);
+            deleted += last;
+        } while (last == chunk && !stop.getAsBoolean());
+        return deleted;
+    }
+
+    public static long inChunks(int chunk, IntUnaryOperator deleteUpTo) {
+        return inChunks(chunk, deleteUpTo, () -> false);
     }
 }

@@ -1,5 +1,6 @@
 package api.logs;
 
+import api.db.HourlyCleanup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,14 +38,14 @@ public final class RequestLogRetention implements AutoCloseable {
             return 0;
         }
         Instant cutoff = clock.instant().minus(retention);
-        long deleted = 0;
-        int chunk;
-        do {
-            chunk = dao.deleteOlderThan(cutoff, chunkSize);
-            deleted += chunk;
-            purged.addAndGet(chunk);
-        } while (chunk == chunkSize && !closed);
-        return deleted;
+        return HourlyCleanup.inChunks(
+                chunkSize,
+                chunk -> {
+                    int deleted = dao.deleteOlderThan(cutoff, chunk);
+                    purged.addAndGet(deleted);
+                    return deleted;
+                },
+                () -> closed);
     }
 
     /** Records deleted for being older than the retention, since start. */

@@ -2,6 +2,7 @@ package api.users;
 
 import api.config.AppConfig;
 import api.db.DbErrors;
+import api.db.HourlyCleanup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,13 +86,7 @@ public final class LoginFailures {
     /** Deletes the counters of ended windows, a chunk per statement; returns how many. */
     public long deleteEnded() {
         Instant now = clock.instant();
-        long deleted = 0;
-        int chunk;
-        do {
-            chunk = dao.deleteEnded(now, DELETE_CHUNK);
-            deleted += chunk;
-        } while (chunk == DELETE_CHUNK);
-        return deleted;
+        return HourlyCleanup.inChunks(DELETE_CHUNK, chunk -> dao.deleteEnded(now, chunk));
     }
 
     /** A counter's first failure in a window is an insert, which another request may win: then it is there. */

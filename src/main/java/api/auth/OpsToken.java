@@ -23,11 +23,6 @@ public final class OpsToken {
         this.expectedDigest = token.isEmpty() ? null : sha256(token);
     }
 
-    /** Whether a token is set; without one the endpoints are loopback-only. */
-    public boolean isSet() {
-        return expectedDigest != null;
-    }
-
     public Handler guard(Handler handler) {
         return ctx -> {
             check(ctx);

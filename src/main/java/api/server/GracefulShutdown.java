@@ -3,6 +3,8 @@ package api.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
@@ -71,11 +73,8 @@ public final class GracefulShutdown {
                 stats == null ? "?" : stats.getRequestsActive());
     }
 
+    /** Waits without throwing: an interrupt only ends the wait early, and stays set for the loop to see. */
     private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ms));
     }
 }

@@ -3,6 +3,7 @@ package api.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.Await;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
@@ -99,19 +100,8 @@ class PasswordWorkApiTest {
     }
 
     private void awaitQueued(int hashes) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!app.get("/metrics").body().contains("\npassword_work_queue_depth " + hashes + ".0\n")) {
-            assertTrue(System.nanoTime() < deadline, "the bcrypt queue never held " + hashes);
-            sleep(20); // a scrape in a tight loop would take the cores the hashes need
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Await.until(
+                "the bcrypt queue to hold " + hashes,
+                () -> app.get("/metrics").body().contains("\npassword_work_queue_depth " + hashes + ".0\n"));
     }
 }

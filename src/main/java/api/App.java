@@ -58,7 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Builds the app: the DAOs, the handlers and, in one place, every route. Tests build the real app through it too. */
+/** Every route in one place; tests build the real app through it too. */
 public final class App {
     /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
     private static final Map<String, Long> CREDENTIAL_BODY_LIMITS =
@@ -66,14 +66,13 @@ public final class App {
 
     private App() {}
 
-    /** The whole app, not yet started. */
     public static Javalin createApp(AppConfig config, Database db) {
         return createApp(config, db, Clock.systemUTC(), cfg -> {});
     }
 
     /**
-     * The app with {@code extra} applied first in the create block (tests add routes and listeners there), and
-     * {@code clock} as the time that places failed logins in their windows.
+     * {@code extra} runs first in the create block (tests add routes there); {@code clock} places failed logins in
+     * their windows.
      */
     public static Javalin createApp(AppConfig config, Database db, Clock clock, Consumer<JavalinConfig> extra) {
         var health = new HealthHandlers(db);

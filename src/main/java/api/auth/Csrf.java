@@ -5,26 +5,19 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/**
- * Cross-site request forgery checks for the task pages' forms: the browser's own word on where a POST came from
- * ({@code Origin}, {@code Sec-Fetch-Site}), and a token in the form that another site cannot know.
- */
+/** CSRF checks for the task pages' forms: the browser's {@code Origin} and {@code Sec-Fetch-Site}, and a form token. */
 public final class Csrf {
-    /** The form field that carries the token. */
     public static final String FIELD = "csrf";
     /**
-     * Before sign-in there is no session to tie a token to, so the sign-in and sign-up forms repeat a random token
-     * that this cookie holds (double submit): another site can neither read nor set it, so it cannot send the pair.
+     * Double-submit token for the sign-in forms, which have no session yet: another site can neither read nor set it.
      */
     public static final String SIGN_IN_COOKIE = "signin_csrf";
 
     private Csrf() {}
 
     /**
-     * Whether the browser says the request came from another site: {@code Sec-Fetch-Site: cross-site}, or an
-     * {@code Origin} ({@code null} included) whose host is not the host the request was sent to. Ports are not
-     * compared, as browsers do not for a site, because a proxy's {@code Host $host} drops them. A request with
-     * neither header (an older browser, a script) is left to the token.
+     * Ports are not compared because a proxy's {@code Host $host} drops them; a request with neither header is left to
+     * the token.
      */
     public static boolean crossSite(String origin, String secFetchSite, String host) {
         if ("cross-site".equalsIgnoreCase(secFetchSite)) {

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Sign-in sessions of the task pages, kept in the database so that every instance knows them and a restart ends
- * none. The cookie carries 32 random bytes; the table holds only their SHA-256.
+ * Kept in the database so every instance knows them and a restart ends none; the table holds only the SHA-256 of the
+ * cookie's random bytes.
  */
 public final class Sessions {
     public static final String COOKIE = "session";
@@ -67,12 +67,11 @@ public final class Sessions {
         return HourlyCleanup.inChunks(PURGE_CHUNK, chunk -> dao.deleteExpired(now, chunk));
     }
 
-    /** The {@code Set-Cookie} value that hands the browser a session; {@code secure} when the request came over HTTPS. */
+    /** {@code secure} when the request came over HTTPS. */
     public static String cookie(String value, boolean secure) {
         return COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
-    /** The {@code Set-Cookie} value that makes the browser forget its session cookie. */
     public static String clearedCookie(boolean secure) {
         return COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }

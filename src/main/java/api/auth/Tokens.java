@@ -13,12 +13,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Access tokens: HS256 JWTs carrying {@code user_id} and {@code exp}, as the original app issued them.
- * A token that verified once is remembered until it expires: a client sends the same token on every request,
- * and parsing plus HMAC showed in the CPU profile of every request. Only an exact, already verified token string hits.
+ * HS256 JWTs carrying {@code user_id} and {@code exp}, as the original app issued them. Exact, already verified token
+ * strings are remembered until they expire, since clients resend the same token on every request.
  */
 public final class Tokens {
-    /** Past this many tokens the memory starts over rather than grow without bound. */
     static final int MAX_REMEMBERED = 10_000;
 
     private final String secretKey;
@@ -41,7 +39,7 @@ public final class Tokens {
         this.clock = clock;
     }
 
-    /** Made at first use: the JCA's HMAC and the library's own JSON parser are start-up work no health check needs. */
+    /** Made at first use: the JCA's HMAC and JSON parser are start-up work no health check needs. */
     private Signing signing() {
         Signing made = signing;
         if (made == null) {
@@ -69,7 +67,6 @@ public final class Tokens {
                 .sign(signing().algorithm());
     }
 
-    /** The user id of a valid, unexpired token; empty for anything else. */
     public OptionalLong userId(String token) {
         Verified known = verified.get(token);
         if (known != null) {

@@ -14,10 +14,7 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
-/**
- * The operator commands other than serve: {@code db upgrade|downgrade N|current|history},
- * {@code todos import FILE --owner EMAIL} and {@code todos assign --owner EMAIL}.
- */
+/** The operator commands other than serve. */
 public final class Commands {
     private Commands() {}
 

@@ -18,10 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-/**
- * Everything the app takes from its environment, grouped by concern. Built once by {@link #load} and never changed;
- * each group is read from its keys by name in its own {@code from}.
- */
+/** Everything the app takes from its environment, grouped by concern; built once by {@link #load}. */
 public record AppConfig(
         String appEnv,
         Http http,
@@ -196,8 +193,8 @@ public record AppConfig(
     }
 
     /**
-     * 0 means DB_POOL_SIZE + 6. Nearly every request waits for a pooled connection, and a thread beyond the pool
-     * only waits for one in Hikari's queue, which lets newcomers overtake; in Jetty's queue requests wait in order.
+     * 0 means DB_POOL_SIZE + 6: threads beyond the pool would only queue in Hikari, where newcomers overtake, instead
+     * of in order in Jetty's queue.
      */
     private static int httpThreads(Vars vars, int dbPoolSize) {
         int configured = vars.integer(HTTP_THREADS);

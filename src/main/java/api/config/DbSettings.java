@@ -21,7 +21,6 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
     static final List<Setting> URL_KEYS = List.of(
             Settings.DATABASE_URL, Settings.JAWSDB_URL, Settings.JAWSDB_MARIA_URL, Settings.CLEARDB_DATABASE_URL);
 
-    /** The split forms: host, port, user, password, database. */
     private static final List<List<Setting>> SPLIT_FORMS = List.of(
             List.of(
                     Settings.DATABASE_HOSTNAME,
@@ -79,7 +78,7 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
         return "jdbc:h2:file:" + fileWithoutSuffix + ";" + H2_MYSQL_MODE;
     }
 
-    /** H2 settings that make it behave like MySQL closely enough for our SQL; the app, not H2's own exit hook, closes it (after the last request logs are written). */
+    /** H2 in MySQL mode; the app, not H2's exit hook, closes it so the last request logs can be written. */
     public static final String H2_MYSQL_MODE =
             "MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE";
 

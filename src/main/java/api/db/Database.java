@@ -17,24 +17,17 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The connection pool and the Jdbi built on it. Closing it closes the pool. */
 public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settings) implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final long MIN_TRY_MS = 250;
 
-    /**
-     * Waits until the database answers, retrying with backoff, so the app can start before (or while) its
-     * database does; fails at {@code deadline}. Then builds the pool.
-     */
+    /** Waits, retrying with backoff, until the database answers or {@code deadline} passes, then builds the pool. */
     public static Database connect(DbSettings settings, int poolSize, Duration connectionTimeout, Duration deadline) {
         awaitReachable(settings, connectionTimeout, deadline);
         return open(settings, poolSize, connectionTimeout);
     }
 
-    /**
-     * The pool and Jdbi without waiting for the database: the server builds its app on them while another
-     * thread runs {@link #awaitReachable} and the migrations. The pool opens its connections in the background.
-     */
+    /** Does not wait for the database; the pool opens its connections in the background. */
     public static Database open(DbSettings settings, int poolSize, Duration connectionTimeout) {
         HikariDataSource pool = new HikariDataSource(poolConfig(settings, poolSize, connectionTimeout));
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
@@ -47,8 +40,7 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
     }
 
     /**
-     * Opens plain connections until one succeeds. Each try is cut to the time left (but at least
-     * {@link #MIN_TRY_MS}), so the give-up comes at the deadline rather than a connection timeout after it.
+     * Each try is cut to the time left, so the give-up comes at the deadline rather than a connection timeout after it.
      */
     public static void awaitReachable(DbSettings settings, Duration connectionTimeout, Duration deadline) {
         long giveUpAt = System.nanoTime() + deadline.toNanos();
@@ -79,10 +71,7 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
         }
     }
 
-    /**
-     * True when a pooled connection runs {@code SELECT 1}. Bounded by the pool's connection timeout plus a
-     * 2 s query timeout. A query (unlike {@code isValid}) makes the pool evict a dead connection when it fails.
-     */
+    /** Runs a query rather than {@code isValid} because a failed query makes the pool evict the dead connection. */
     public boolean isUp() {
         try (Connection connection = dataSource.getConnection();
                 Statement st = connection.createStatement()) {
@@ -114,8 +103,8 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
     }
 
     /**
-     * Unpooled connections, opened as the pool opens them. {@code timeoutMs} bounds connecting; for a probe it
-     * bounds the handshake too, so a server that accepts but never answers cannot hold the start-up past its deadline.
+     * For a probe {@code timeoutMs} bounds the handshake too, so a silent server cannot hold start-up past its
+     * deadline.
      */
     private static DataSource driver(DbSettings settings, long timeoutMs, boolean probe) {
         var properties = new Properties();
@@ -126,13 +115,12 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
             properties.setProperty("connectTimeout", String.valueOf(timeoutMs));
             properties.setProperty("cachePrepStmts", "true");
             properties.setProperty("prepStmtCacheSize", "250");
-            // the request-log writer's largest chunk, one multi-row INSERT, is longer than the default limit: it was
-            // prepared on the server anew for every batch, and closed after it
+            // the request-log writer's multi-row INSERT exceeds the default and was otherwise re-prepared for every
+            // batch
             properties.setProperty("prepStmtCacheSqlLimit", "4096");
             properties.setProperty("useServerPrepStmts", "true");
             properties.setProperty("rewriteBatchedStatements", "true");
-            // autocommit and isolation as the driver last set them, instead of asking the server: a transaction
-            // otherwise began with a SELECT @@tx_isolation round trip (Jdbi reads the level to restore it after)
+            // spares a SELECT @@tx_isolation round trip per transaction (Jdbi reads the level to restore it)
             properties.setProperty("useLocalSessionState", "true");
             properties.setProperty("tcpKeepAlive", "true");
             if (probe) {

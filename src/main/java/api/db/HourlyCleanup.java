@@ -11,10 +11,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Deletes rows that outlived their use, once an hour from a minute after start. Every instance runs it; deleting
- * what another instance already deleted is a no-op.
- */
+/** Every instance runs it hourly; deleting what another instance already deleted is a no-op. */
 public final class HourlyCleanup implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HourlyCleanup.class);
     private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
@@ -68,10 +65,7 @@ public final class HourlyCleanup implements AutoCloseable {
         }
     }
 
-    /**
-     * Deletes in statements of at most {@code chunk} rows until one deletes fewer, or {@code stop} says so, so that
-     * no single DELETE holds InnoDB's locks for long; returns how many rows went.
-     */
+    /** Chunked so that no single DELETE holds InnoDB's locks for long; returns how many rows went. */
     public static long inChunks(int chunk, IntUnaryOperator deleteUpTo, BooleanSupplier stop) {
         long deleted = 0;
         int last;

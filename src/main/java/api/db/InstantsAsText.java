@@ -10,14 +10,11 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 
 /**
- * The one UTC timestamp text of the app, {@code 2021-08-29T23:42:58.021392+00:00} as the FastAPI original wrote it:
- * the JSON answers carry it, and statements bind it without its offset (MariaDB refuses one). MariaDB before 11
- * introduces itself to MySQL clients as version "5.5.5-10.x"; Connector/J takes that for a server without
- * fractional seconds and cuts every bound timestamp to the whole second. As text, the server parses the
- * microseconds itself, on MySQL and on every MariaDB.
+ * The app's one UTC timestamp text, as the FastAPI original wrote it, bound without its offset (MariaDB refuses one).
+ * Bound as text because Connector/J takes MariaDB's "5.5.5-10.x" version for a server without fractional seconds and
+ * cuts them.
  */
 public final class InstantsAsText extends AbstractArgumentFactory<Instant> {
-    /** Microseconds and an explicit {@code +00:00} offset. */
     public static final DateTimeFormatter ISO_UTC =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
@@ -39,8 +36,8 @@ public final class InstantsAsText extends AbstractArgumentFactory<Instant> {
     }
 
     /**
-     * {@link #ISO_UTC}'s text, written by hand for years 0 to 9999: the formatter computes the fraction through
-     * BigDecimal, and every answered row and every request-log record carries a timestamp.
+     * {@link #ISO_UTC}'s text, by hand for years 0 to 9999: the formatter's BigDecimal fraction is too slow for every
+     * row.
      */
     public static String isoUtc(Instant instant) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);

@@ -9,12 +9,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Stores request-log batches in {@code log_table}, on plain JDBC inside a Jdbi transaction. This is the writer's
- * work for every request, so it stays off Jdbi's SqlObject machinery: an on-demand DAO method with
- * {@code @Transaction} built its extension and method handles anew on every call.
+ * Plain JDBC inside a Jdbi transaction, because this runs for every request and an on-demand SqlObject rebuilt its
+ * handles on every call.
  */
 public final class JdbcRequestLogStore implements RequestLogStore {
-    /** The largest chunk {@link #store} sends as one statement. */
     static final int MAX_CHUNK = 256;
 
     private final Jdbi jdbi;
@@ -24,10 +22,8 @@ public final class JdbcRequestLogStore implements RequestLogStore {
     }
 
     /**
-     * Stores a batch in chunks of 256, 128, ..., 1 rows, in one transaction. Each chunk is one multi-row INSERT,
-     * prepared on the server once per row count and kept in Connector/J's statement cache on each connection:
-     * batches cut at any size filled that cache with a large statement per size, until a small heap did nothing but
-     * collect. Powers of two bound it to nine.
+     * One transaction; chunk sizes are powers of two so each connection's statement cache holds few INSERT shapes
+     * (arbitrary sizes filled a small heap).
      */
     @Override
     public void store(List<StoredLog> rows) {
@@ -41,10 +37,7 @@ public final class JdbcRequestLogStore implements RequestLogStore {
         });
     }
 
-    /**
-     * One multi-row INSERT: Jdbi's @SqlBatch binds three record methods by name per row and has Connector/J rewrite
-     * the batch, which cost more of the app's CPU per row.
-     */
+    /** Hand-built multi-row INSERT: Jdbi's @SqlBatch with Connector/J's rewrite cost more CPU per row. */
     private static void insert(Connection connection, List<StoredLog> rows) {
         String sql = "INSERT INTO log_table (log_id, log, datetime) VALUES " + "(?, ?, ?), ".repeat(rows.size() - 1)
                 + "(?, ?, ?)";

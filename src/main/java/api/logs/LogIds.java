@@ -5,14 +5,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Primary keys for {@code log_table}: version 7 UUIDs carrying the millisecond the request started, so the key
- * sorts by time and serves the time-ordered reads and the retention's deletes that a separate index on
- * {@code datetime} used to (that index cost MariaDB a fifth of its work per stored row).
- *
- * <p>Ids of one writer also sort in the order they were made: RFC 9562's 12-bit counter replaces the first random
- * bits, and a record that started before the previous one (requests finish out of order) takes the previous
- * millisecond. With random bits there, each batch landed all over the last index page and InnoDB split pages in
- * the middle instead of appending.
+ * Version 7 UUIDs, so the key sorts by time and no {@code datetime} index is needed. A per-writer counter keeps ids in
+ * creation order so InnoDB appends instead of splitting pages.
  */
 final class LogIds {
     private static final int MAX_COUNTER = 0x0FFF;
@@ -22,7 +16,6 @@ final class LogIds {
     private long lastMillis;
     private int counter;
 
-    /** A new id for a record of the request that started {@code at}. */
     synchronized String next(Instant at) {
         long millis = at.toEpochMilli();
         if (millis > lastMillis) {

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * What is kept of one request. Deliberately no headers beyond the user agent, no cookies and no bodies:
- * the table is read by operators, and tokens or passwords must never land in it.
+ * Deliberately no headers beyond the user agent, no cookies and no bodies: operators read the table, and credentials
+ * must never land in it.
  */
 public record RequestLog(
         String requestId,
@@ -49,9 +49,8 @@ public record RequestLog(
     }
 
     /**
-     * The query string with the value of every parameter whose name holds password, token, secret or key (in any
-     * case, once decoded: {@code access_token}, {@code api_key}) replaced by REDACTED: clients do put credentials
-     * in URLs, and the log is read by people who must not learn them.
+     * Redacts every parameter whose decoded name holds password, token, secret or key (any case), since clients do put
+     * credentials in URLs.
      */
     static String redacted(String query) {
         if (query == null || query.isEmpty()) {

@@ -17,19 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores request logs off the request path: {@link #submit} only offers to a bounded queue, and one background
- * thread drains it in batches (full batches at once, a partial one after {@link #MAX_WAIT}). While the database
- * is down the thread retries with backoff and the queue fills; once full, new records are dropped and counted,
- * so a request never waits and memory stays bounded.
- *
- * <p>The queue is lock-free and the writer looks at it on its own clock ({@link #IDLE_TICK}) instead of being
- * woken: with a blocking queue every request took its lock, and, when the writer was waiting, signalled it,
- * so under load the request threads parked on the lock and woke the writer without pause.
+ * Stores request logs off the request path: one thread drains a bounded queue in batches, and when it is full records
+ * are dropped and counted so a request never waits. The queue is lock-free and polled on a tick because a blocking
+ * queue's lock and wake-ups stalled request threads under load.
  */
 public final class RequestLogWriter {
     private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
     static final Duration MAX_WAIT = Duration.ofMillis(100);
-    /** How long the writer sleeps when it finds too little to fill a batch. */
     private static final Duration IDLE_TICK = Duration.ofMillis(10);
 
     private static final long MAX_BACKOFF_MS = 2_000;
@@ -82,10 +76,7 @@ public final class RequestLogWriter {
         }
     }
 
-    /**
-     * Writes out everything queued, then stops the thread. Called once the server has stopped answering, before
-     * the pool closes; gives up (and says how many records were lost) after the flush timeout.
-     */
+    /** Call once the server stops answering and before the pool closes; gives up after the flush timeout. */
     public void flushAndStop() {
         Thread running;
         synchronized (this) {

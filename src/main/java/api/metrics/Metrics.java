@@ -20,10 +20,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * One app's metrics. The registry belongs to the app, not to the JVM's default registry,
- * so several apps in one JVM (tests) do not collide on names.
- */
+/** The registry is per app, not the JVM default, so several apps in one JVM (tests) do not collide. */
 public final class Metrics {
     private static final Logger log = LoggerFactory.getLogger(Metrics.class);
 
@@ -48,10 +45,8 @@ public final class Metrics {
     }
 
     /**
-     * Exports the pool's hikaricp_* metrics, its timings as histograms: Hikari's default tracker keeps them as
-     * summaries, whose quantile streams cost two sorted inserts on every connection checkout.
-     * Hikari accepts a tracker on a running pool only once, so when another app in the same JVM already tracks
-     * this pool (tests share pools), this app goes without.
+     * Timings as histograms, since Hikari's default summaries cost two sorted inserts per checkout. Hikari takes one
+     * tracker per pool, so an app sharing a tracked pool goes without.
      */
     public void trackPool(HikariDataSource pool) {
         synchronized (pool) {
@@ -100,10 +95,7 @@ public final class Metrics {
                         rejected.getAsLong())));
     }
 
-    /**
-     * The JVM's own metrics, made at the first scrape: reading the JVM's management beans is start-up work that
-     * no request needs. It describes no names up front, so registering it does not make them either.
-     */
+    /** Made at the first scrape, since reading the JVM's management beans is start-up work no request needs. */
     private static final class JvmExports extends Collector implements Collector.Describable {
         private volatile List<Collector> exports;
 

@@ -5,14 +5,11 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The posts table, on Jdbi's fluent API rather than a SqlObject interface like the other DAOs. An on-demand
- * SqlObject re-attaches itself on every call (a proxy, a handler and a config copy per method of the interface);
- * on GET /posts, the busiest route, that overhead outweighed the rest of the request, and its ratio to the SQL floor
- * is one of the service's targets (src/docs/performance.md).
+ * Fluent Jdbi rather than a SqlObject, whose per-call re-attachment cost more than the SQL on GET /posts, the busiest
+ * route.
  */
 public final class PostDao {
 
-    /** A post, its owner and its vote count, from {@code p}: posts or a page of them. */
     static final String POST_COLUMNS = """
         SELECT p.id, p.title, p.content, p.published, p.created_at, p.owner_id,
                u.email AS owner_email, u.created_at AS owner_created_at,
@@ -26,10 +23,8 @@ public final class PostDao {
         """;
 
     /**
-     * A page of posts, on H2: the published ones and the viewer's own. {@code titlePattern} is a LIKE pattern over
-     * the lower-cased title, with {@code !} as the escape character. The page of ids is cut in a derived table first,
-     * which makes every database drive the join from posts. The derived table holds ids only: with the TEXT content
-     * in it, MariaDB materialised it as an on-disk temporary table on every call.
+     * The page for H2; {@code titlePattern} is a LIKE pattern over the lower-cased title, escaped with {@code !}. The
+     * derived table holds ids only because with the TEXT content MariaDB made it an on-disk temporary table.
      */
     static final String PAGE_PORTABLE = POST_COLUMNS + """
         FROM (SELECT id FROM posts
@@ -42,10 +37,8 @@ public final class PostDao {
         """;
 
     /**
-     * The same page on MySQL and MariaDB. STRAIGHT_JOIN keeps posts first, read in id order until the LIMIT; left to
-     * itself MariaDB drives the join from users and sorts every post. The derived table of {@link #PAGE_PORTABLE}
-     * does that too, but MariaDB builds it as a temporary table and filesorts it on every call. H2 has no
-     * STRAIGHT_JOIN.
+     * The page for MySQL and MariaDB: STRAIGHT_JOIN (which H2 lacks) keeps posts first, where MariaDB would drive from
+     * users and sort every post.
      */
     static final String PAGE_MYSQL = POST_COLUMNS.replaceFirst("SELECT", "SELECT STRAIGHT_JOIN") + """
         FROM posts p
@@ -65,7 +58,6 @@ public final class PostDao {
         this.page = pageSql(h2);
     }
 
-    /** The page query for H2, or for MySQL and MariaDB. */
     public static String pageSql(boolean h2) {
         return h2 ? PAGE_PORTABLE : PAGE_MYSQL;
     }

@@ -14,12 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains Jetty before it stops. Closing the listening socket first makes a load balancer's next connection
- * attempt fail at connect time, which nginx retries on the other instance even for a POST. Requests in flight,
- * and requests arriving on connections already open, are still answered (with {@code Connection: close}),
- * where Jetty's own graceful stop would answer those with 503. The drain ends when every client has closed
- * its connection, or when no request has run for the idle grace (idle keep-alive connections are then cut:
- * nginx's upstream keepalive_timeout is set below it, so nginx closes them first), or at the timeout.
+ * Drains Jetty before it stops: closing the listening socket first makes nginx retry new connections on the other
+ * instance, while requests in flight or on open connections are still answered instead of Jetty's 503. It ends when
+ * clients have closed, after the idle grace (kept above nginx's keepalive_timeout so nginx closes first), or at the
+ * timeout.
  */
 public final class GracefulShutdown {
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);

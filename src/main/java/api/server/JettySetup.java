@@ -12,16 +12,12 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Jetty under Javalin: a quiet start, its threads, body limits, JSON error pages, URI rules and the drain on stop. */
 public final class JettySetup {
     private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private JettySetup() {}
 
-    /**
-     * Jetty would start the JMX platform server at start-up only to ask whether references are compressed (they are
-     * below a 32 GB heap): a padding hint, given before any Jetty class loads.
-     */
+    /** Avoids Jetty starting the JMX platform server just to ask whether references are compressed. */
     public static void withoutJmxProbe() {
         if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
@@ -35,8 +31,7 @@ public final class JettySetup {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.startupWatcherEnabled = false;
         cfg.http.maxRequestSize = http.maxRequestBodyBytes();
-        // Javalin copies each result through a new buffer of this size (Jetty's output buffer, unset): garbage on
-        // every small JSON answer. Jetty still buffers.
+        // unset, Javalin copies each result through a new buffer of this size; Jetty still buffers
         cfg.http.responseBufferSize = 8192;
         cfg.jetty.multipartConfig.maxTotalRequestSize(http.maxRequestBodyBytes(), SizeUnit.BYTES);
         cfg.jetty.threadPool = threadPool(http.threads());
@@ -52,14 +47,13 @@ public final class JettySetup {
                     "/*",
                     EnumSet.of(DispatcherType.REQUEST));
         });
-        // Javalin allows every RFC 3986 violation; Microsoft's %uXXXX escapes then reach its static-file lookup,
-        // whose URLDecoder fails on them with a 500. Refused, they are Jetty's 400 like any other bad URI.
+        // Microsoft's %uXXXX escapes would otherwise make the static-file lookup's URLDecoder fail with a 500
         cfg.jetty.modifyHttpConfiguration(config -> config.setUriCompliance(
                 UriCompliance.RFC3986.without("RFC3986 without %u escapes", UriCompliance.Violation.UTF16_ENCODINGS)));
         cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), shutdown.timeout(), shutdown.idleGrace()));
     }
 
-    /** Jetty's pool: the same as Jetty's default but bounded by HTTP_THREADS, named so thread dumps read well. */
+    /** Jetty's default pool, bounded by HTTP_THREADS and named for thread dumps. */
     private static QueuedThreadPool threadPool(int max) {
         var pool = new QueuedThreadPool(max, Math.min(8, max));
         pool.setName("http");

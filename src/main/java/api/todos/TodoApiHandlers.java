@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * The JSON API at /todos, for the caller's own tasks only: another user's task is 404 exactly like a missing one.
- * Every client error is 400 (or 404, or 415) with {@code {"detail": ...}}, as the original API answered.
+ * The caller's own tasks only: another user's task is 404 like a missing one, and client errors are {@code {"detail":
+ * ...}} as the original API answered.
  */
 public final class TodoApiHandlers {
     static final int DEFAULT_LIMIT = 100;
@@ -77,8 +77,8 @@ public final class TodoApiHandlers {
     }
 
     /**
-     * Parsed here so that malformed JSON (malformed UTF-8 included) is this API's 400, not the app-wide 422. Only a
-     * JSON content type is read: a text/plain or form body is what another site's page can send without a preflight.
+     * Parsed here so malformed JSON is this API's 400, not the app-wide 422. Only a JSON content type is read, since
+     * other sites can send text/plain or form bodies without a preflight.
      */
     private static JsonNode body(Context ctx) {
         if (!isJson(ctx.contentType())) {

@@ -12,10 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/**
- * The signed-in user's open and completed tasks as CSV downloads (RFC 4180), for spreadsheet programs. Rows are
- * read a chunk at a time and written as they come, so a long list is never held in memory whole.
- */
+/** CSV downloads (RFC 4180), written chunk by chunk so a long list is never held in memory whole. */
 public final class TodoCsv {
     /** Excel reads a BOM-less CSV in the local code page, which garbles Japanese. */
     static final String BOM = "\uFEFF";
@@ -74,9 +71,8 @@ public final class TodoCsv {
     }
 
     /**
-     * Every cell quoted (RFC 4180, its quotes doubled), so no cell's text can end it early. A cell whose first
-     * character, past any leading spaces, is =, +, -, @, a tab or a CR would run as a formula in a spreadsheet
-     * (which skips the spaces too): it starts with an apostrophe instead.
+     * Every cell quoted, and one that a spreadsheet would run as a formula (=, +, -, @, tab or CR after leading spaces)
+     * starts with an apostrophe.
      */
     static String field(String raw) {
         String trimmed = raw.stripLeading();

@@ -12,14 +12,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
-/**
- * Tasks joined to their priority, each read, changed and listed only for its owner: another user's task is as absent
- * as one that does not exist. A disabled (soft-deleted) task is never read, changed or listed.
- */
+/** Every query is scoped to its owner (another user's task is as absent as a missing one) and skips disabled tasks. */
 @RegisterConstructorMapper(Todo.class)
 @RegisterConstructorMapper(Priority.class)
 public interface TodoDao {
-    /** A {@link Todo}'s columns, from tasks {@code t} joined to priorities {@code p}. */
     String TODO_COLUMNS = """
         SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
                t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
@@ -35,9 +31,8 @@ public interface TodoDao {
     Optional<Todo> find(long id, long owner);
 
     /**
-     * {@code completed} filters only when {@code all} is false. The page of ids is cut first: joined directly,
-     * MariaDB drives the join from the five priorities and sorts every task on each call; this way it walks the
-     * owner's index and stops after {@code limit} rows.
+     * {@code completed} filters only when {@code all} is false. Ids are paged first so MariaDB walks the owner's index
+     * instead of sorting every task.
      */
     @SqlQuery(TODO_COLUMNS + """
         FROM (SELECT id FROM tasks
@@ -50,10 +45,8 @@ public interface TodoDao {
         """)
     List<Todo> list(long owner, boolean all, boolean completed, int limit, int offset);
 
-    /** The pages' order: most urgent first, tasks without a due date after those with one. */
     String BOARD_ORDER = "ORDER BY t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id\n";
 
-    /** One page of the owner's open or completed tasks, in {@link #BOARD_ORDER}. */
     @SqlQuery(SELECT_TODO + """
         WHERE t.owner_id = :owner AND t.is_disabled = FALSE AND (t.completed_at IS NOT NULL) = :completed
         """ + BOARD_ORDER + "LIMIT :limit OFFSET :offset")
@@ -65,10 +58,7 @@ public interface TodoDao {
         """)
     int count(long owner, boolean completed);
 
-    /**
-     * The next {@code limit} of the owner's open or completed tasks after {@code after}, in {@link #BOARD_ORDER}: a
-     * download reads the whole list chunk by chunk, each a short query, and holds no connection between them.
-     */
+    /** Keyset paging, so a download reads the list in short queries and holds no connection between them. */
     @SqlQuery(SELECT_TODO + """
         WHERE t.owner_id = :owner AND t.is_disabled = FALSE AND (t.completed_at IS NOT NULL) = :completed
           AND (t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, COALESCE(t.due_date, DATE '1970-01-01'), t.id)
@@ -135,7 +125,7 @@ public interface TodoDao {
         return before;
     }
 
-    /** The columns hold microseconds; truncating here makes the returned row equal the stored one. */
+    /** Truncated to the columns' microseconds so the returned row equals the stored one. */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }

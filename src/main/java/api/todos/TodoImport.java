@@ -17,14 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads todos from a JSON array of todos or from a DynamoDB batch-write-item request file
- * ({@code {"Todos": [{"PutRequest": {"Item": {"title": {"S": "..."}, ...}}}]}}). Every item is checked before
- * anything is written, and all are written in one transaction: a bad file imports nothing. An item's own
- * {@code id} is ignored, because our ids are numbers the database assigns.
+ * Loads a JSON array of todos or a DynamoDB batch-write-item file, checking every item first and writing all in one
+ * transaction, so a bad file imports nothing. Item ids are ignored: the database assigns ours.
  */
 public final class TodoImport {
 
-    /** Why a file cannot be imported, naming the first bad item. */
     public static final class Failure extends Exception {
         Failure(String message) {
             super(message, null, false, false);

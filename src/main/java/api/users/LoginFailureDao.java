@@ -5,14 +5,9 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The failed-login counters of {@link LoginFailures}: one row per key and window. */
 public interface LoginFailureDao {
 
-    /**
-     * One more failure on the key's counter unless it already holds {@code limit}: 1 when counted, 0 when it is
-     * full or not there yet. The database checks and increments under one row lock, so no two requests both take
-     * the last place.
-     */
+    /** 1 when counted, 0 when full or not there yet; one row lock means no two requests both take the last place. */
     @SqlUpdate("""
         UPDATE login_failures SET failures = failures + 1
         WHERE counter_key = :key AND window_end = :windowEnd AND failures < :limit

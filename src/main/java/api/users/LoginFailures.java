@@ -16,13 +16,9 @@ import java.util.Locale;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Failed logins, counted in the database so that every instance sees the same counts and a restart forgets none.
- * A login takes a place on three counters before its password is hashed: its client network's and its account's
- * from that network, each up to LOGIN_MAX_FAILURES, and its account's from everywhere, up to ten times that. A
- * right password gives the places back; a wrong one keeps them. One attacking network therefore fills only its own
- * counters and never locks the owner out, while many networks together still stop at the account's ceiling.
- * Windows are fixed and aligned to the epoch, so every instance agrees on them without asking; the price is that a
- * client may spend one window's limit at its end and the next window's at its start.
+ * Failed logins, counted in the database so every instance shares them and a restart forgets none. Per-network counters
+ * fill before the account's overall ceiling (ten times LOGIN_MAX_FAILURES), so one attacking network cannot lock the
+ * owner out; windows are epoch-aligned so instances agree without asking.
  */
 public final class LoginFailures {
     static final int ACCOUNT_CEILING_FACTOR = 10;

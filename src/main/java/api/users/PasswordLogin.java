@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Checks an account's password on the bcrypt threads under the failed-login limits: the one way in for
- * {@code POST /login} and the sign-in page alike, so neither can be used to get around the other's limit.
+ * The one way in for {@code POST /login} and the sign-in page alike, so neither gets around the other's failed-login
+ * limit.
  */
 public final class PasswordLogin {
     static final String INVALID_CREDENTIALS = "Invalid Credentials";
@@ -32,10 +32,8 @@ public final class PasswordLogin {
     }
 
     /**
-     * The user id when {@code password} is the account's. A failure is reserved before the hash and given back
-     * when the password is right or was never checked. Throws a 429 {@link ApiError} with Retry-After at once when
-     * one of the login's counters is full; the future fails with a 403 {@code Invalid Credentials} for an unknown
-     * account or a wrong password alike, or a 503 when the bcrypt queue is full.
+     * The user id when {@code password} is right. Throws a 429 {@link ApiError} at once when a counter is full; the
+     * future fails with 403 for an unknown account or wrong password alike, or 503 when the bcrypt queue is full.
      */
     public CompletableFuture<Long> userId(String address, String account, String password) {
         LoginFailures.Reservation reservation = failures.reserve(address, account);

@@ -11,10 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The threads bcrypt runs on, off Jetty's: a hash holds a core for a long while, and on Jetty's threads a burst of
- * logins took every worker while requests that hash nothing queued behind them. Here a hash per thread runs,
- * {@code queueSize} more wait, and past that a request is refused at once with 503 instead of waiting longer than
- * any client or proxy would.
+ * bcrypt runs off Jetty's threads, so a burst of logins cannot starve requests that hash nothing; past {@code
+ * queueSize} waiting a request gets 503 at once.
  */
 public final class PasswordWorkers implements AutoCloseable {
     static final int RETRY_AFTER_SECONDS = 1;
@@ -43,12 +41,10 @@ public final class PasswordWorkers implements AutoCloseable {
         }
     }
 
-    /** Hashes waiting for a thread. */
     public int queued() {
         return executor.getQueue().size();
     }
 
-    /** Requests refused because the queue was full. */
     public long rejected() {
         return rejected.get();
     }

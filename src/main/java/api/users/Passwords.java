@@ -16,8 +16,7 @@ public final class Passwords {
 
     public Passwords(int cost) {
         this.cost = cost;
-        // Checking against a hash costs the same whatever its digest: a salt of the right cost is enough, and
-        // unlike a real hash it takes no bcrypt work to make at start.
+        // a salt of the right cost checks as slowly as a real hash and takes no bcrypt work to make
         this.dummyHash = BCrypt.gensalt(cost) + "O".repeat(31);
     }
 
@@ -38,8 +37,7 @@ public final class Passwords {
     }
 
     /**
-     * Spends the same time as {@link #matches} on a real account, so response times do not tell
-     * an attacker which emails are registered. Always false.
+     * Takes as long as {@link #matches} on a real account so timing does not reveal registered emails. Always false.
      */
     public boolean matchAgainstDummy(String password) {
         matches(password, dummyHash);
@@ -50,10 +48,7 @@ public final class Passwords {
         return dummyHash;
     }
 
-    /**
-     * $2b$ (passlib, OpenBSD) and $2y$ (PHP) are the same algorithm as $2a$ for passwords under 255 bytes;
-     * they only name fixes to other implementations' bugs. jBCrypt 0.4 knows only $2a$.
-     */
+    /** $2b$ and $2y$ only name fixes to other implementations' bugs; jBCrypt 0.4 knows only $2a$. */
     static String normalise(String hash) {
         if (hash != null && (hash.startsWith("$2b$") || hash.startsWith("$2y$"))) {
             return "$2a$" + hash.substring(4);

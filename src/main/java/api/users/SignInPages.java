@@ -20,9 +20,8 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
- * The sign-in, sign-up and sign-out forms of the task pages. Sign-in checks the password through
- * {@link PasswordLogin}, as {@code POST /login} does, so both share one bcrypt pool and one failed-login limit;
- * sign-up makes the account by {@code POST /users}'s rules. Either ends in a new session and a 303 to the tasks.
+ * The sign-in, sign-up and sign-out forms; sign-in goes through {@link PasswordLogin} so it shares the bcrypt pool and
+ * failed-login limit of {@code POST /login}.
  */
 public final class SignInPages {
     static final String WRONG_CREDENTIALS = "The email or the password is wrong.";
@@ -127,7 +126,6 @@ public final class SignInPages {
         }));
     }
 
-    /** Ends the session {@link PageAuth} found, whose form token it checked. */
     public void logout(Context ctx) {
         sessions.end(ctx.cookie(Sessions.COOKIE));
         ctx.res().addHeader("Set-Cookie", Sessions.clearedCookie(clientIp.overHttps(ctx)));

@@ -9,8 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * {@code /openapi.json}: the hand-written {@code openapi.yaml} as JSON; Swagger UI at {@code /docs} and ReDoc at
- * {@code /redoc}, each a page whose scripts and styles come from the webjars in the jar.
+ * {@code /openapi.json} from the hand-written {@code openapi.yaml}, Swagger UI at {@code /docs} and ReDoc at {@code
+ * /redoc}.
  */
 public final class ApiDocs {
     public static final String SPEC_PATH = "/openapi.json";
@@ -22,8 +22,8 @@ public final class ApiDocs {
     static final String DOCUMENT = "/openapi.yaml";
 
     /**
-     * The browser may fetch only from this server: ReDoc's menu loads a logo from its vendor's CDN otherwise.
-     * The inline allowances are the pages' own start-up script and the styles both UIs inject.
+     * Same-origin only, since ReDoc otherwise loads a logo from its vendor's CDN; the inline allowances are the pages'
+     * start-up script and the UIs' injected styles.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'";

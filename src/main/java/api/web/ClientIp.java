@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * The address of the client behind the request. {@code X-Forwarded-For} and {@code X-Real-IP} are anyone's to
- * forge, so they are believed only when the direct peer is one of the trusted proxies.
- */
+/** Forwarding headers are believed only from a trusted proxy peer, since anyone can forge them. */
 public final class ClientIp {
     /** Most requests come from a handful of peers (the proxies): their verdicts are kept, up to this many. */
     private static final int MAX_REMEMBERED = 4096;
@@ -26,8 +23,8 @@ public final class ClientIp {
     }
 
     /**
-     * Whether the client reached us over HTTPS: Jetty's own TLS, or {@code X-Forwarded-Proto: https} from a trusted
-     * proxy (its first value is what the proxy nearest the client saw). Anyone else's header is not believed.
+     * Jetty's own TLS, or {@code X-Forwarded-Proto: https} from a trusted proxy (its first value is what the proxy
+     * nearest the client saw).
      */
     public boolean overHttps(Context ctx) {
         if ("https".equalsIgnoreCase(ctx.req().getScheme())) {

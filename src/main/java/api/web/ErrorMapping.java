@@ -75,8 +75,8 @@ public final class ErrorMapping {
     }
 
     /**
-     * Jetty refuses a multipart body it cannot parse, or one past its size limit, with the same 400 wrapped in a
-     * servlet exception. A declared length over the body limit tells the two apart without reading Jetty's text.
+     * Jetty wraps both an unparsable multipart body and an oversized one in the same 400; the declared length tells
+     * them apart.
      */
     private static void multipartRefused(Context ctx, long maxBodyBytes) {
         if (ctx.req().getContentLengthLong() > maxBodyBytes) {

@@ -36,10 +36,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    /**
-     * The request body as JSON. Malformed input, malformed UTF-8 included, is the 422 {@code json_invalid} answer;
-     * see {@link #parseUtf8}.
-     */
+    /** Malformed input, malformed UTF-8 included, is the 422 {@code json_invalid} answer. */
     public static JsonNode body(Context ctx) {
         try {
             return parseUtf8(ctx.bodyAsBytes());
@@ -49,10 +46,8 @@ public final class Json {
     }
 
     /**
-     * JSON from bytes that must be well-formed UTF-8 (RFC 8259). Decoding to a String the usual way replaces malformed
-     * sequences with U+FFFD, and Jackson's own UTF-8 reader lets overlong forms ("C0 AF" for "/"), encoded surrogates
-     * and code points past U+10FFFF through; the JDK's decoder, set to report, refuses all of them. Strings that
-     * escape an unpaired surrogate are refused too.
+     * Requires well-formed UTF-8 (RFC 8259), which the usual String decoding and Jackson's own reader let slip;
+     * unpaired surrogate escapes are refused too.
      */
     public static JsonNode parseUtf8(byte[] bytes) throws IOException {
         String text = StandardCharsets.UTF_8

@@ -13,16 +13,12 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Applies and reverts the numbered migrations, recording each in {@code schema_version} with its checksum.
- * Every change runs under a database-wide lock, so instances starting together never both migrate.
- */
+/** Every change runs under a database-wide lock, so instances starting together never both migrate. */
 public final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final String LOCK_NAME = "api_schema_migrations";
     private static final int LOCK_WAIT_SECONDS = 120;
 
-    /** A row of {@code schema_version}. */
     public record Applied(int version, String name, String checksum, Instant appliedAt) implements Numbered {}
 
     private final DataSource dataSource;
@@ -218,8 +214,8 @@ public final class Migrations {
     }
 
     /**
-     * H2 has no GET_LOCK: a second connection holds a row lock on {@code schema_version_lock} for the duration.
-     * (DDL commits its own connection's transaction, so the lock cannot live on the migrating connection.)
+     * H2 has no GET_LOCK, so a second connection holds a row lock on {@code schema_version_lock}: DDL commits the
+     * migrating connection's transaction.
      */
     private <T> T underH2Lock(Work<T> work) throws SQLException {
         try (Connection lockConnection = dataSource.getConnection()) {

@@ -1,16 +1,13 @@
 package api.auth;
 
 import api.db.HourlyCleanup;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import api.db.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,7 +21,7 @@ public final class Sessions {
     public static final Duration LIFETIME = Duration.ofHours(12);
 
     private static final int PURGE_CHUNK = 5_000;
-    private static final Pattern COOKIE_VALUE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionDao dao;
@@ -49,7 +46,7 @@ public final class Sessions {
 
     /** The live session a cookie value names; empty for a missing, malformed, unknown or expired one. */
     public Optional<Session> find(String cookieValue) {
-        if (cookieValue == null || !COOKIE_VALUE.matcher(cookieValue).matches()) {
+        if (!isToken(cookieValue)) {
             return Optional.empty();
         }
         return dao.find(hash(cookieValue), clock.instant());
@@ -77,6 +74,11 @@ public final class Sessions {
     }
 
     /** 32 random bytes, URL-safe base64 without padding: 43 characters. */
+    /** Whether {@code value} has the shape {@link #randomToken} gives, so nothing else reaches the database. */
+    public static boolean isToken(String value) {
+        return value != null && TOKEN.matcher(value).matches();
+    }
+
     public static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -84,12 +86,6 @@ public final class Sessions {
     }
 
     static String hash(String cookieValue) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(cookieValue.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(cookieValue);
     }
 }

@@ -1,6 +1,6 @@
 package api.users;
 
-import api.web.IpLiteral;
+import api.auth.IpLiteral;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;

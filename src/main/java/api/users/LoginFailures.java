@@ -3,14 +3,11 @@ package api.users;
 import api.config.AppConfig;
 import api.db.DbErrors;
 import api.db.HourlyCleanup;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import api.db.Sha256;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -105,11 +102,6 @@ public final class LoginFailures {
 
     /** The stored key: a hash, so the table holds no email, and every key has the column's length. */
     static String key(String kind, String value) {
-        try {
-            byte[] text = (kind + ":" + value).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(kind + ":" + value);
     }
 }

@@ -32,17 +32,18 @@ public final class PasswordLogin {
     }
 
     /**
-     * The user id when {@code password} is right. Throws a 429 {@link ApiError} at once when a counter is full; the
-     * future fails with 403 for an unknown account or wrong password alike, or 503 when the bcrypt queue is full.
+     * The user id when {@code password} is right. The future fails with 429 when a counter is full, 403 for an
+     * unknown account or wrong password alike, or 503 when the bcrypt queue is full.
      */
     public CompletableFuture<Long> userId(String address, String account, String password) {
+        // read before the reservation, so that a failed read cannot leave a place taken that nothing gives back
+        Optional<Credentials> stored = users.credentials(account);
         LoginFailures.Reservation reservation = failures.reserve(address, account);
         if (reservation.refused()) {
             events.loginThrottled();
-            throw ApiError.tooManyRequests(
-                    "Too many failed login attempts; try again later", reservation.retryAfterSeconds());
+            return CompletableFuture.failedFuture(ApiError.tooManyRequests(
+                    "Too many failed login attempts; try again later", reservation.retryAfterSeconds()));
         }
-        Optional<Credentials> stored = users.credentials(account);
         return workers.run(() -> stored.isPresent()
                         ? passwords.matches(password, stored.get().password())
                         : passwords.matchAgainstDummy(password))

@@ -15,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
 
 /**
  * The sign-in, sign-up and sign-out forms; sign-in goes through {@link PasswordLogin} so it shares the bcrypt pool and
@@ -28,7 +26,6 @@ public final class SignInPages {
     static final String MISSING_CREDENTIALS = "Enter your email and your password.";
     static final String TAKEN = "An account with this email already exists: sign in instead.";
     private static final String TASKS = "/tasks/";
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final PasswordLogin logins;
     private final SignUp signUp;
@@ -65,36 +62,30 @@ public final class SignInPages {
             form(ctx, HttpStatus.BAD_REQUEST, "tasks/login.jte", email, WRONG_CREDENTIALS, Map.of());
             return;
         }
-        CompletableFuture<Long> check;
-        try {
-            check = logins.userId(clientIp.of(ctx), Login.account(email), password);
-        } catch (ApiError e) {
-            check = CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<Long> answer = check;
-        ctx.future(() -> answer.handle((userId, error) -> {
-            if (error == null) {
-                signIn(ctx, userId);
-                return null;
-            }
-            ApiError refusal = refusal(error);
-            if (refusal.status() == HttpStatus.FORBIDDEN.getCode()) {
-                form(ctx, HttpStatus.BAD_REQUEST, "tasks/login.jte", email, WRONG_CREDENTIALS, Map.of());
-            } else if (refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
-                long seconds = refusal.retryAfterSeconds().orElse(60);
-                ctx.header("Retry-After", String.valueOf(seconds));
-                form(
-                        ctx,
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "tasks/login.jte",
-                        email,
-                        "Too many failed sign-ins: try again in " + seconds + " seconds.",
-                        Map.of());
-            } else {
-                throw refusal;
-            }
-            return null;
-        }));
+        ctx.future(() -> logins.userId(clientIp.of(ctx), Login.account(email), password)
+                .handle((userId, error) -> {
+                    if (error == null) {
+                        signIn(ctx, userId);
+                        return null;
+                    }
+                    ApiError refusal = refusal(error);
+                    if (refusal.status() == HttpStatus.FORBIDDEN.getCode()) {
+                        form(ctx, HttpStatus.BAD_REQUEST, "tasks/login.jte", email, WRONG_CREDENTIALS, Map.of());
+                    } else if (refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
+                        long seconds = refusal.retryAfterSeconds().orElse(60);
+                        ctx.header("Retry-After", String.valueOf(seconds));
+                        form(
+                                ctx,
+                                HttpStatus.TOO_MANY_REQUESTS,
+                                "tasks/login.jte",
+                                email,
+                                "Too many failed sign-ins: try again in " + seconds + " seconds.",
+                                Map.of());
+                    } else {
+                        throw refusal;
+                    }
+                    return null;
+                }));
     }
 
     public void signUp(Context ctx) {
@@ -149,7 +140,7 @@ public final class SignInPages {
             String message,
             Map<String, String> problems) {
         String token = ctx.cookie(Csrf.SIGN_IN_COOKIE);
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!Sessions.isToken(token)) {
             token = Sessions.randomToken();
             ctx.res().addHeader("Set-Cookie", Csrf.signInCookie(token, clientIp.overHttps(ctx)));
         }

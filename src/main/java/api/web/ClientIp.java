@@ -1,5 +1,6 @@
 package api.web;
 
+import api.auth.IpLiteral;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;

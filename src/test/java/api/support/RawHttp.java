@@ -65,6 +65,14 @@ public final class RawHttp {
         return send(InetAddress.getLoopbackAddress(), port, request);
     }
 
+    /**
+     * A POST of {@code body} (ASCII) read as {@link #send(int, byte[])} reads: for bodies the server may refuse, and
+     * close on, before they are all sent.
+     */
+    public static Response post(int port, String path, String contentType, String body) {
+        return send(port, request("POST", ascii(path), Map.of("Content-Type", ascii(contentType)), ascii(body)));
+    }
+
     /** As {@link #send(int, byte[])}, to {@code address}: a local non-loopback one makes the server see that peer. */
     public static Response send(InetAddress address, int port, byte[] request) {
         try (Socket socket = new Socket(address, port)) {

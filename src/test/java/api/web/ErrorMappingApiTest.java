@@ -88,13 +88,7 @@ class ErrorMappingApiTest {
     void multipart_body_over_the_limit_is_413_json() {
         String body =
                 "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + "x".repeat(1_100_000) + "\r\n--b--\r\n";
-        var response = RawHttp.send(
-                app.port(),
-                RawHttp.request(
-                        "POST",
-                        RawHttp.ascii("/test/form"),
-                        Map.of("Content-Type", RawHttp.ascii("multipart/form-data; boundary=b")),
-                        RawHttp.ascii(body)));
+        var response = RawHttp.post(app.port(), "/test/form", "multipart/form-data; boundary=b", body);
         assertEquals(413, response.status());
         assertTrue(response.text().contains("Content Too Large"), response.text());
     }
@@ -111,13 +105,8 @@ class ErrorMappingApiTest {
     @Test
     void body_over_the_limit_is_413_json() {
         // a raw socket: the answer may come, and the connection close, before the whole body is sent
-        var response = RawHttp.send(
-                app.port(),
-                RawHttp.request(
-                        "POST",
-                        RawHttp.ascii("/test/echo"),
-                        Map.of("Content-Type", RawHttp.ascii("application/json")),
-                        RawHttp.ascii("{\"a\":\"" + "x".repeat(1_100_000) + "\"}")));
+        var response =
+                RawHttp.post(app.port(), "/test/echo", "application/json", "{\"a\":\"" + "x".repeat(1_100_000) + "\"}");
         assertEquals(413, response.status());
         assertTrue(response.text().contains("Content Too Large"), response.text());
     }

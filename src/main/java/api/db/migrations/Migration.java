@@ -1,10 +1,7 @@
 package api.db.migrations;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import api.db.Sha256;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /** One numbered schema change: the SQL that applies it and the SQL that takes it back. */
@@ -12,13 +9,7 @@ public record Migration(int version, String name, String upSql, String downSql) 
 
     /** SHA-256 of the up script: an applied migration whose file later changes is refused. */
     public String checksum() {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(upSql.strip().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(upSql.strip());
     }
 
     /** Statements end with a semicolon at the end of a line; lines starting with -- are comments. */

@@ -1,4 +1,4 @@
-package api.web;
+package api.auth;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

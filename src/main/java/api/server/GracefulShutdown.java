@@ -5,22 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.server.internal.HttpConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains Jetty before it stops: closing the listening socket first makes nginx retry new connections on the other
- * instance, while requests in flight or on open connections are still answered instead of Jetty's 503. It ends when
- * clients have closed, after the idle grace (kept above nginx's keepalive_timeout so nginx closes first), or at the
- * timeout.
+ * Drains Jetty before it stops: the listening socket closes first (nginx retries new connections on the other
+ * instance) and open connections get the idle grace, kept above nginx's keepalive_timeout so nginx closes its idle
+ * ones first; then a connection with no request being handled is closed at once, whatever its parser holds, a request
+ * waiting on its client's bytes fails at the next pause, and a request being worked on is answered within the timeout.
  */
 public final class GracefulShutdown {
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
+    /** How long a request may wait on its client's bytes once the grace is over. */
+    private static final long STALLED_MS = 100;
 
     private GracefulShutdown() {}
 
@@ -28,51 +31,57 @@ public final class GracefulShutdown {
         if (server == null || !server.isStarted()) {
             return;
         }
-        List<NetworkConnector> connectors = new ArrayList<>();
-        for (Connector connector : server.getConnectors()) {
-            if (connector instanceof NetworkConnector network) {
-                if (network instanceof AbstractConnector jetty) {
-                    // Jetty cuts idle connections to 1 s on shutdown, racing nginx sending on them: let nginx close
-                    // them
-                    jetty.setShutdownIdleTimeout(Math.max(1_000, idleGrace.toMillis() * 2));
-                }
-                network.shutdown(); // closes the listening socket; open connections stay
-                connectors.add(network);
-            }
-        }
-        StatisticsHandler stats = server.getDescendant(StatisticsHandler.class);
-        waitForClients(connectors, stats, timeout, idleGrace);
-        // what is left is idle (or past the timeout): let Jetty's stop close it at once instead of waiting for it
-        connectors.forEach(c -> c.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(100)));
-    }
-
-    private static void waitForClients(
-            List<NetworkConnector> connectors, StatisticsHandler stats, Duration timeout, Duration idleGrace) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            int open = connectors.stream()
-                    .mapToInt(c -> c.getConnectedEndPoints().size())
-                    .sum();
-            if (open == 0) {
-                return;
+        List<AbstractConnector> connectors = new ArrayList<>();
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector jetty && connector instanceof NetworkConnector network) {
+                // Jetty cuts idle connections to 1 s on shutdown, racing nginx sending on them: let nginx close them
+                jetty.setShutdownIdleTimeout(Math.max(1_000, idleGrace.toMillis() * 2));
+                network.shutdown(); // closes the listening socket; open connections stay
+                connectors.add(jetty);
             }
-            if (stats != null && stats.getRequestsActive() > 0) {
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince >= idleGrace.toNanos()) {
-                log.info("Closing {} idle connections", open);
-                return;
-            }
-            sleep(20);
         }
-        log.warn(
-                "Shutdown timeout of {} s reached with {} requests still running",
-                timeout.toSeconds(),
-                stats == null ? "?" : stats.getRequestsActive());
+        long graceEnd = Math.min(deadline, System.nanoTime() + idleGrace.toNanos());
+        waitUntil(graceEnd, () -> open(connectors).isEmpty());
+
+        // Jetty's own stop shuts the connectors again, which would give what is left the long idle timeout back
+        connectors.forEach(c -> c.setShutdownIdleTimeout(STALLED_MS));
+        List<EndPoint> idle = open(connectors).stream()
+                .filter(endPoint -> !handlingRequest(endPoint))
+                .toList();
+        if (!idle.isEmpty()) {
+            log.info("Closing {} connections with no request being handled", idle.size());
+            idle.forEach(EndPoint::close);
+        }
+        open(connectors).forEach(endPoint -> endPoint.setIdleTimeout(STALLED_MS));
+        waitUntil(deadline, () -> open(connectors).isEmpty());
+
+        List<EndPoint> left = open(connectors);
+        if (!left.isEmpty()) {
+            log.warn(
+                    "Shutdown timeout of {} s reached: closing {} connections with requests still running",
+                    timeout.toSeconds(),
+                    left.size());
+            left.forEach(EndPoint::close);
+        }
     }
 
-    /** Waits without throwing: an interrupt only ends the wait early, and stays set for the loop to see. */
-    private static void sleep(long ms) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ms));
+    /** Headers read and the answer not yet complete; Jetty's public API has no per-connection view of this. */
+    private static boolean handlingRequest(EndPoint endPoint) {
+        return !(endPoint.getConnection() instanceof HttpConnection http)
+                || http.getHttpChannel().getRequest() != null;
+    }
+
+    private static List<EndPoint> open(List<AbstractConnector> connectors) {
+        List<EndPoint> endPoints = new ArrayList<>();
+        connectors.forEach(c -> endPoints.addAll(c.getConnectedEndPoints()));
+        return endPoints;
+    }
+
+    private static void waitUntil(long deadline, java.util.function.BooleanSupplier done) {
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            // an interrupt only ends the wait early, and stays set for the caller to see
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
     }
 }

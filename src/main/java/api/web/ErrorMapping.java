@@ -53,6 +53,8 @@ public final class ErrorMapping {
         // statuses set without an exception (Javalin's own 404 for unmatched paths, for instance)
         app.error(404, ctx -> jsonIfEmpty(ctx, "Not Found"));
         app.error(405, ctx -> jsonIfEmpty(ctx, "Method Not Allowed"));
+        // Javalin answers a body that stopped arriving itself, before any exception handler
+        app.error(408, ctx -> jsonIfEmpty(ctx, "Request Timeout"));
     }
 
     private static void unexpected(Exception e, Context ctx, long maxBodyBytes) {

@@ -36,6 +36,7 @@ class StopWithBrokenConnectionsTest {
 
     private static ChildApp app;
     private static final List<Socket> broken = new ArrayList<>();
+    private static Socket bodyNeverSent;
     private static HttpResponse<String> login;
     private static Duration loginAnsweredAfter;
     private static Duration exitedAfter;
@@ -120,14 +121,22 @@ class StopWithBrokenConnectionsTest {
                         + loginAnsweredAfter.toMillis() + " ms\n" + app.log());
     }
 
+    @Test
+    void a_request_whose_body_never_came_is_answered_408_with_a_detail() throws IOException {
+        String answer = new String(bodyNeverSent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+        assertTrue(answer.endsWith("{\"detail\":\"Request Timeout\"}"), answer);
+    }
+
     private static void openBrokenConnections() throws IOException {
         // half a request line
         send("GET /heal");
         // headers without their end
         send("GET /health HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n");
         // a declared body never sent: the handler waits to read it
-        send("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: 100\r\n\r\nusername=");
+        bodyNeverSent =
+                send("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 100\r\n\r\nusername=");
         // a body past the limit, answered 413, while the client goes on sending it
         Socket tooLarge = send("POST /users HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 104857600\r\n\r\n{\"email\":\"" + "a".repeat(20_000));

@@ -52,6 +52,7 @@ public final class Main {
                     new Command(List.of("serve"), 0, none -> Serve.run(config, phases)),
                     new Command(List.of("db", "upgrade"), 0, none -> Commands.upgrade(config)),
                     new Command(List.of("db", "downgrade"), 1, steps -> Commands.downgrade(config, steps.get(0))),
+                    new Command(List.of("db", "downgrade"), 0, none -> Commands.downgrade(config, "")),
                     new Command(List.of("db", "current"), 0, none -> Commands.current(config)),
                     new Command(List.of("db", "history"), 0, none -> Commands.history(config)),
                     new Command(

@@ -3,6 +3,7 @@ package api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.cli.Commands;
 import api.db.migrations.Migration;
 import api.db.migrations.MigrationScripts;
 import java.io.ByteArrayOutputStream;
@@ -86,6 +87,22 @@ class MainTest {
     @Test
     void db_downgrade_with_a_non_number_exits_2() {
         assertEquals(2, run("db", "downgrade", "one").status());
+    }
+
+    @Test
+    void db_downgrade_without_a_number_is_a_usage_error() {
+        Output out = run("db", "downgrade");
+        assertEquals(2, out.status());
+        assertEquals(Commands.DOWNGRADE_USAGE + "\n", out.stderr());
+    }
+
+    @Test
+    void db_downgrade_0_is_a_usage_error_and_reverts_nothing() {
+        run("db", "upgrade");
+        Output out = run("db", "downgrade", "0");
+        assertEquals(2, out.status());
+        assertEquals(Commands.DOWNGRADE_USAGE + "\n", out.stderr());
+        assertTrue(run("db", "current").stdout().startsWith(newest(0).label() + " (applied "));
     }
 
     /** The migration {@code back} steps before the newest. */

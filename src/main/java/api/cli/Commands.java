@@ -29,13 +29,13 @@ public final class Commands {
         });
     }
 
-    /** Exit 2 when {@code steps} is not a number. */
+    public static final String DOWNGRADE_USAGE = "usage: api db downgrade N   (N >= 1: how many migrations to revert)";
+
+    /** A usage error, exit 2, unless {@code steps} is a whole number of at least 1. */
     public static int downgrade(AppConfig config, String steps) {
-        int count;
-        try {
-            count = Integer.parseInt(steps);
-        } catch (NumberFormatException e) {
-            System.err.println("db downgrade needs a number of steps, got '" + steps + "'");
+        int count = wholeNumber(steps);
+        if (count < 1) {
+            System.err.println(DOWNGRADE_USAGE);
             return 2;
         }
         return withMigrations(config, migrations -> {
@@ -46,6 +46,14 @@ public final class Commands {
                             : "Reverted " + reverted.size() + ": " + labels(reverted));
             return 0;
         });
+    }
+
+    private static int wholeNumber(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public static int current(AppConfig config) {

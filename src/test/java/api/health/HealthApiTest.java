@@ -35,6 +35,15 @@ class HealthApiTest {
     }
 
     @Test
+    void health_answers_its_keys_in_a_fixed_order() {
+        try (TestApp app = TestApp.start(TestDbs.h2())) {
+            assertEquals(
+                    "{\"status\":\"ok\",\"database\":\"up\"}",
+                    app.get("/health").body());
+        }
+    }
+
+    @Test
     void health_is_503_not_a_hang_while_the_database_is_unreachable_and_200_after() throws Exception {
         try (TcpProxy proxy = TcpProxy.open(TestDbs.mariadbPort())) {
             var settings = TestDbs.throughPort(TestDbs.freshMariaDbSettings("health"), proxy.port());
@@ -48,6 +57,9 @@ class HealthApiTest {
                 assertEquals(503, down.status());
                 assertEquals("down", down.json().get("database").asText());
                 assertEquals("Database unavailable", down.detail());
+                assertEquals(
+                        "{\"status\":\"degraded\",\"database\":\"down\",\"detail\":\"Database unavailable\"}",
+                        down.body());
 
                 proxy.restore();
                 Await.until("health to recover", () -> app.get("/health").status() == 200);

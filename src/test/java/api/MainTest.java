@@ -1,17 +1,21 @@
 package api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.cli.Commands;
 import api.db.migrations.Migration;
 import api.db.migrations.MigrationScripts;
+import api.support.ChildApp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,12 +109,35 @@ class MainTest {
         assertTrue(run("db", "current").stdout().startsWith(newest(0).label() + " (applied "));
     }
 
+    @Test
+    void a_command_on_the_embedded_database_a_running_server_holds_says_so_in_one_line_within_a_second() {
+        try (ChildApp server = ChildApp.serve(Map.of(
+                "APP_ENV", "test", "HOST", "127.0.0.1", "SECRET_KEY", "child-secret-key-long-enough-for-hs256"))) {
+            assertNotNull(server.awaitHealthy(Duration.ofSeconds(60)), server::log);
+
+            long start = System.nanoTime();
+            Output out = runIn(server.dataDir(), "db", "current");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertEquals(1, out.status());
+            String expected = "the embedded database " + server.dataDir().resolve("api.mv.db")
+                    + " is in use by a running server: stop it, or run the command through MySQL/MariaDB";
+            assertEquals(
+                    1, out.stdout().lines().filter(l -> l.contains(expected)).count(), out.stdout());
+            assertTrue(took.compareTo(Duration.ofSeconds(1)) <= 0, "took " + took.toMillis() + " ms");
+        }
+    }
+
     /** The migration {@code back} steps before the newest. */
     private static Migration newest(int back) {
         return KNOWN.get(KNOWN.size() - 1 - back);
     }
 
     private Output run(String... args) {
+        return runIn(dataDir, args);
+    }
+
+    private static Output runIn(Path dataDir, String... args) {
         String[] withDataDir = new String[args.length + 1];
         System.arraycopy(args, 0, withDataDir, 0, args.length);
         withDataDir[args.length] = "--data-dir=" + dataDir;

@@ -67,15 +67,10 @@ public final class Serve {
             log.info("OPS_TOKEN is not set: /metrics, /log_all and /log_first answer only clients on this host");
         }
         if (config.database().settings().embedded()) {
-            String file = config.database()
-                    .settings()
-                    .safeUrl()
-                    .replaceFirst("^jdbc:h2:file:", "")
-                    .replaceFirst(";.*", "");
             log.warn(
-                    "No database configured: using the embedded H2 database at {}.mv.db (set DATABASE_URL for"
+                    "No database configured: using the embedded H2 database at {} (set DATABASE_URL for"
                             + " MySQL/MariaDB)",
-                    file);
+                    config.database().settings().h2File().orElseThrow());
         }
     }
 

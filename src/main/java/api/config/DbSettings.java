@@ -39,6 +39,13 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
         return jdbcUrl.startsWith("jdbc:h2:");
     }
 
+    /** The file of an H2 file database, as H2 names it on disk; empty for any other database. */
+    public Optional<String> h2File() {
+        return jdbcUrl.startsWith("jdbc:h2:file:")
+                ? Optional.of(jdbcUrl.substring("jdbc:h2:file:".length()).replaceFirst(";.*", "") + ".mv.db")
+                : Optional.empty();
+    }
+
     /** The URL with any user info or password parameter removed, fit for logs. */
     public String safeUrl() {
         return jdbcUrl.replaceAll("//[^/@]*@", "//").replaceAll("(?i)(password=)[^&;]*", "$1***");

@@ -53,6 +53,12 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
                 }
                 return;
             } catch (SQLException e) {
+                if (DbErrors.isFileInUse(e)) {
+                    // waiting cannot help: the server that holds the file runs until someone stops it
+                    throw new DatabaseUnavailableException("the embedded database "
+                            + settings.h2File().orElse(settings.safeUrl())
+                            + " is in use by a running server: stop it, or run the command through MySQL/MariaDB");
+                }
                 long remainingMs = msUntil(giveUpAt);
                 if (remainingMs <= 0) {
                     throw new DatabaseUnavailableException("Could not connect to the database at " + settings.safeUrl()

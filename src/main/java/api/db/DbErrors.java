@@ -33,6 +33,11 @@ public final class DbErrors {
                                 && sql.getSQLState().startsWith("08"));
     }
 
+    /** H2 error 90020: another process has the database file open and locked. */
+    public static boolean isFileInUse(Throwable e) {
+        return firstSqlException(e).map(sql -> sql.getErrorCode() == 90020).orElse(false);
+    }
+
     private static Optional<SQLException> firstSqlException(Throwable e) {
         return causes(e)
                 .filter(SQLException.class::isInstance)

@@ -84,6 +84,11 @@ public final class ChildApp implements AutoCloseable {
         return port;
     }
 
+    /** The DATA_DIR it was given: its embedded database lives there when no DATABASE_URL is set. */
+    public Path dataDir() {
+        return log.resolveSibling("data");
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

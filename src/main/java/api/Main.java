@@ -10,6 +10,7 @@ import api.config.ConfigException;
 import api.db.DatabaseUnavailableException;
 import api.db.migrations.MigrationException;
 import api.server.JettySetup;
+import api.server.PortInUseException;
 import api.server.StartupPhases;
 import java.util.List;
 import java.util.TimeZone;
@@ -72,7 +73,7 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("config error: " + e.getMessage());
             return 2;
-        } catch (DatabaseUnavailableException | MigrationException e) {
+        } catch (DatabaseUnavailableException | MigrationException | PortInUseException e) {
             log.error(e.getMessage());
             return 1;
         }

@@ -1,6 +1,7 @@
 package api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import api.db.migrations.MigrationScripts;
 import api.support.ChildApp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +128,20 @@ class MainTest {
             assertEquals(
                     1, out.stdout().lines().filter(l -> l.contains(expected)).count(), out.stdout());
             assertTrue(took.compareTo(Duration.ofSeconds(1)) <= 0, "took " + took.toMillis() + " ms");
+        }
+    }
+
+    @Test
+    void serve_on_a_port_in_use_says_so_in_one_line_and_exits_1_before_any_migration() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Output out = run("serve", "--port=" + taken.getLocalPort());
+
+            assertEquals(1, out.status());
+            String expected = "port " + taken.getLocalPort() + " on 127.0.0.1 is in use by another process: stop it,"
+                    + " or choose another port with --port or PORT";
+            assertEquals(
+                    1, out.stdout().lines().filter(l -> l.endsWith(expected)).count(), out.stdout());
+            assertFalse(Files.exists(dataDir.resolve("api.mv.db")), "a database was made before the port was checked");
         }
     }
 

@@ -4,9 +4,11 @@ import api.App;
 import api.config.AppConfig;
 import api.db.Database;
 import api.db.migrations.Migrations;
+import api.server.PortInUseException;
 import api.server.StartupPhases;
 import api.server.StopSignals;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -22,6 +24,7 @@ public final class Serve {
     /** Returns 0 once the server listens; the server's threads keep the process alive. */
     public static int run(AppConfig config, StartupPhases phases) {
         StopSignals.exitZero();
+        PortInUseException.checkFree(config.http().host(), config.http().port());
         warnAboutDefaults(config);
         // The database wait and the migrations need no app, and building the app needs no database: they run side
         // by side, the first connection even while the pool is made.
@@ -52,7 +55,11 @@ public final class Serve {
                             log.info("Stopped");
                         },
                         "shutdown"));
-        app.start(config.http().host(), config.http().port());
+        try {
+            app.start(config.http().host(), config.http().port());
+        } catch (JavalinBindException e) {
+            throw new PortInUseException(config.http().host(), config.http().port());
+        }
         phases.end("listening");
         log.info("Started in {} ms: {}", phases.totalMillis(), phases);
         return 0;

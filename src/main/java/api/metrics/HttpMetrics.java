@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class HttpMetrics {
     /** The label for any method but these: a client may send any token as its method. */
-    static final String OTHER_METHOD = "OTHER";
+    private static final String OTHER_METHOD = "OTHER";
 
     private static final Set<String> LABELLED_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");

@@ -42,6 +42,22 @@ class MainTest {
     }
 
     @Test
+    void production_with_an_h2_database_url_exits_2_with_one_line_naming_the_key() {
+        Output out = run(
+                "--app-env=production",
+                "--database-url=jdbc:h2:mem:prod",
+                "--secret-key=" + "s".repeat(40),
+                "--ops-token=" + "o".repeat(40),
+                "--cors-origins=https://app.example.com");
+
+        assertEquals(2, out.status());
+        assertEquals(
+                "config error: APP_ENV=production refuses the embedded H2 database in DATABASE_URL: set it to a MySQL"
+                        + " or MariaDB URL\n",
+                out.stderr());
+    }
+
+    @Test
     void unknown_command_exits_2() {
         assertEquals(2, run("frobnicate").status());
     }

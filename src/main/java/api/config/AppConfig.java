@@ -171,6 +171,10 @@ public record AppConfig(
     private static void refuseUnsafeProduction(AppConfig config, Vars vars) {
         if (config.database().settings().embedded()) {
             vars.problem("APP_ENV=production needs a database: set DATABASE_URL (or MYSQL_HOST/DATABASE_HOSTNAME)");
+        } else if (config.database().settings().isEmbeddedH2()) {
+            // the same file or memory database production refuses as the default, only asked for by name
+            vars.problem("APP_ENV=production refuses the embedded H2 database in "
+                    + DbSettings.urlKey(vars).orElse("DATABASE_URL") + ": set it to a MySQL or MariaDB URL");
         }
         if (config.auth().secretKeyGenerated() || config.auth().secretKey().length() < 32) {
             vars.problem("APP_ENV=production needs SECRET_KEY set to a random value of at least 32 characters");

@@ -46,6 +46,20 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
                 : Optional.empty();
     }
 
+    /** H2 inside this process (file, memory): everything but its tcp: and ssl: client URLs. */
+    public boolean isEmbeddedH2() {
+        String rest = jdbcUrl.substring(Math.min(jdbcUrl.length(), "jdbc:h2:".length()));
+        return isH2() && !rest.regionMatches(true, 0, "tcp:", 0, 4) && !rest.regionMatches(true, 0, "ssl:", 0, 4);
+    }
+
+    /** The first key that holds a database URL, the one {@link #resolve} reads. */
+    static Optional<String> urlKey(Vars vars) {
+        return URL_KEYS.stream()
+                .filter(key -> vars.optional(key).isPresent())
+                .map(Setting::key)
+                .findFirst();
+    }
+
     /** The URL with any user info or password parameter removed, fit for logs. */
     public String safeUrl() {
         return jdbcUrl.replaceAll("//[^/@]*@", "//").replaceAll("(?i)(password=)[^&;]*", "$1***");

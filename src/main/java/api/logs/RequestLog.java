@@ -8,7 +8,9 @@ import io.javalin.http.Header;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Deliberately no headers beyond the user agent, no cookies and no bodies: operators read the table, and credentials
@@ -29,7 +31,12 @@ public record RequestLog(
 
     private static final int MAX_TEXT = 2048;
     private static final int MAX_USER_AGENT = 512;
-    private static final Pattern SECRET_NAME = Pattern.compile("password|token|secret|key", Pattern.CASE_INSENSITIVE);
+    /** Parts of parameter names that carry credentials; src/docs/request-logs.md lists them for operators. */
+    static final List<String> SECRET_NAME_PARTS = List.of(
+            "pass", "pwd", "secret", "token", "jwt", "key", "auth", "session", "csrf", "credential", "signature");
+
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            SECRET_NAME_PARTS.stream().map(Pattern::quote).collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE);
 
     public static RequestLog of(Context ctx, String route, float durationMs, ClientIp clientIp) {
         Instant end = Instant.now();
@@ -49,8 +56,8 @@ public record RequestLog(
     }
 
     /**
-     * Redacts every parameter whose decoded name holds password, token, secret or key (any case), since clients do put
-     * credentials in URLs.
+     * Redacts every parameter whose decoded name holds one of {@link #SECRET_NAME_PARTS} (any case), since clients do
+     * put credentials in URLs; a harmless name that matches (author, monkey) loses only its value.
      */
     static String redacted(String query) {
         if (query == null || query.isEmpty()) {

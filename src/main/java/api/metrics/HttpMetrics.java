@@ -3,9 +3,19 @@ package api.metrics;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Histogram;
+import java.util.Set;
 
-/** Request counts and latencies, labelled by route template so a label's values stay few. */
+/**
+ * Request counts and latencies. Every label takes a bounded set of values (method, route template, status), since each
+ * new value is a new series that /metrics serves and Prometheus stores for good.
+ */
 public final class HttpMetrics {
+    /** The label for any method but these: a client may send any token as its method. */
+    private static final String OTHER_METHOD = "OTHER";
+
+    private static final Set<String> LABELLED_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     private final Counter requests;
     private final Histogram duration;
 
@@ -19,8 +29,10 @@ public final class HttpMetrics {
                 .register(registry);
     }
 
+    /** {@code route} is a route template or {@code Routes.UNMATCHED}, never a raw path. */
     public void observe(String method, String route, int status, double seconds) {
-        requests.labels(method, route, Integer.toString(status)).inc();
-        duration.labels(method, route).observe(seconds);
+        String methodLabel = LABELLED_METHODS.contains(method) ? method : OTHER_METHOD;
+        requests.labels(methodLabel, route, Integer.toString(status)).inc();
+        duration.labels(methodLabel, route).observe(seconds);
     }
 }

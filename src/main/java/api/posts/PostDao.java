@@ -91,11 +91,14 @@ public final class PostDao {
                 .list());
     }
 
-    public Optional<Long> ownerOf(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT owner_id FROM posts WHERE id = :id")
-                .bind("id", id)
-                .mapTo(Long.class)
-                .findOne());
+    /** The owner of a post {@code viewerId} may see (published, or its own draft); empty for any other. */
+    public Optional<Long> ownerOfVisible(long id, long viewerId) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT owner_id FROM posts WHERE id = :id AND (published OR owner_id = :viewer)")
+                        .bind("id", id)
+                        .bind("viewer", viewerId)
+                        .mapTo(Long.class)
+                        .findOne());
     }
 
     public int update(long id, NewPost post) {

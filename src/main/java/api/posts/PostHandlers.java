@@ -65,7 +65,8 @@ public final class PostHandlers {
     }
 
     private void requireOwnPost(long id, long userId) {
-        long owner = posts.ownerOf(id).orElseThrow(() -> notFound(id));
+        // another user's draft is as missing here as on GET: a 403 would tell its id exists
+        long owner = posts.ownerOfVisible(id, userId).orElseThrow(() -> notFound(id));
         if (owner != userId) {
             throw ApiError.forbidden("Not authorized to perform requested action");
         }

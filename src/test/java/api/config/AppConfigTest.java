@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AppConfigTest {
     private static final Map<String, String> NONE = Map.of();
@@ -107,6 +109,23 @@ class AppConfigTest {
     void production_without_a_database_is_an_error() {
         var error = assertThrows(ConfigException.class, () -> load(NONE, productionEnv(Map.of()), NONE, NONE));
         assertTrue(error.getMessage().contains("needs a database"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:h2:mem:prod", "jdbc:h2:file:/var/lib/api/api", "jdbc:h2:./data/api;MODE=MySQL"})
+    void production_with_an_embedded_h2_url_is_an_error_naming_its_key(String url) {
+        var env = productionEnv(Map.of("DATABASE_URL", url));
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertEquals(
+                "APP_ENV=production refuses the embedded H2 database in DATABASE_URL: set it to a MySQL or MariaDB URL",
+                error.getMessage());
+    }
+
+    @Test
+    void production_names_the_heroku_key_that_holds_an_embedded_h2_url() {
+        var env = productionEnv(Map.of("JAWSDB_URL", "jdbc:h2:mem:prod"));
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertTrue(error.getMessage().contains("embedded H2 database in JAWSDB_URL"), error.getMessage());
     }
 
     @Test

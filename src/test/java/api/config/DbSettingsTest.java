@@ -18,6 +18,15 @@ class DbSettingsTest {
     }
 
     @Test
+    void h2_file_and_memory_urls_are_embedded_and_its_server_urls_are_not() {
+        assertTrue(resolve(Map.of("DATABASE_URL", "jdbc:h2:mem:x")).isEmbeddedH2());
+        assertTrue(resolve(Map.of("DATABASE_URL", "jdbc:h2:file:/tmp/x")).isEmbeddedH2());
+        assertFalse(resolve(Map.of("DATABASE_URL", "jdbc:h2:tcp://db:9092/x")).isEmbeddedH2());
+        assertFalse(resolve(Map.of("DATABASE_URL", "jdbc:h2:ssl://db:9092/x")).isEmbeddedH2());
+        assertFalse(resolve(Map.of("DATABASE_URL", "jdbc:mysql://db:3306/x")).isEmbeddedH2());
+    }
+
+    @Test
     void jdbc_mysql_url_is_used_as_given() {
         DbSettings db = resolve(Map.of(
                 "DATABASE_URL",

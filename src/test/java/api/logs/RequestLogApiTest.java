@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RequestLogApiTest {
@@ -95,6 +96,35 @@ class RequestLogApiTest {
         assertEquals(
                 "access_token=REDACTED&page=2&API_KEY=REDACTED&pass%77ord=REDACTED&client_secret=REDACTED",
                 log.get("query").asText());
+    }
+
+    /** A query parameter name as clients spell it, for each name part the log redacts. */
+    static Stream<Arguments> databasesAndCredentialNames() {
+        List<String> names = List.of(
+                "Passphrase",
+                "PWD",
+                "client_secret",
+                "refresh_Token",
+                "jwt",
+                "apiKey",
+                "Authorization",
+                "SessionId",
+                "_csrf",
+                "credentials",
+                "X-Amz-Signature");
+        return databases().flatMap(db -> names.stream().map(name -> Arguments.of(db, name)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("databasesAndCredentialNames")
+    void a_credential_in_a_query_parameter_is_stored_redacted(TestDb db, String name) {
+        String id = unique("credential") + "1";
+
+        app(db).get("/test/items/7?" + name + "=leaked-value&page=2", "X-Request-ID", id);
+
+        assertEquals(
+                name + "=REDACTED&page=2",
+                StoredLogs.awaitCount(db, id, 1, WAIT).get(0).get("query").asText());
     }
 
     @ParameterizedTest(name = "{0}")

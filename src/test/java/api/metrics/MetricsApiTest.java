@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.db.Database;
 import api.support.Await;
+import api.support.RawHttp;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
 import api.support.TestDbs;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class MetricsApiTest {
     private static final Map<String, TestApp> APPS = new ConcurrentHashMap<>();
+    private static final String TOKEN_CHARS =
+            "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     static Stream<TestDb> databases() {
         return TestDbs.all();
@@ -45,6 +52,37 @@ class MetricsApiTest {
         var response = app.get("/metrics");
         assertEquals(200, response.status());
         return Scrape.parse(response.body());
+    }
+
+    /** Every series /metrics serves, as its name and labels without the value. */
+    private static Set<String> series(TestApp app) {
+        return scrape(app).samples().stream()
+                .map(s -> s.name() + s.labels())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String truncated(Set<String> series) {
+        String first = series.isEmpty() ? "" : series.iterator().next();
+        return first.length() <= 200 ? first : first.substring(0, 200) + "...";
+    }
+
+    private static void probe(TestApp app, String method, String path) {
+        var response = RawHttp.send(app.port(), RawHttp.request(method, RawHttp.ascii(path), Map.of(), null));
+        assertTrue(response.status() >= 400 && response.status() < 500, method + " " + path + ": " + response.status());
+    }
+
+    /** A method token as a scanner or an attacker invents it, up to 1,500 characters long. */
+    private static String randomMethod(Random random) {
+        var method = new StringBuilder();
+        int length = 8 + random.nextInt(1_500 - 8);
+        for (int i = 0; i < length; i++) {
+            method.append(TOKEN_CHARS.charAt(random.nextInt(TOKEN_CHARS.length())));
+        }
+        return method.toString();
+    }
+
+    private static String randomPath(Random random) {
+        return "/" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36) + "/" + random.nextInt(1_000_000);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,6 +122,25 @@ class MetricsApiTest {
 
         assertFalse(text.contains("987654"), "a raw id reached a label");
         assertFalse(text.contains("123456"), "an unmatched path reached a label");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_thousand_random_methods_and_paths_add_no_metric_series(TestDb db) {
+        TestApp app = app(db);
+        var random = new Random(24);
+        scrape(app); // the scrape's own series exists from here on
+        probe(app, randomMethod(random), randomPath(random)); // the shared labels of what follows: 404 ...
+        probe(app, randomMethod(random), "/posts"); // ... and 405, for a path routed for other methods
+        Set<String> before = series(app);
+
+        for (int i = 0; i < 1000; i++) {
+            probe(app, randomMethod(random), i % 2 == 0 ? randomPath(random) : "/posts/" + random.nextInt(1_000_000));
+        }
+
+        Set<String> added = series(app);
+        added.removeAll(before);
+        assertTrue(added.isEmpty(), added.size() + " new series, such as " + truncated(added));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -236,6 +236,41 @@ class PostApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void another_users_draft_answers_every_method_exactly_like_a_missing_post(TestDb db) {
+        TestApp app = app(db);
+        var author = Api.signUp(app);
+        var prober = Api.signUp(app);
+        long draft = Api.createDraft(app, author, "draft");
+
+        List<String> whileItExists = probe(app, prober, draft);
+        assertEquals(
+                "draft",
+                app.get("/posts/" + draft, author.auth())
+                        .json()
+                        .get("Post")
+                        .get("title")
+                        .asText());
+        assertEquals(204, app.delete("/posts/" + draft, author.auth()).status());
+        List<String> onceItIsGone = probe(app, prober, draft);
+
+        assertEquals(onceItIsGone, whileItExists);
+    }
+
+    /** Every way a client can ask about post {@code id}, each answer as its status and body. */
+    private static List<String> probe(TestApp app, Account prober, long id) {
+        var changed = Map.of("title", "probed", "content", "probed", "published", true);
+        return Stream.of(
+                        app.get("/posts/" + id, prober.auth()),
+                        app.putJson("/posts/" + id, changed, prober.auth()),
+                        app.delete("/posts/" + id, prober.auth()),
+                        app.postJson("/vote", Map.of("post_id", id, "dir", 1), prober.auth()),
+                        app.postJson("/vote", Map.of("post_id", id, "dir", 0), prober.auth()))
+                .map(response -> response.status() + " " + response.body())
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void the_list_shows_an_unpublished_post_to_its_owner_only(TestDb db) {
         TestApp app = app(db);
         var author = Api.signUp(app);

@@ -151,13 +151,26 @@ class PostDaoTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void owner_of_names_the_owner_or_nothing(TestDb db) {
+    void owner_of_visible_names_the_owner_of_a_published_post_or_nothing(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
+        long viewer = Fixtures.aUser(db);
         long post = Fixtures.aPost(db, owner);
 
-        assertEquals(owner, posts(db).ownerOf(post).orElseThrow());
-        assertTrue(posts(db).ownerOf(post + 1).isEmpty());
+        assertEquals(owner, posts(db).ownerOfVisible(post, viewer).orElseThrow());
+        assertTrue(posts(db).ownerOfVisible(post + 1, viewer).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void owner_of_visible_names_a_drafts_owner_to_that_owner_alone(TestDb db) {
+        db.truncateAll();
+        long owner = Fixtures.aUser(db);
+        long viewer = Fixtures.aUser(db);
+        long draft = Fixtures.aDraft(db, owner, "draft");
+
+        assertEquals(owner, posts(db).ownerOfVisible(draft, owner).orElseThrow());
+        assertTrue(posts(db).ownerOfVisible(draft, viewer).isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /** How long each phase of a start took, logged once the server listens, so it is plain where start-up time goes. */
 public final class StartupPhases {
@@ -14,18 +15,25 @@ public final class StartupPhases {
     private final List<Phase> phases = new ArrayList<>();
     private long last = System.nanoTime();
 
-    /** Begins the count at {@code main}: the first phase is the JVM's own start, from the process's launch. */
+    /** Begins the count at {@code main}: the first phase is the JVM's own start, from its launch. */
     public StartupPhases() {
-        processAgeMillis().ifPresent(age -> phases.add(new Phase("jvm", age)));
+        jvmAgeMillis().ifPresent(age -> phases.add(new Phase("jvm", age)));
     }
 
     /**
-     * The process's age from Linux's clock-tick counts ({@code ProcessHandle}'s start instant is only exact to the
-     * second). Empty elsewhere.
+     * The age of the launcher's main thread, the first one the java launcher starts, from Linux's clock-tick counts:
+     * the process itself may be older, a shell that exec'd java after a build ({@code ProcessHandle}'s start instant
+     * is that, and only exact to the second). Empty elsewhere.
      */
-    private static OptionalLong processAgeMillis() {
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+    private static OptionalLong jvmAgeMillis() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            long pid = ProcessHandle.current().pid();
+            long firstThread = tasks.mapToLong(
+                            task -> Long.parseLong(task.getFileName().toString()))
+                    .filter(tid -> tid != pid)
+                    .min()
+                    .orElse(pid);
+            String stat = Files.readString(Path.of("/proc/self/task/" + firstThread + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long startTicks = Long.parseLong(fields[19]); // field 22 of stat, counted after the command name
             double uptimeSeconds =

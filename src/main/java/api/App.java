@@ -129,6 +129,7 @@ public final class App {
             // request loggers run after the response is written, for every request: matched, unmatched or failed
             cfg.requestLogger.http((ctx, ms) ->
                     metrics.http().observe(ctx.method().name(), Routes.template(ctx), ctx.statusCode(), ms / 1000.0));
+            cfg.requestLogger.http(RequestIds::done);
             // nothing runs in the background before the server starts: the schema may still be migrating until then
             if (config.requestLogs().enabled()) {
                 cfg.events.serverStarting(requestLogs::start);

@@ -9,6 +9,7 @@ import api.config.AppConfig;
 import api.config.ConfigException;
 import api.db.DatabaseUnavailableException;
 import api.db.migrations.MigrationException;
+import api.server.ConsoleLogging;
 import api.server.JettySetup;
 import api.server.PortInUseException;
 import api.server.StartupPhases;
@@ -47,6 +48,7 @@ public final class Main {
                 return 0;
             }
             AppConfig config = AppConfig.load(cli.flags(), System.getenv());
+            ConsoleLogging.apply(config.logging().level(), config.logging().json());
             phases.end("config");
             String owner = cli.option("owner");
             List<Command> commands = List.of(

@@ -58,6 +58,13 @@ class MainTest {
     }
 
     @Test
+    void a_bad_log_level_exits_2_with_one_line_naming_the_key() {
+        Output out = run("--log-level=LOUD");
+        assertEquals(2, out.status());
+        assertEquals("config error: LOG_LEVEL must be TRACE, DEBUG, INFO, WARN or ERROR, got 'LOUD'\n", out.stderr());
+    }
+
+    @Test
     void unknown_command_exits_2() {
         assertEquals(2, run("frobnicate").status());
     }
@@ -69,6 +76,7 @@ class MainTest {
         assertTrue(out.stdout().contains("db downgrade N"));
         assertTrue(out.stdout().contains("DATABASE_URL"));
         assertTrue(out.stdout().contains("DB_CONNECT_DEADLINE_SECONDS"));
+        assertTrue(out.stdout().contains("LOG_LEVEL"));
     }
 
     @Test

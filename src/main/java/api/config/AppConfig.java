@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -26,7 +27,8 @@ public record AppConfig(
         Auth auth,
         Bcrypt bcrypt,
         RequestLogs requestLogs,
-        Shutdown shutdown) {
+        Shutdown shutdown,
+        Logging logging) {
 
     /** The built-in key of earlier releases: public, so anyone could sign a token with it. Refused everywhere. */
     static final String FORMER_DEFAULT_SECRET_KEY = "dev-secret-change-me";
@@ -122,6 +124,23 @@ public record AppConfig(
         }
     }
 
+    public record Logging(String level, boolean json) {
+        private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+        static Logging from(Vars vars) {
+            String level = vars.string(LOG_LEVEL).toUpperCase(Locale.ROOT);
+            if (!LEVELS.contains(level)) {
+                vars.problem(
+                        "LOG_LEVEL must be TRACE, DEBUG, INFO, WARN or ERROR, got '" + vars.string(LOG_LEVEL) + "'");
+            }
+            String format = vars.string(LOG_FORMAT);
+            if (!List.of("text", "json").contains(format)) {
+                vars.problem("LOG_FORMAT must be text or json, got '" + format + "'");
+            }
+            return new Logging(level, "json".equals(format));
+        }
+    }
+
     public boolean production() {
         return "production".equals(appEnv);
     }
@@ -153,7 +172,8 @@ public record AppConfig(
                 Auth.from(vars),
                 Bcrypt.from(vars),
                 RequestLogs.from(vars),
-                Shutdown.from(vars));
+                Shutdown.from(vars),
+                Logging.from(vars));
         if (FORMER_DEFAULT_SECRET_KEY.equals(config.auth().secretKey())) {
             vars.problem("SECRET_KEY is the public default of earlier releases, with which anyone can sign a token:"
                     + " remove it (a random key is then made at start) or set a random value of your own");

@@ -120,8 +120,8 @@ public final class Settings {
             5,
             0,
             300,
-            "on a stop, idle keep-alive connections close after this long without a request (keep above nginx's"
-                    + " upstream keepalive_timeout)");
+            "on a stop, open connections get this long; then those with no request being handled close (keep"
+                    + " above nginx's upstream keepalive_timeout)");
     public static final Setting REQUEST_LOG_ENABLED =
             text("REQUEST_LOG_ENABLED", "true", "store every request in log_table");
     public static final Setting REQUEST_LOG_QUEUE_SIZE = number(
@@ -134,6 +134,11 @@ public final class Settings {
             number("REQUEST_LOG_BATCH_SIZE", 1024, 1, 10_000, "records stored in one transaction at most");
     public static final Setting REQUEST_LOG_RETENTION_DAYS = number(
             "REQUEST_LOG_RETENTION_DAYS", 30, 0, 36_500, "records older than this are deleted hourly (0: keep all)");
+
+    public static final Setting LOG_LEVEL =
+            text("LOG_LEVEL", "INFO", "the log's level: TRACE, DEBUG (adds a line a request), INFO, WARN or ERROR");
+    public static final Setting LOG_FORMAT =
+            text("LOG_FORMAT", "text", "text (a line an event) or json (a JSON object a line, for log collectors)");
 
     public static final List<Setting> ALL = List.of(
             APP_ENV,
@@ -177,7 +182,9 @@ public final class Settings {
             REQUEST_LOG_ENABLED,
             REQUEST_LOG_QUEUE_SIZE,
             REQUEST_LOG_BATCH_SIZE,
-            REQUEST_LOG_RETENTION_DAYS);
+            REQUEST_LOG_RETENTION_DAYS,
+            LOG_LEVEL,
+            LOG_FORMAT);
 
     static final Map<String, Setting> BY_KEY =
             ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));

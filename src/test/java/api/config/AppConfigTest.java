@@ -100,6 +100,25 @@ class AppConfigTest {
     }
 
     @Test
+    void unknown_log_level_is_an_error_naming_what_it_accepts() {
+        var error = assertThrows(ConfigException.class, () -> load(Map.of("LOG_LEVEL", "LOUD"), NONE, NONE, NONE));
+        assertEquals("LOG_LEVEL must be TRACE, DEBUG, INFO, WARN or ERROR, got 'LOUD'", error.getMessage());
+    }
+
+    @Test
+    void log_level_is_read_in_any_case() {
+        assertEquals(
+                "DEBUG",
+                load(NONE, Map.of("LOG_LEVEL", "debug"), NONE, NONE).logging().level());
+    }
+
+    @Test
+    void unknown_log_format_is_an_error_naming_what_it_accepts() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, NONE, Map.of("LOG_FORMAT", "xml"), NONE));
+        assertEquals("LOG_FORMAT must be text or json, got 'xml'", error.getMessage());
+    }
+
+    @Test
     void unknown_app_env_is_an_error() {
         var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("APP_ENV", "prod"), NONE, NONE));
         assertTrue(error.getMessage().contains("APP_ENV"));

@@ -22,22 +22,29 @@ public final class SignUp {
 
     /**
      * The new user, its password hashed on the bcrypt threads. The future fails with a 409 {@link ApiError} when the
-     * email is taken (the unique key decides, so two sign-ups at once make one account), or a 503 when the bcrypt
-     * queue is full.
+     * email is taken in any spelling that is canonically the same (found before any hashing; the unique key decides
+     * between two sign-ups at once), or a 503 when the bcrypt queue is full.
      */
     CompletableFuture<User> create(NewUser input) {
+        if (users.idOf(input.canonicalEmail()).isPresent()) {
+            return CompletableFuture.failedFuture(taken(input));
+        }
         return workers.run(() -> passwords.hash(input.password())).thenApply(hash -> {
             long id;
             try {
-                id = users.insert(input.email(), hash);
+                id = users.insert(input.canonicalEmail(), input.email(), hash);
             } catch (UnableToExecuteStatementException e) {
                 if (!DbErrors.isDuplicateKey(e)) {
                     throw e;
                 }
-                throw ApiError.conflict("User with email: " + input.email() + " already exists");
+                throw taken(input);
             }
             events.userRegistered();
             return users.find(id).orElseThrow();
         });
+    }
+
+    private static ApiError taken(NewUser input) {
+        return ApiError.conflict("User with email: " + input.email() + " already exists");
     }
 }

@@ -11,25 +11,38 @@ public final class SignUp {
     private final UserDao users;
     private final Passwords passwords;
     private final PasswordWorkers workers;
+    private final SignUpLimit limit;
     private final BusinessMetrics events;
 
-    public SignUp(UserDao users, Passwords passwords, PasswordWorkers workers, BusinessMetrics events) {
+    public SignUp(
+            UserDao users, Passwords passwords, PasswordWorkers workers, SignUpLimit limit, BusinessMetrics events) {
         this.users = users;
         this.passwords = passwords;
         this.workers = workers;
+        this.limit = limit;
         this.events = events;
     }
 
     /**
-     * The new user, its password hashed on the bcrypt threads. The future fails with a 409 {@link ApiError} when the
-     * email is taken in any spelling that is canonically the same (found before any hashing; the unique key decides
-     * between two sign-ups at once), or a 503 when the bcrypt queue is full.
+     * The new user, its password hashed on the bcrypt threads. The future fails with a 429
+     * {@link ApiError} past the address's hourly sign-ups, a 409 when the email is taken in any spelling that is
+     * canonically the same (found before any hashing; the unique key decides between two sign-ups at once), or a 503
+     * when the bcrypt queue is full.
      */
-    CompletableFuture<User> create(NewUser input) {
+    CompletableFuture<User> create(String address, NewUser input) {
+        SignUpLimit.Place place = limit.take(address);
+        if (place.refused()) {
+            return CompletableFuture.failedFuture(ApiError.tooManyRequests(
+                    "Too many sign-ups from this address; try again later", place.retryAfterSeconds()));
+        }
         if (users.idOf(input.canonicalEmail()).isPresent()) {
             return CompletableFuture.failedFuture(taken(input));
         }
-        return workers.run(() -> passwords.hash(input.password())).thenApply(hash -> {
+        CompletableFuture<String> hashed = workers.run(() -> passwords.hash(input.password()));
+        if (hashed.isCompletedExceptionally()) {
+            limit.giveBack(place); // refused before any work: the attempt was not made
+        }
+        return hashed.thenApply(hash -> {
             long id;
             try {
                 id = users.insert(input.canonicalEmail(), input.email(), hash);

@@ -16,7 +16,7 @@ import java.util.Map;
  * spelling the user typed moves to {@code display_email}.
  */
 final class CanonicalEmails implements JavaStep {
-    static final String MIGRATION = "015_canonical_emails";
+    static final String MIGRATION = "015_canonical_emails_signup_counts";
     private static final int MAX_CHARS = 255;
 
     private record Change(long id, String email, String canonical) {}

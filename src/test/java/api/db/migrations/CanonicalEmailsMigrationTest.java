@@ -101,7 +101,9 @@ class CanonicalEmailsMigrationTest {
 
             var error = assertThrows(MigrationException.class, () -> all(db).upgrade());
 
-            assertTrue(error.getMessage().contains("015_canonical_emails stopped: users 1 and 2"), error.getMessage());
+            assertTrue(
+                    error.getMessage().contains("015_canonical_emails_signup_counts stopped: users 1 and 2"),
+                    error.getMessage());
             assertTrue(error.getMessage().contains("nothing was changed"), error.getMessage());
             assertEquals(BEFORE, before.current().orElseThrow().version());
             assertFalse(columns(db).contains("display_email"));

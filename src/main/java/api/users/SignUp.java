@@ -24,10 +24,10 @@ public final class SignUp {
     }
 
     /**
-     * The new user, its password hashed on the bcrypt threads. The future fails with a 429
+     * The new user, its password hashed on the sign-ups' share of the bcrypt threads. The future fails with a 429
      * {@link ApiError} past the address's hourly sign-ups, a 409 when the email is taken in any spelling that is
      * canonically the same (found before any hashing; the unique key decides between two sign-ups at once), or a 503
-     * when the bcrypt queue is full.
+     * when the sign-ups' share of the bcrypt queue is full.
      */
     CompletableFuture<User> create(String address, NewUser input) {
         SignUpLimit.Place place = limit.take(address);
@@ -38,7 +38,7 @@ public final class SignUp {
         if (users.idOf(input.canonicalEmail()).isPresent()) {
             return CompletableFuture.failedFuture(taken(input));
         }
-        CompletableFuture<String> hashed = workers.run(() -> passwords.hash(input.password()));
+        CompletableFuture<String> hashed = workers.runSignUp(() -> passwords.hash(input.password()));
         if (hashed.isCompletedExceptionally()) {
             limit.giveBack(place); // refused before any work: the attempt was not made
         }

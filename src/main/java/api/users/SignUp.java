@@ -30,31 +30,35 @@ public final class SignUp {
      * when the sign-ups' share of the bcrypt queue is full.
      */
     CompletableFuture<User> create(String address, NewUser input) {
+        // read before the place is taken, so that a failed read cannot leave a place taken
+        boolean taken = users.idOf(input.canonicalEmail()).isPresent();
         SignUpLimit.Place place = limit.take(address);
         if (place.refused()) {
             return CompletableFuture.failedFuture(ApiError.tooManyRequests(
                     "Too many sign-ups from this address; try again later", place.retryAfterSeconds()));
         }
-        if (users.idOf(input.canonicalEmail()).isPresent()) {
+        if (taken) {
             return CompletableFuture.failedFuture(taken(input));
         }
-        CompletableFuture<String> hashed = workers.runSignUp(() -> passwords.hash(input.password()));
-        if (hashed.isCompletedExceptionally()) {
-            limit.giveBack(place); // refused before any work: the attempt was not made
-        }
-        return hashed.thenApply(hash -> {
-            long id;
-            try {
-                id = users.insert(input.canonicalEmail(), input.email(), hash);
-            } catch (UnableToExecuteStatementException e) {
-                if (!DbErrors.isDuplicateKey(e)) {
-                    throw e;
-                }
-                throw taken(input);
-            }
-            events.userRegistered();
-            return users.find(id).orElseThrow();
-        });
+        return workers.runSignUp(() -> passwords.hash(input.password()))
+                .whenComplete((hash, error) -> {
+                    if (error != null) {
+                        limit.giveBack(place); // no room to hash: the sign-up was never tried
+                    }
+                })
+                .thenApply(hash -> {
+                    long id;
+                    try {
+                        id = users.insert(input.canonicalEmail(), input.email(), hash);
+                    } catch (UnableToExecuteStatementException e) {
+                        if (!DbErrors.isDuplicateKey(e)) {
+                            throw e;
+                        }
+                        throw taken(input);
+                    }
+                    events.userRegistered();
+                    return users.find(id).orElseThrow();
+                });
     }
 
     private static ApiError taken(NewUser input) {

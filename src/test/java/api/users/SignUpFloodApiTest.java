@@ -36,6 +36,10 @@ class SignUpFloodApiTest {
     }
 
     private void start(int threads, int queueSize) {
+        start(threads, queueSize, 1_000_000);
+    }
+
+    private void start(int threads, int queueSize, int signUpsPerHour) {
         db.truncateAll();
         app = TestApp.start(
                 TestConfig.forDb(
@@ -50,8 +54,19 @@ class SignUpFloodApiTest {
                                 "HTTP_THREADS",
                                 "16",
                                 "LOGIN_MAX_FAILURES",
-                                "1000")),
+                                "1000",
+                                "SIGNUP_MAX_PER_HOUR",
+                                String.valueOf(signUpsPerHour))),
                 db);
+    }
+
+    /** One wrong login hashing and one waiting: the bcrypt pool has no room left. */
+    private List<Future<TestApp.Response>> fillTheBcryptPool(ExecutorService logins) {
+        List<Future<TestApp.Response>> wrong = List.of(
+                logins.submit(() -> login("nobody1@example.com", "wrong-password")),
+                logins.submit(() -> login("nobody2@example.com", "wrong-password")));
+        Await.until("the bcrypt queue to be full", () -> metrics().contains("\npassword_work_queue_depth 1.0\n"));
+        return wrong;
     }
 
     private TestApp.Response signUp(String email) {
@@ -73,11 +88,7 @@ class SignUpFloodApiTest {
         assertEquals(201, signUp("alice@example.com").status());
         ExecutorService logins = Executors.newFixedThreadPool(2);
         try {
-            // one login hashing, one waiting: the bcrypt pool has no room left
-            List<Future<TestApp.Response>> wrong = List.of(
-                    logins.submit(() -> login("nobody1@example.com", "wrong-password")),
-                    logins.submit(() -> login("nobody2@example.com", "wrong-password")));
-            Await.until("the bcrypt queue to be full", () -> metrics().contains("\npassword_work_queue_depth 1.0\n"));
+            List<Future<TestApp.Response>> wrong = fillTheBcryptPool(logins);
 
             var again = signUp("ALICE@example.com");
 
@@ -86,6 +97,23 @@ class SignUpFloodApiTest {
             for (Future<TestApp.Response> answer : wrong) {
                 assertEquals(403, answer.get(60, TimeUnit.SECONDS).status());
             }
+        } finally {
+            logins.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_sign_up_refused_for_a_full_bcrypt_queue_keeps_no_place_in_the_hourly_count() throws Exception {
+        start(1, 1, 1);
+        ExecutorService logins = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<TestApp.Response>> wrong = fillTheBcryptPool(logins);
+            assertEquals(503, signUp("first-try@example.com").status());
+            for (Future<TestApp.Response> answer : wrong) {
+                answer.get(60, TimeUnit.SECONDS);
+            }
+
+            assertEquals(201, signUp("second-try@example.com").status());
         } finally {
             logins.shutdownNow();
         }

@@ -52,7 +52,7 @@ public final class PasswordWorkers implements AutoCloseable {
         }
     }
 
-    /** Runs a sign-up's {@code work} within the sign-ups' half of the threads and queue; else as {@link #run}. */
+    /** Runs a sign-up's {@code work} in the sign-ups' half of the threads and queue; past it, 503 as {@link #run}. */
     public <T> CompletableFuture<T> runSignUp(Supplier<T> work) {
         var result = new CompletableFuture<T>();
         var signUp = new SignUpWork(() -> complete(result, work), result);

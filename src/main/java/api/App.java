@@ -35,6 +35,8 @@ import api.users.PasswordWorkers;
 import api.users.Passwords;
 import api.users.SignInPages;
 import api.users.SignUp;
+import api.users.SignUpCountDao;
+import api.users.SignUpLimit;
 import api.users.UserDao;
 import api.users.UserHandlers;
 import api.votes.VoteDao;
@@ -71,8 +73,8 @@ public final class App {
     }
 
     /**
-     * {@code extra} runs first in the create block (tests add routes there); {@code clock} places failed logins in
-     * their windows.
+     * {@code extra} runs first in the create block (tests add routes there); {@code clock} places failed logins and
+     * sign-ups in their windows.
      */
     public static Javalin createApp(AppConfig config, Database db, Clock clock, Consumer<JavalinConfig> extra) {
         var health = new HealthHandlers(db);
@@ -94,7 +96,9 @@ public final class App {
         var passwords = new Passwords(config.bcrypt().cost());
         var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.auth(), clock);
         var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, metrics.business());
-        var signUp = new SignUp(userDao, passwords, passwordWorkers, metrics.business());
+        var signUpLimit = new SignUpLimit(
+                db.jdbi().onDemand(SignUpCountDao.class), config.auth().signUpMaxPerHour(), clock);
+        var signUp = new SignUp(userDao, passwords, passwordWorkers, signUpLimit, metrics.business());
         var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
         var signIn = new SignInPages(logins, signUp, sessions, clientIp, templates);
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
@@ -111,6 +115,7 @@ public final class App {
         var cleanup = new HourlyCleanup(List.of(
                 new HourlyCleanup.Job("request logs older than the retention", retention::purge),
                 new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded),
+                new HourlyCleanup.Job("sign-up counters of ended hours", signUpLimit::deleteEnded),
                 new HourlyCleanup.Job("expired sessions", sessions::purgeExpired)));
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);

@@ -17,7 +17,7 @@ public interface SessionDao {
     void insert(String idHash, long userId, String csrf, Instant now, Instant expiresAt);
 
     @SqlQuery("""
-        SELECT s.user_id, u.email, s.csrf_token AS csrf, s.expires_at
+        SELECT s.user_id, COALESCE(u.display_email, u.email) AS email, s.csrf_token AS csrf, s.expires_at
         FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id_hash = :idHash AND s.expires_at > :now
         """)

@@ -81,7 +81,8 @@ public record AppConfig(
             Duration confirmedUserTtl,
             String opsToken,
             int loginMaxFailures,
-            Duration loginFailureWindow) {
+            Duration loginFailureWindow,
+            int signUpMaxPerHour) {
         static Auth from(Vars vars) {
             Optional<String> secretKey = vars.optional(SECRET_KEY);
             return new Auth(
@@ -91,7 +92,8 @@ public record AppConfig(
                     Duration.ofSeconds(vars.integer(AUTH_USER_CACHE_SECONDS)),
                     vars.optional(OPS_TOKEN).orElse(""),
                     vars.integer(LOGIN_MAX_FAILURES),
-                    Duration.ofSeconds(vars.integer(LOGIN_FAILURE_WINDOW_SECONDS)));
+                    Duration.ofSeconds(vars.integer(LOGIN_FAILURE_WINDOW_SECONDS)),
+                    vars.integer(SIGNUP_MAX_PER_HOUR));
         }
     }
 

@@ -113,6 +113,12 @@ public final class Settings {
             "failed logins allowed per address, and per account and address, in a window (per account: ten times)");
     public static final Setting LOGIN_FAILURE_WINDOW_SECONDS =
             number("LOGIN_FAILURE_WINDOW_SECONDS", 300, 1, 86_400, "the failed-login window");
+    public static final Setting SIGNUP_MAX_PER_HOUR = number(
+            "SIGNUP_MAX_PER_HOUR",
+            20,
+            1,
+            1_000_000,
+            "sign-ups allowed per address (IPv6: its /64) in a clock hour, taken emails included; past it 429");
     public static final Setting SHUTDOWN_TIMEOUT_SECONDS =
             number("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 300, "how long a stop waits for requests in flight");
     public static final Setting SHUTDOWN_IDLE_GRACE_SECONDS = number(
@@ -177,6 +183,7 @@ public final class Settings {
             BCRYPT_QUEUE_SIZE,
             LOGIN_MAX_FAILURES,
             LOGIN_FAILURE_WINDOW_SECONDS,
+            SIGNUP_MAX_PER_HOUR,
             SHUTDOWN_TIMEOUT_SECONDS,
             SHUTDOWN_IDLE_GRACE_SECONDS,
             REQUEST_LOG_ENABLED,

@@ -12,7 +12,7 @@ public final class PostDao {
 
     static final String POST_COLUMNS = """
         SELECT p.id, p.title, p.content, p.published, p.created_at, p.owner_id,
-               u.email AS owner_email, u.created_at AS owner_created_at,
+               COALESCE(u.display_email, u.email) AS owner_email, u.created_at AS owner_created_at,
                (SELECT COUNT(*) FROM votes v WHERE v.post_id = p.id) AS votes
         """;
 

@@ -1,5 +1,6 @@
 package api.users;
 
+import api.db.CanonicalEmail;
 import api.web.FieldErrors;
 import api.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,8 +66,8 @@ record Login(String username, String password) {
         return account(username);
     }
 
-    /** Emails are stored with a lower-cased domain, so a login must find them the same way. */
+    /** Accounts are found, and their failures counted, by the canonical email: case and width variants are one. */
     static String account(String username) {
-        return username.contains("@") ? NewUser.normalise(username) : username;
+        return CanonicalEmail.of(username);
     }
 }

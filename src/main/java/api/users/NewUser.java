@@ -1,12 +1,14 @@
 package api.users;
 
+import api.db.CanonicalEmail;
 import api.web.FieldErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The body of {@code POST /users}. */
+/** The body of {@code POST /users}; {@code email} is the spelling shown, {@link #canonicalEmail} the account's key. */
 record NewUser(String email, String password) {
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
@@ -16,6 +18,9 @@ record NewUser(String email, String password) {
     static NewUser from(JsonNode body) {
         var errors = new FieldErrors();
         String email = errors.text(body, "email");
+        if (email != null) {
+            email = Normalizer.normalize(email, Normalizer.Form.NFKC); // a full-width address is its ASCII one
+        }
         String password = errors.text(body, "password");
         if (email != null && !isEmail(email)) {
             errors.add("email", "value is not a valid email address", "value_error.email");
@@ -37,12 +42,16 @@ record NewUser(String email, String password) {
         return new NewUser(normalise(email), password);
     }
 
+    String canonicalEmail() {
+        return CanonicalEmail.of(email);
+    }
+
     static boolean isEmail(String email) {
         return email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches();
     }
 
     /** Domains are case-insensitive, so the domain is stored lower-cased (as the original's validator did). */
-    static String normalise(String email) {
+    private static String normalise(String email) {
         int at = email.lastIndexOf('@');
         return email.substring(0, at) + email.substring(at).toLowerCase(Locale.ROOT);
     }

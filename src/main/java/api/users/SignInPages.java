@@ -103,16 +103,27 @@ public final class SignInPages {
             form(ctx, HttpStatus.BAD_REQUEST, "tasks/signup.jte", email, null, problems);
             return;
         }
-        ctx.future(() -> signUp.create(input).handle((user, error) -> {
+        ctx.future(() -> signUp.create(clientIp.of(ctx), input).handle((user, error) -> {
             if (error == null) {
                 signIn(ctx, user.id());
                 return null;
             }
             ApiError refusal = refusal(error);
-            if (refusal.status() != HttpStatus.CONFLICT.getCode()) {
+            if (refusal.status() == HttpStatus.CONFLICT.getCode()) {
+                form(ctx, HttpStatus.CONFLICT, "tasks/signup.jte", email, TAKEN, Map.of());
+            } else if (refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
+                long seconds = refusal.retryAfterSeconds().orElse(60);
+                ctx.header("Retry-After", String.valueOf(seconds));
+                form(
+                        ctx,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "tasks/signup.jte",
+                        email,
+                        "Too many sign-ups from this address: try again in " + seconds + " seconds.",
+                        Map.of());
+            } else {
                 throw refusal;
             }
-            form(ctx, HttpStatus.CONFLICT, "tasks/signup.jte", email, TAKEN, Map.of());
             return null;
         }));
     }

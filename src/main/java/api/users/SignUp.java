@@ -11,33 +11,57 @@ public final class SignUp {
     private final UserDao users;
     private final Passwords passwords;
     private final PasswordWorkers workers;
+    private final SignUpLimit limit;
     private final BusinessMetrics events;
 
-    public SignUp(UserDao users, Passwords passwords, PasswordWorkers workers, BusinessMetrics events) {
+    public SignUp(
+            UserDao users, Passwords passwords, PasswordWorkers workers, SignUpLimit limit, BusinessMetrics events) {
         this.users = users;
         this.passwords = passwords;
         this.workers = workers;
+        this.limit = limit;
         this.events = events;
     }
 
     /**
-     * The new user, its password hashed on the bcrypt threads. The future fails with a 409 {@link ApiError} when the
-     * email is taken (the unique key decides, so two sign-ups at once make one account), or a 503 when the bcrypt
-     * queue is full.
+     * The new user, its password hashed on the sign-ups' share of the bcrypt threads. The future fails with a 429
+     * {@link ApiError} past the address's hourly sign-ups, a 409 when the email is taken in any spelling that is
+     * canonically the same (found before any hashing; the unique key decides between two sign-ups at once), or a 503
+     * when the sign-ups' share of the bcrypt queue is full.
      */
-    CompletableFuture<User> create(NewUser input) {
-        return workers.run(() -> passwords.hash(input.password())).thenApply(hash -> {
-            long id;
-            try {
-                id = users.insert(input.email(), hash);
-            } catch (UnableToExecuteStatementException e) {
-                if (!DbErrors.isDuplicateKey(e)) {
-                    throw e;
-                }
-                throw ApiError.conflict("User with email: " + input.email() + " already exists");
-            }
-            events.userRegistered();
-            return users.find(id).orElseThrow();
-        });
+    CompletableFuture<User> create(String address, NewUser input) {
+        // read before the place is taken, so that a failed read cannot leave a place taken
+        boolean taken = users.idOf(input.canonicalEmail()).isPresent();
+        SignUpLimit.Place place = limit.take(address);
+        if (place.refused()) {
+            return CompletableFuture.failedFuture(ApiError.tooManyRequests(
+                    "Too many sign-ups from this address; try again later", place.retryAfterSeconds()));
+        }
+        if (taken) {
+            return CompletableFuture.failedFuture(taken(input));
+        }
+        return workers.runSignUp(() -> passwords.hash(input.password()))
+                .whenComplete((hash, error) -> {
+                    if (error != null) {
+                        limit.giveBack(place); // no room to hash: the sign-up was never tried
+                    }
+                })
+                .thenApply(hash -> {
+                    long id;
+                    try {
+                        id = users.insert(input.canonicalEmail(), input.email(), hash);
+                    } catch (UnableToExecuteStatementException e) {
+                        if (!DbErrors.isDuplicateKey(e)) {
+                            throw e;
+                        }
+                        throw taken(input);
+                    }
+                    events.userRegistered();
+                    return users.find(id).orElseThrow();
+                });
+    }
+
+    private static ApiError taken(NewUser input) {
+        return ApiError.conflict("User with email: " + input.email() + " already exists");
     }
 }

@@ -25,7 +25,7 @@ public final class UserHandlers {
 
     public void create(Context ctx) {
         NewUser input = NewUser.from(Json.body(ctx));
-        ctx.future(() -> signUp.create(input)
+        ctx.future(() -> signUp.create(clientIp.of(ctx), input)
                 .thenAccept(user -> ctx.status(HttpStatus.CREATED).json(user)));
     }
 

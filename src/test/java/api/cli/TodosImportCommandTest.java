@@ -106,6 +106,23 @@ class TodosImportCommandTest {
     }
 
     @Test
+    void the_owner_is_found_by_a_case_or_full_width_spelling_of_the_email() {
+        DbSettings db = databaseWithUser("alice@example.com");
+
+        assertEquals(0, run(db, "todos", "import", SEED, "--owner=ALICE@example.com"), stderr());
+        assertEquals(0, run(db, "todos", "import", SEED, "--owner=\uff41lice@example.com"), stderr());
+        assertEquals(6, count(db, "u.email = 'alice@example.com'"));
+    }
+
+    @Test
+    void an_accented_spelling_of_the_owner_is_another_address_and_imports_nothing() {
+        DbSettings db = databaseWithUser("alice@example.com");
+
+        assertEquals(1, run(db, "todos", "import", SEED, "--owner=alic\u00e9@example.com"));
+        assertEquals(0, count(db, "TRUE"));
+    }
+
+    @Test
     void import_without_an_owner_exits_2_and_imports_nothing() {
         DbSettings db = databaseWithUser("alice@example.com");
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.web.ApiError;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +81,64 @@ class PasswordWorkersTest {
         assertEquals("running", running.get(5, TimeUnit.SECONDS));
         assertEquals("queued", queued.get(5, TimeUnit.SECONDS));
         assertFalse(queued.isCompletedExceptionally());
+    }
+
+    @Test
+    void sign_ups_hash_on_at_most_half_the_threads_and_wait_in_at_most_half_the_queue() throws Exception {
+        try (var pool = new PasswordWorkers(2, 2)) {
+            var hashing = pool.runSignUp(this::held);
+            var waiting = pool.runSignUp(this::held);
+
+            var refused = pool.runSignUp(() -> "refused");
+
+            assertEquals(503, assertThrowsCause(refused).status());
+            assertEquals(1, pool.queued());
+            assertEquals("login", pool.run(() -> "login").get(5, TimeUnit.SECONDS)); // the other thread is free
+            release.countDown();
+            assertEquals("held", hashing.get(5, TimeUnit.SECONDS));
+            assertEquals("held", waiting.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void a_waiting_sign_up_queues_behind_the_logins_that_came_before_it() throws Exception {
+        try (var pool = new PasswordWorkers(2, 4)) {
+            var signUpDone = new CountDownLatch(1);
+            var order = new ConcurrentLinkedQueue<String>();
+            pool.run(this::held); // the first thread, to the end: the second runs the rest one by one, in turn
+            pool.runSignUp(() -> {
+                await(signUpDone);
+                return "first";
+            });
+            var waitingSignUp = pool.runSignUp(() -> order.add("sign-up"));
+            var login = pool.run(() -> order.add("login"));
+
+            signUpDone.countDown();
+
+            assertTrue(waitingSignUp.get(5, TimeUnit.SECONDS));
+            assertTrue(login.get(5, TimeUnit.SECONDS));
+            assertEquals(List.of("login", "sign-up"), List.copyOf(order));
+        }
+    }
+
+    @Test
+    void with_one_thread_a_sign_up_still_gets_it() throws Exception {
+        try (var pool = new PasswordWorkers(1, 1)) {
+            assertEquals("signed up", pool.runSignUp(() -> "signed up").get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    private String held() {
+        await(release);
+        return "held";
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ApiError assertThrowsCause(CompletableFuture<?> future) {

@@ -27,12 +27,12 @@ class UserDaoTest {
     void an_inserted_user_is_found_by_id_with_a_recent_creation_time(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
-        long id = users.insert("ada@example.com", "hash");
+        long id = users.insert("ada@example.com", "Ada@example.com", "hash");
 
         User user = users.find(id).orElseThrow();
 
         assertEquals(id, user.id());
-        assertEquals("ada@example.com", user.email());
+        assertEquals("Ada@example.com", user.email()); // as typed
         assertTrue(
                 Duration.between(user.createdAt(), Instant.now()).abs().toMinutes() < 5, "created " + user.createdAt());
     }
@@ -46,11 +46,11 @@ class UserDaoTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void credentials_are_looked_up_by_email(TestDb db) {
+    void credentials_are_looked_up_by_the_canonical_email(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
-        users.insert("other@example.com", "other-hash");
-        long id = users.insert("ada@example.com", "ada-hash");
+        users.insert("other@example.com", "other@example.com", "other-hash");
+        long id = users.insert("ada@example.com", "Ada@example.com", "ada-hash");
 
         Credentials credentials = users.credentials("ada@example.com").orElseThrow();
 
@@ -63,12 +63,26 @@ class UserDaoTest {
     void a_second_user_with_the_same_email_is_a_duplicate_key(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
-        users.insert("ada@example.com", "hash");
+        users.insert("ada@example.com", "ada@example.com", "hash");
 
-        var error =
-                assertThrows(UnableToExecuteStatementException.class, () -> users.insert("ada@example.com", "hash"));
+        var error = assertThrows(
+                UnableToExecuteStatementException.class,
+                () -> users.insert("ada@example.com", "ADA@example.com", "hash"));
 
         assertTrue(DbErrors.isDuplicateKey(error));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void an_accented_email_is_another_key_than_the_plain_one(TestDb db) {
+        db.truncateAll();
+        UserDao users = db.jdbi().onDemand(UserDao.class);
+        users.insert("alice@example.com", "alice@example.com", "hash");
+
+        long accented = users.insert("alic\u00e9@example.com", "alic\u00e9@example.com", "other-hash");
+
+        assertEquals(accented, users.idOf("alic\u00e9@example.com").orElseThrow());
+        assertTrue(users.idByEmail("\uff21lice@example.com").isPresent()); // full-width A: the plain account
     }
 
     @ParameterizedTest(name = "{0}")

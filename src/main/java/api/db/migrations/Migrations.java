@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ public final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final String LOCK_NAME = "api_schema_migrations";
     private static final int LOCK_WAIT_SECONDS = 120;
+    private static final Map<String, JavaStep> JAVA_STEPS = Map.of(CanonicalEmails.MIGRATION, new CanonicalEmails());
 
     public record Applied(int version, String name, String checksum, Instant appliedAt) implements Numbered {}
 
@@ -50,7 +52,14 @@ public final class Migrations {
             for (Migration migration : known) {
                 if (migration.version() > current) {
                     long start = System.nanoTime();
+                    JavaStep step = JAVA_STEPS.get(migration.label());
+                    if (step != null) {
+                        step(migration, () -> step.before(connection));
+                    }
                     run(connection, migration, migration.upSql(), "up");
+                    if (step != null) {
+                        step(migration, () -> step.after(connection));
+                    }
                     try (PreparedStatement insert = connection.prepareStatement(
                             "INSERT INTO schema_version (version, name, checksum) VALUES (?, ?, ?)")) {
                         insert.setInt(1, migration.version());
@@ -137,6 +146,18 @@ public final class Migrations {
                 throw new MigrationException(
                         "Migration " + migration.label() + " (" + direction + ") failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    private interface StepWork {
+        void run() throws SQLException;
+    }
+
+    private static void step(Migration migration, StepWork work) {
+        try {
+            work.run();
+        } catch (SQLException e) {
+            throw new MigrationException("Migration " + migration.label() + " (up, Java) failed: " + e.getMessage(), e);
         }
     }
 

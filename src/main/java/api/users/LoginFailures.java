@@ -37,24 +37,34 @@ public final class LoginFailures {
         this.clock = clock;
     }
 
-    /** The places one login holds, in one window; {@code retryAfterSeconds} is set when it got none. */
-    public record Reservation(List<String> keys, Instant windowEnd, long retryAfterSeconds) {
+    /** The places one login holds, in one window; when it got none, {@code full} is the counter that refused it. */
+    public record Reservation(List<String> keys, Instant windowEnd, long retryAfterSeconds, String full) {
         public boolean refused() {
             return keys.isEmpty();
         }
     }
 
-    /** A place on each of the login's counters, or none at all when one of them is full. */
+    /** One counter a login takes a place on. */
+    record Counter(String key, int limit) {}
+
+    /** A place on each of the counters of a login without a known device, or none when one of them is full. */
     public Reservation reserve(String address, String account) {
-        Instant now = clock.instant();
-        Instant windowEnd = Instant.ofEpochSecond((now.getEpochSecond() / windowSeconds + 1) * windowSeconds);
+        return reserve(forAddress(address, account));
+    }
+
+    /** The network's own counter first: a network past its limit never touches the account's shared one. */
+    List<Counter> forAddress(String address, String account) {
         String network = ClientNetwork.of(address);
         String email = account.strip().toLowerCase(Locale.ROOT);
-        // the network's own counter first: a network past its limit never touches the account's shared one
-        List<Counter> counters = List.of(
+        return List.of(
                 new Counter(key("network", network), maxFailures),
                 new Counter(key("account-network", email + "\n" + network), maxFailures),
                 new Counter(key("account", email), maxFailures * ACCOUNT_CEILING_FACTOR));
+    }
+
+    Reservation reserve(List<Counter> counters) {
+        Instant now = clock.instant();
+        Instant windowEnd = Instant.ofEpochSecond((now.getEpochSecond() / windowSeconds + 1) * windowSeconds);
         List<String> held = new ArrayList<>();
         for (Counter counter : counters) {
             if (!take(counter, windowEnd)) {
@@ -62,11 +72,11 @@ public final class LoginFailures {
                     dao.decrement(held, windowEnd);
                 }
                 long millis = Duration.between(now, windowEnd).toMillis();
-                return new Reservation(List.of(), windowEnd, Math.max(1, (millis + 999) / 1000));
+                return new Reservation(List.of(), windowEnd, Math.max(1, (millis + 999) / 1000), counter.key());
             }
             held.add(counter.key());
         }
-        return new Reservation(List.copyOf(held), windowEnd, 0);
+        return new Reservation(List.copyOf(held), windowEnd, 0, null);
     }
 
     /** Forgets a reservation whose password was right, or never checked. */
@@ -97,8 +107,6 @@ public final class LoginFailures {
         }
         return dao.increment(counter.key(), windowEnd, counter.limit()) == 1;
     }
-
-    private record Counter(String key, int limit) {}
 
     /** The stored key: a hash, so the table holds no email, and every key has the column's length. */
     static String key(String kind, String value) {

@@ -2,6 +2,7 @@ package api.users;
 
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,6 +18,7 @@ public final class PasswordLogin {
     private final PasswordWorkers workers;
     private final LoginFailures failures;
     private final BusinessMetrics events;
+    private final ChecksInProgress checks = new ChecksInProgress();
 
     public PasswordLogin(
             UserDao users,
@@ -38,19 +40,34 @@ public final class PasswordLogin {
     public CompletableFuture<Long> userId(String address, String account, String password) {
         // read before the reservation, so that a failed read cannot leave a place taken that nothing gives back
         Optional<Credentials> stored = users.credentials(account);
-        LoginFailures.Reservation reservation = failures.reserve(address, account);
-        if (reservation.refused()) {
+        return attempt(stored, failures.forAddress(address, account), password);
+    }
+
+    private CompletableFuture<Long> attempt(
+            Optional<Credentials> stored, List<LoginFailures.Counter> counters, String password) {
+        ChecksInProgress.Taken taken = checks.take(() -> failures.reserve(counters));
+        if (taken instanceof ChecksInProgress.Wait wait) {
+            // the places left are held by checks still running: a right password among them gives its place back
+            return wait.anySettled().thenCompose(settled -> attempt(stored, counters, password));
+        }
+        if (taken instanceof ChecksInProgress.Refused refused) {
             events.loginThrottled();
             return CompletableFuture.failedFuture(ApiError.tooManyRequests(
-                    "Too many failed login attempts; try again later", reservation.retryAfterSeconds()));
+                    "Too many failed login attempts; try again later",
+                    refused.reservation().retryAfterSeconds()));
         }
+        ChecksInProgress.Place place = (ChecksInProgress.Place) taken;
         return workers.run(() -> stored.isPresent()
                         ? passwords.matches(password, stored.get().password())
                         : passwords.matchAgainstDummy(password))
                 // on the bcrypt thread: one short statement, so the answer never comes before the place is free
                 .whenComplete((valid, error) -> {
-                    if (error != null || valid) {
-                        failures.giveBack(reservation);
+                    try {
+                        if (error != null || valid) {
+                            failures.giveBack(place.reservation());
+                        }
+                    } finally {
+                        checks.settle(place);
                     }
                 })
                 .thenApply(valid -> {

@@ -28,6 +28,8 @@ import api.todos.TodoApiHandlers;
 import api.todos.TodoCsv;
 import api.todos.TodoDao;
 import api.todos.TodoPages;
+import api.users.DeviceDao;
+import api.users.Devices;
 import api.users.LoginFailureDao;
 import api.users.LoginFailures;
 import api.users.PasswordLogin;
@@ -93,7 +95,8 @@ public final class App {
                 new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
         var passwords = new Passwords(config.bcrypt().cost());
         var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.auth(), clock);
-        var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, metrics.business());
+        var devices = new Devices(db.jdbi().onDemand(DeviceDao.class), clock);
+        var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, devices, metrics.business());
         var signUp = new SignUp(userDao, passwords, passwordWorkers, metrics.business());
         var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
         var signIn = new SignInPages(logins, signUp, sessions, clientIp, templates);
@@ -111,7 +114,8 @@ public final class App {
         var cleanup = new HourlyCleanup(List.of(
                 new HourlyCleanup.Job("request logs older than the retention", retention::purge),
                 new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded),
-                new HourlyCleanup.Job("expired sessions", sessions::purgeExpired)));
+                new HourlyCleanup.Job("expired sessions", sessions::purgeExpired),
+                new HourlyCleanup.Job("devices unused for a year", devices::forgetUnused)));
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(

@@ -14,8 +14,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Failed logins, counted in the database so every instance shares them and a restart forgets none. Per-network counters
- * fill before the account's overall ceiling (ten times LOGIN_MAX_FAILURES), so one attacking network cannot lock the
- * owner out; windows are epoch-aligned so instances agree without asking.
+ * fill before the account's overall ceiling (ten times LOGIN_MAX_FAILURES), which a device the account has logged in
+ * from does not share; windows are epoch-aligned so instances agree without asking.
  */
 public final class LoginFailures {
     static final int ACCOUNT_CEILING_FACTOR = 10;
@@ -44,8 +44,8 @@ public final class LoginFailures {
         }
     }
 
-    /** One counter a login takes a place on. */
-    record Counter(String key, int limit) {}
+    /** One counter a login takes a place on; {@code accountKey} is null for an address's own. */
+    record Counter(String key, String accountKey, int limit) {}
 
     /** A place on each of the counters of a login without a known device, or none when one of them is full. */
     public Reservation reserve(String address, String account) {
@@ -55,11 +55,17 @@ public final class LoginFailures {
     /** The network's own counter first: a network past its limit never touches the account's shared one. */
     List<Counter> forAddress(String address, String account) {
         String network = ClientNetwork.of(address);
-        String email = account.strip().toLowerCase(Locale.ROOT);
+        String email = email(account);
+        String accountKey = accountKey(account);
         return List.of(
-                new Counter(key("network", network), maxFailures),
-                new Counter(key("account-network", email + "\n" + network), maxFailures),
-                new Counter(key("account", email), maxFailures * ACCOUNT_CEILING_FACTOR));
+                new Counter(key("network", network), null, maxFailures),
+                new Counter(key("account-network", email + "\n" + network), accountKey, maxFailures),
+                new Counter(key("account", email), accountKey, maxFailures * ACCOUNT_CEILING_FACTOR));
+    }
+
+    /** A known device's one counter, from any address: a stolen cookie buys no more guesses than one address. */
+    List<Counter> forDevice(String deviceHash, String account) {
+        return List.of(new Counter(key("device", deviceHash), accountKey(account), maxFailures));
     }
 
     Reservation reserve(List<Counter> counters) {
@@ -98,7 +104,7 @@ public final class LoginFailures {
             return true;
         }
         try {
-            dao.insertFirst(counter.key(), windowEnd);
+            dao.insertFirst(counter.key(), windowEnd, counter.accountKey());
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (!DbErrors.isDuplicateKey(e)) {
@@ -106,6 +112,15 @@ public final class LoginFailures {
             }
         }
         return dao.increment(counter.key(), windowEnd, counter.limit()) == 1;
+    }
+
+    private static String email(String account) {
+        return account.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Marks every counter of one account, so that they can be found without knowing the addresses. */
+    static String accountKey(String account) {
+        return key("account", email(account));
     }
 
     /** The stored key: a hash, so the table holds no email, and every key has the column's length. */

@@ -12,11 +12,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class PasswordLogin {
     static final String INVALID_CREDENTIALS = "Invalid Credentials";
+    static final String THROTTLED =
+            "Too many failed login attempts; try again later, or from a client that has logged in to this account before";
+    static final String DEVICE_THROTTLED = "Too many failed login attempts from this device; try again later";
 
     private final UserDao users;
     private final Passwords passwords;
     private final PasswordWorkers workers;
     private final LoginFailures failures;
+    private final Devices devices;
     private final BusinessMetrics events;
     private final ChecksInProgress checks = new ChecksInProgress();
 
@@ -25,35 +29,47 @@ public final class PasswordLogin {
             Passwords passwords,
             PasswordWorkers workers,
             LoginFailures failures,
+            Devices devices,
             BusinessMetrics events) {
         this.users = users;
         this.passwords = passwords;
         this.workers = workers;
         this.failures = failures;
+        this.devices = devices;
         this.events = events;
     }
 
+    /** A right password's user, and the {@code device} cookie that names this client for that user from now on. */
+    public record LoggedIn(long userId, String device) {}
+
     /**
-     * The user id when {@code password} is right. The future fails with 429 when a counter is full, 403 for an
-     * unknown account or wrong password alike, or 503 when the bcrypt queue is full.
+     * The user when {@code password} is right. The future fails with 429 when a counter is full, 403 for an unknown
+     * account or wrong password alike, or 503 when the bcrypt queue is full. {@code device} is the client's cookie.
      */
-    public CompletableFuture<Long> userId(String address, String account, String password) {
+    public CompletableFuture<LoggedIn> logIn(String address, String account, String password, String device) {
         // read before the reservation, so that a failed read cannot leave a place taken that nothing gives back
         Optional<Credentials> stored = users.credentials(account);
-        return attempt(stored, failures.forAddress(address, account), password);
+        Optional<Devices.Known> known = stored.flatMap(user -> devices.known(device, user.id()));
+        List<LoginFailures.Counter> counters = known.isPresent()
+                ? failures.forDevice(known.get().idHash(), account)
+                : failures.forAddress(address, account);
+        return attempt(stored, known, counters, password);
     }
 
-    private CompletableFuture<Long> attempt(
-            Optional<Credentials> stored, List<LoginFailures.Counter> counters, String password) {
+    private CompletableFuture<LoggedIn> attempt(
+            Optional<Credentials> stored,
+            Optional<Devices.Known> known,
+            List<LoginFailures.Counter> counters,
+            String password) {
         ChecksInProgress.Taken taken = checks.take(() -> failures.reserve(counters));
         if (taken instanceof ChecksInProgress.Wait wait) {
             // the places left are held by checks still running: a right password among them gives its place back
-            return wait.anySettled().thenCompose(settled -> attempt(stored, counters, password));
+            return wait.anySettled().thenCompose(settled -> attempt(stored, known, counters, password));
         }
         if (taken instanceof ChecksInProgress.Refused refused) {
             events.loginThrottled();
             return CompletableFuture.failedFuture(ApiError.tooManyRequests(
-                    "Too many failed login attempts; try again later",
+                    known.isPresent() ? DEVICE_THROTTLED : THROTTLED,
                     refused.reservation().retryAfterSeconds()));
         }
         ChecksInProgress.Place place = (ChecksInProgress.Place) taken;
@@ -76,7 +92,8 @@ public final class PasswordLogin {
                         throw ApiError.forbidden(INVALID_CREDENTIALS);
                     }
                     events.loginSucceeded();
-                    return stored.get().id();
+                    long userId = stored.get().id();
+                    return new LoggedIn(userId, devices.remember(known, userId));
                 });
     }
 }

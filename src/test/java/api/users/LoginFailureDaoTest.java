@@ -89,7 +89,7 @@ class LoginFailureDaoTest {
     void insert_first_starts_the_keys_counter_in_the_window_at_one(TestDb db) {
         db.truncateAll();
 
-        dao(db).insertFirst("a", WINDOW);
+        dao(db).insertFirst("a", WINDOW, null);
 
         assertEquals(Optional.of(1), failures(db, "a", WINDOW));
     }
@@ -100,7 +100,7 @@ class LoginFailureDaoTest {
         db.truncateAll();
         aCounter(db, "a", WINDOW, 2);
 
-        var error = assertThrows(UnableToExecuteStatementException.class, () -> dao(db).insertFirst("a", WINDOW));
+        var error = assertThrows(UnableToExecuteStatementException.class, () -> dao(db).insertFirst("a", WINDOW, null));
 
         assertTrue(DbErrors.isDuplicateKey(error));
         assertEquals(Optional.of(2), failures(db, "a", WINDOW));

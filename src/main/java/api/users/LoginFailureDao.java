@@ -28,6 +28,10 @@ public interface LoginFailureDao {
         """)
     int decrement(@BindList List<String> keys, Instant windowEnd);
 
+    /** Every counter of the account, in every window; returns how many. */
+    @SqlUpdate("DELETE FROM login_failures WHERE account_key = :accountKey")
+    int deleteAccount(String accountKey);
+
     /** At most {@code limit} counters whose window ended by {@code now}; MySQL, MariaDB and H2 all take the LIMIT. */
     @SqlUpdate("DELETE FROM login_failures WHERE window_end <= :now LIMIT :limit")
     int deleteEnded(Instant now, int limit);

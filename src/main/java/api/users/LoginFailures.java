@@ -92,6 +92,11 @@ public final class LoginFailures {
         }
     }
 
+    /** Clears every counter of the account with this email (from every address, and of its devices); returns how many. */
+    public int unlock(String email) {
+        return dao.deleteAccount(accountKey(Login.account(email)));
+    }
+
     /** Deletes the counters of ended windows, a chunk per statement; returns how many. */
     public long deleteEnded() {
         Instant now = clock.instant();
@@ -118,7 +123,7 @@ public final class LoginFailures {
         return account.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Marks every counter of one account, so that they can be found without knowing the addresses. */
+    /** Marks every counter of one account, so that {@link #unlock} finds them without knowing the addresses. */
     static String accountKey(String account) {
         return key("account", email(account));
     }

@@ -2,61 +2,94 @@ package api.users;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The logins of this instance holding a place on a counter while their password is checked, so that a login refused
- * only because of them can wait for them to settle instead of answering 429.
+ * The logins of this instance that are taking or holding places on the failed-login counters, so that a login refused
+ * only because of checks still running can wait for them to settle instead of answering 429. No lock is held while
+ * the database is asked: a login is recorded before it reserves, so a later refusal sees it.
  */
 final class ChecksInProgress {
-    private final Map<String, List<CompletableFuture<Void>>> byCounter = new HashMap<>();
+    private final Map<String, Set<Check>> byCounter = new HashMap<>();
+    private long placesGivenBack;
 
-    /** What a login got: a place, something to wait for before trying again, or a refusal. */
-    sealed interface Taken permits Place, Wait, Refused {}
+    /** One login from before it reserves until its check is over; {@code over} tells whether it gave places back. */
+    static final class Check {
+        private final List<String> keys;
+        private final long givenBackBefore;
+        private final CompletableFuture<Boolean> over = new CompletableFuture<>();
 
-    /** {@code settled} completes when the check is over. */
-    record Place(LoginFailures.Reservation reservation, CompletableFuture<Void> settled) implements Taken {}
-
-    /** Completes when one of the checks holding the full counter has settled. */
-    record Wait(CompletableFuture<Object> anySettled) implements Taken {}
-
-    /** No check here holds the full counter: the failures that fill it are settled. */
-    record Refused(LoginFailures.Reservation reservation) implements Taken {}
-
-    /**
-     * Reserves and records the holder under one lock, so that a refusal sees every check here that holds its full
-     * counter.
-     */
-    synchronized Taken take(Supplier<LoginFailures.Reservation> reserve) {
-        LoginFailures.Reservation reservation = reserve.get();
-        if (reservation.refused()) {
-            List<CompletableFuture<Void>> holders = byCounter.get(reservation.full());
-            if (holders == null) {
-                return new Refused(reservation);
-            }
-            return new Wait(CompletableFuture.anyOf(holders.toArray(CompletableFuture[]::new)));
+        private Check(List<String> keys, long givenBackBefore) {
+            this.keys = keys;
+            this.givenBackBefore = givenBackBefore;
         }
-        var settled = new CompletableFuture<Void>();
-        for (String key : reservation.keys()) {
-            byCounter.computeIfAbsent(key, k -> new ArrayList<>()).add(settled);
-        }
-        return new Place(reservation, settled);
     }
 
-    /** Once the check is over and a right password's place given back: those waiting try again on this thread. */
-    void settle(Place place) {
+    synchronized Check start(List<String> keys) {
+        var check = new Check(List.copyOf(keys), placesGivenBack);
+        for (String key : check.keys) {
+            byCounter.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(check);
+        }
+        return check;
+    }
+
+    /** The check is over; {@code gaveBack} when its places are free again (a right password, or none checked). */
+    void end(Check check, boolean gaveBack) {
         synchronized (this) {
-            for (String key : place.reservation().keys()) {
-                List<CompletableFuture<Void>> holders = byCounter.get(key);
-                holders.remove(place.settled());
-                if (holders.isEmpty()) {
-                    byCounter.remove(key);
-                }
+            forget(check);
+            if (gaveBack) {
+                placesGivenBack++;
             }
         }
-        place.settled().complete(null);
+        check.over.complete(gaveBack);
+    }
+
+    /**
+     * The check got no place because {@code full} was full. Completes true as soon as one of the checks that may hold
+     * a place on it gives its places back (at once if one did while this one reserved), false when they all kept
+     * theirs or there are none.
+     */
+    CompletableFuture<Boolean> refused(Check check, String full) {
+        List<Check> holders;
+        boolean givenBackMeanwhile;
+        synchronized (this) {
+            forget(check);
+            givenBackMeanwhile = placesGivenBack != check.givenBackBefore;
+            holders = new ArrayList<>(byCounter.getOrDefault(full, Set.of()));
+        }
+        check.over.complete(false);
+        if (givenBackMeanwhile || holders.isEmpty()) {
+            return CompletableFuture.completedFuture(givenBackMeanwhile);
+        }
+        return anyGivesBack(holders);
+    }
+
+    private static CompletableFuture<Boolean> anyGivesBack(List<Check> holders) {
+        var result = new CompletableFuture<Boolean>();
+        var left = new AtomicInteger(holders.size());
+        for (Check holder : holders) {
+            holder.over.thenAccept(gaveBack -> {
+                if (gaveBack) {
+                    result.complete(true);
+                } else if (left.decrementAndGet() == 0) {
+                    result.complete(false);
+                }
+            });
+        }
+        return result;
+    }
+
+    private void forget(Check check) {
+        for (String key : check.keys) {
+            Set<Check> checks = byCounter.get(key);
+            if (checks != null && checks.remove(check) && checks.isEmpty()) {
+                byCounter.remove(key);
+            }
+        }
     }
 }

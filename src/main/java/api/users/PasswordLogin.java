@@ -61,29 +61,39 @@ public final class PasswordLogin {
             Optional<Devices.Known> known,
             List<LoginFailures.Counter> counters,
             String password) {
-        ChecksInProgress.Taken taken = checks.take(() -> failures.reserve(counters));
-        if (taken instanceof ChecksInProgress.Wait wait) {
-            // the places left are held by checks still running: a right password among them gives its place back
-            return wait.anySettled().thenCompose(settled -> attempt(stored, known, counters, password));
+        ChecksInProgress.Check check =
+                checks.start(counters.stream().map(LoginFailures.Counter::key).toList());
+        LoginFailures.Reservation reservation;
+        try {
+            reservation = failures.reserve(counters);
+        } catch (RuntimeException e) {
+            checks.end(check, false);
+            throw e;
         }
-        if (taken instanceof ChecksInProgress.Refused refused) {
-            events.loginThrottled();
-            return CompletableFuture.failedFuture(ApiError.tooManyRequests(
-                    known.isPresent() ? DEVICE_THROTTLED : THROTTLED,
-                    refused.reservation().retryAfterSeconds()));
+        if (reservation.refused()) {
+            var throttled = ApiError.tooManyRequests(
+                    known.isPresent() ? DEVICE_THROTTLED : THROTTLED, reservation.retryAfterSeconds());
+            // the places left may be held by checks still running: a right password among them gives its place back
+            return checks.refused(check, reservation.full()).thenCompose(placeFreed -> {
+                if (placeFreed) {
+                    return attempt(stored, known, counters, password);
+                }
+                events.loginThrottled();
+                return CompletableFuture.failedFuture(throttled);
+            });
         }
-        ChecksInProgress.Place place = (ChecksInProgress.Place) taken;
         return workers.run(() -> stored.isPresent()
                         ? passwords.matches(password, stored.get().password())
                         : passwords.matchAgainstDummy(password))
                 // on the bcrypt thread: one short statement, so the answer never comes before the place is free
                 .whenComplete((valid, error) -> {
+                    boolean giveBack = error != null || valid;
                     try {
-                        if (error != null || valid) {
-                            failures.giveBack(place.reservation());
+                        if (giveBack) {
+                            failures.giveBack(reservation);
                         }
                     } finally {
-                        checks.settle(place);
+                        checks.end(check, giveBack);
                     }
                 })
                 .thenApply(valid -> {

@@ -10,9 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The logins of this instance that are taking or holding places on the failed-login counters, so that a login refused
- * only because of checks still running can wait for them to settle instead of answering 429. No lock is held while
- * the database is asked: a login is recorded before it reserves, so a later refusal sees it.
+ * The logins of this instance taking or holding places on the failed-login counters, recorded before they reserve so
+ * that a login refused only because of checks still running sees them, and waits for them instead of answering 429.
  */
 final class ChecksInProgress {
     private final Map<String, Set<Check>> byCounter = new HashMap<>();

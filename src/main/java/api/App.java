@@ -28,6 +28,8 @@ import api.todos.TodoApiHandlers;
 import api.todos.TodoCsv;
 import api.todos.TodoDao;
 import api.todos.TodoPages;
+import api.users.DeviceDao;
+import api.users.Devices;
 import api.users.LoginFailureDao;
 import api.users.LoginFailures;
 import api.users.PasswordLogin;
@@ -95,7 +97,8 @@ public final class App {
                 new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
         var passwords = new Passwords(config.bcrypt().cost());
         var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.auth(), clock);
-        var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, metrics.business());
+        var devices = new Devices(db.jdbi().onDemand(DeviceDao.class), clock);
+        var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, devices, metrics.business());
         var signUpLimit = new SignUpLimit(
                 db.jdbi().onDemand(SignUpCountDao.class), config.auth().signUpMaxPerHour(), clock);
         var signUp = new SignUp(userDao, passwords, passwordWorkers, signUpLimit, metrics.business());
@@ -116,7 +119,8 @@ public final class App {
                 new HourlyCleanup.Job("request logs older than the retention", retention::purge),
                 new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded),
                 new HourlyCleanup.Job("sign-up counters of ended hours", signUpLimit::deleteEnded),
-                new HourlyCleanup.Job("expired sessions", sessions::purgeExpired)));
+                new HourlyCleanup.Job("expired sessions", sessions::purgeExpired),
+                new HourlyCleanup.Job("devices unused for a year", devices::forgetUnused)));
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(

@@ -6,8 +6,11 @@ import api.db.migrations.Migration;
 import api.db.migrations.Migrations;
 import api.todos.TodoDao;
 import api.todos.TodoImport;
+import api.users.LoginFailureDao;
+import api.users.LoginFailures;
 import api.users.UserDao;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -112,25 +115,42 @@ public final class Commands {
         });
     }
 
-    private interface OwnerCommand {
-        int run(Database db, long owner);
+    /**
+     * Clears the account's failed-login counters, from every address and of its devices, so its owner can log in
+     * again at once. Exit 0 with the count; 1 when no account has the email.
+     */
+    public static int unlockUser(AppConfig config, String email) {
+        return asUser(config, email, (db, user) -> {
+            int count = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.auth(), Clock.systemUTC())
+                    .unlock(email.strip());
+            System.out.println("Cleared " + count + " failed-login counters of " + email.strip());
+            return 0;
+        });
     }
 
-    private static int asOwner(AppConfig config, String usage, String ownerEmail, OwnerCommand command) {
+    private interface UserCommand {
+        int run(Database db, long userId);
+    }
+
+    private static int asOwner(AppConfig config, String usage, String ownerEmail, UserCommand command) {
         if (ownerEmail == null || ownerEmail.isBlank()) {
             System.err.println(usage + " needs --owner EMAIL: the user whose tasks they become");
             return 2;
         }
+        return asUser(config, ownerEmail, command);
+    }
+
+    private static int asUser(AppConfig config, String email, UserCommand command) {
         try (Database db = connect(config)) {
             if (config.database().migrateOnStart()) {
                 new Migrations(db.dataSource(), db.settings().isH2()).upgrade();
             }
-            Optional<Long> owner = db.jdbi().onDemand(UserDao.class).idByEmail(ownerEmail.strip());
-            if (owner.isEmpty()) {
-                System.err.println("no user has the email " + ownerEmail + ": sign up first (nothing changed)");
+            Optional<Long> user = db.jdbi().onDemand(UserDao.class).idByEmail(email.strip());
+            if (user.isEmpty()) {
+                System.err.println("no user has the email " + email + ": sign up first (nothing changed)");
                 return 1;
             }
-            return command.run(db, owner.get());
+            return command.run(db, user.get());
         }
     }
 

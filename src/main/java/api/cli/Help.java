@@ -21,6 +21,8 @@ public final class Help {
               todos assign --owner EMAIL
                                     give every task without an owner (tasks from before tasks had owners, which no
                                     one sees) to the user EMAIL
+              users unlock EMAIL    clear the failed-login counters of the user EMAIL (from every address and device),
+                                    so that its owner can log in again at once
               training-run          start on a throwaway embedded database, send a few requests, stop: run under
                                     -XX:ArchiveClassesAtExit or -XX:AOTCacheOutput to make a faster-start archive
               --help                this text

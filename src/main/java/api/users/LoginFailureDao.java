@@ -15,8 +15,11 @@ public interface LoginFailureDao {
     int increment(String key, Instant windowEnd, int limit);
 
     /** The key's first failure in the window; a duplicate key means another request started the counter first. */
-    @SqlUpdate("INSERT INTO login_failures (counter_key, window_end, failures) VALUES (:key, :windowEnd, 1)")
-    void insertFirst(String key, Instant windowEnd);
+    @SqlUpdate("""
+        INSERT INTO login_failures (counter_key, window_end, failures, account_key)
+        VALUES (:key, :windowEnd, 1, :accountKey)
+        """)
+    void insertFirst(String key, Instant windowEnd, String accountKey);
 
     /** One failure fewer on each of the keys' counters in the window; returns how many counters changed. */
     @SqlUpdate("""
@@ -24,6 +27,10 @@ public interface LoginFailureDao {
         WHERE counter_key IN (<keys>) AND window_end = :windowEnd AND failures > 0
         """)
     int decrement(@BindList List<String> keys, Instant windowEnd);
+
+    /** Every counter of the account, in every window; returns how many. */
+    @SqlUpdate("DELETE FROM login_failures WHERE account_key = :accountKey")
+    int deleteAccount(String accountKey);
 
     /** At most {@code limit} counters whose window ended by {@code now}; MySQL, MariaDB and H2 all take the LIMIT. */
     @SqlUpdate("DELETE FROM login_failures WHERE window_end <= :now LIMIT :limit")

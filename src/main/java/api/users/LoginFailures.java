@@ -14,8 +14,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Failed logins, counted in the database so every instance shares them and a restart forgets none. Per-network counters
- * fill before the account's overall ceiling (ten times LOGIN_MAX_FAILURES), so one attacking network cannot lock the
- * owner out; windows are epoch-aligned so instances agree without asking.
+ * fill before the account's overall ceiling (ten times LOGIN_MAX_FAILURES), which a device the account has logged in
+ * from does not share; windows are epoch-aligned so instances agree without asking.
  */
 public final class LoginFailures {
     static final int ACCOUNT_CEILING_FACTOR = 10;
@@ -37,24 +37,40 @@ public final class LoginFailures {
         this.clock = clock;
     }
 
-    /** The places one login holds, in one window; {@code retryAfterSeconds} is set when it got none. */
-    public record Reservation(List<String> keys, Instant windowEnd, long retryAfterSeconds) {
+    /** The places one login holds, in one window; when it got none, {@code full} is the counter that refused it. */
+    public record Reservation(List<String> keys, Instant windowEnd, long retryAfterSeconds, String full) {
         public boolean refused() {
             return keys.isEmpty();
         }
     }
 
-    /** A place on each of the login's counters, or none at all when one of them is full. */
+    /** One counter a login takes a place on; {@code accountKey} is null for an address's own. */
+    record Counter(String key, String accountKey, int limit) {}
+
+    /** A place on each of the counters of a login without a known device, or none when one of them is full. */
     public Reservation reserve(String address, String account) {
+        return reserve(forAddress(address, account));
+    }
+
+    /** The network's own counter first: a network past its limit never touches the account's shared one. */
+    List<Counter> forAddress(String address, String account) {
+        String network = ClientNetwork.of(address);
+        String email = email(account);
+        String accountKey = accountKey(account);
+        return List.of(
+                new Counter(key("network", network), null, maxFailures),
+                new Counter(key("account-network", email + "\n" + network), accountKey, maxFailures),
+                new Counter(key("account", email), accountKey, maxFailures * ACCOUNT_CEILING_FACTOR));
+    }
+
+    /** A known device's one counter, from any address: a stolen cookie buys no more guesses than one address. */
+    List<Counter> forDevice(String deviceHash, String account) {
+        return List.of(new Counter(key("device", deviceHash), accountKey(account), maxFailures));
+    }
+
+    Reservation reserve(List<Counter> counters) {
         Instant now = clock.instant();
         Instant windowEnd = Instant.ofEpochSecond((now.getEpochSecond() / windowSeconds + 1) * windowSeconds);
-        String network = ClientNetwork.of(address);
-        String email = account.strip().toLowerCase(Locale.ROOT);
-        // the network's own counter first: a network past its limit never touches the account's shared one
-        List<Counter> counters = List.of(
-                new Counter(key("network", network), maxFailures),
-                new Counter(key("account-network", email + "\n" + network), maxFailures),
-                new Counter(key("account", email), maxFailures * ACCOUNT_CEILING_FACTOR));
         List<String> held = new ArrayList<>();
         for (Counter counter : counters) {
             if (!take(counter, windowEnd)) {
@@ -62,11 +78,11 @@ public final class LoginFailures {
                     dao.decrement(held, windowEnd);
                 }
                 long millis = Duration.between(now, windowEnd).toMillis();
-                return new Reservation(List.of(), windowEnd, Math.max(1, (millis + 999) / 1000));
+                return new Reservation(List.of(), windowEnd, Math.max(1, (millis + 999) / 1000), counter.key());
             }
             held.add(counter.key());
         }
-        return new Reservation(List.copyOf(held), windowEnd, 0);
+        return new Reservation(List.copyOf(held), windowEnd, 0, null);
     }
 
     /** Forgets a reservation whose password was right, or never checked. */
@@ -74,6 +90,11 @@ public final class LoginFailures {
         if (!reservation.refused()) {
             dao.decrement(reservation.keys(), reservation.windowEnd());
         }
+    }
+
+    /** Clears every counter of the account with this email (from every address, and of its devices); returns how many. */
+    public int unlock(String email) {
+        return dao.deleteAccount(accountKey(Login.account(email)));
     }
 
     /** Deletes the counters of ended windows, a chunk per statement; returns how many. */
@@ -88,7 +109,7 @@ public final class LoginFailures {
             return true;
         }
         try {
-            dao.insertFirst(counter.key(), windowEnd);
+            dao.insertFirst(counter.key(), windowEnd, counter.accountKey());
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (!DbErrors.isDuplicateKey(e)) {
@@ -98,7 +119,14 @@ public final class LoginFailures {
         return dao.increment(counter.key(), windowEnd, counter.limit()) == 1;
     }
 
-    private record Counter(String key, int limit) {}
+    private static String email(String account) {
+        return account.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Marks every counter of one account, so that {@link #unlock} finds them without knowing the addresses. */
+    static String accountKey(String account) {
+        return key("account", email(account));
+    }
 
     /** The stored key: a hash, so the table holds no email, and every key has the column's length. */
     static String key(String kind, String value) {

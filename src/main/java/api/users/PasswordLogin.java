@@ -2,6 +2,7 @@ package api.users;
 
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,46 +12,88 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class PasswordLogin {
     static final String INVALID_CREDENTIALS = "Invalid Credentials";
+    static final String THROTTLED =
+            "Too many failed login attempts; try again later, or from a client that has logged in to this account before";
+    static final String DEVICE_THROTTLED = "Too many failed login attempts from this device; try again later";
 
     private final UserDao users;
     private final Passwords passwords;
     private final PasswordWorkers workers;
     private final LoginFailures failures;
+    private final Devices devices;
     private final BusinessMetrics events;
+    private final ChecksInProgress checks = new ChecksInProgress();
 
     public PasswordLogin(
             UserDao users,
             Passwords passwords,
             PasswordWorkers workers,
             LoginFailures failures,
+            Devices devices,
             BusinessMetrics events) {
         this.users = users;
         this.passwords = passwords;
         this.workers = workers;
         this.failures = failures;
+        this.devices = devices;
         this.events = events;
     }
 
+    /** A right password's user, and the {@code device} cookie that names this client for that user from now on. */
+    public record LoggedIn(long userId, String device) {}
+
     /**
-     * The user id when {@code password} is right. The future fails with 429 when a counter is full, 403 for an
-     * unknown account or wrong password alike, or 503 when the bcrypt queue is full.
+     * The user when {@code password} is right. The future fails with 429 when a counter is full, 403 for an unknown
+     * account or wrong password alike, or 503 when the bcrypt queue is full. {@code device} is the client's cookie.
      */
-    public CompletableFuture<Long> userId(String address, String account, String password) {
+    public CompletableFuture<LoggedIn> logIn(String address, String account, String password, String device) {
         // read before the reservation, so that a failed read cannot leave a place taken that nothing gives back
         Optional<Credentials> stored = users.credentials(account);
-        LoginFailures.Reservation reservation = failures.reserve(address, account);
+        Optional<Devices.Known> known = stored.flatMap(user -> devices.known(device, user.id()));
+        List<LoginFailures.Counter> counters = known.isPresent()
+                ? failures.forDevice(known.get().idHash(), account)
+                : failures.forAddress(address, account);
+        return attempt(stored, known, counters, password);
+    }
+
+    private CompletableFuture<LoggedIn> attempt(
+            Optional<Credentials> stored,
+            Optional<Devices.Known> known,
+            List<LoginFailures.Counter> counters,
+            String password) {
+        ChecksInProgress.Check check =
+                checks.start(counters.stream().map(LoginFailures.Counter::key).toList());
+        LoginFailures.Reservation reservation;
+        try {
+            reservation = failures.reserve(counters);
+        } catch (RuntimeException e) {
+            checks.end(check, false);
+            throw e;
+        }
         if (reservation.refused()) {
-            events.loginThrottled();
-            return CompletableFuture.failedFuture(ApiError.tooManyRequests(
-                    "Too many failed login attempts; try again later", reservation.retryAfterSeconds()));
+            var throttled = ApiError.tooManyRequests(
+                    known.isPresent() ? DEVICE_THROTTLED : THROTTLED, reservation.retryAfterSeconds());
+            // the places left may be held by checks still running: a right password among them gives its place back
+            return checks.refused(check, reservation.full()).thenCompose(placeFreed -> {
+                if (placeFreed) {
+                    return attempt(stored, known, counters, password);
+                }
+                events.loginThrottled();
+                return CompletableFuture.failedFuture(throttled);
+            });
         }
         return workers.run(() -> stored.isPresent()
                         ? passwords.matches(password, stored.get().password())
                         : passwords.matchAgainstDummy(password))
                 // on the bcrypt thread: one short statement, so the answer never comes before the place is free
                 .whenComplete((valid, error) -> {
-                    if (error != null || valid) {
-                        failures.giveBack(reservation);
+                    boolean giveBack = error != null || valid;
+                    try {
+                        if (giveBack) {
+                            failures.giveBack(reservation);
+                        }
+                    } finally {
+                        checks.end(check, giveBack);
                     }
                 })
                 .thenApply(valid -> {
@@ -59,7 +102,8 @@ public final class PasswordLogin {
                         throw ApiError.forbidden(INVALID_CREDENTIALS);
                     }
                     events.loginSucceeded();
-                    return stored.get().id();
+                    long userId = stored.get().id();
+                    return new LoggedIn(userId, devices.remember(known, userId));
                 });
     }
 }

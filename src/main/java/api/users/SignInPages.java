@@ -62,10 +62,11 @@ public final class SignInPages {
             form(ctx, HttpStatus.BAD_REQUEST, "tasks/login.jte", email, WRONG_CREDENTIALS, Map.of());
             return;
         }
-        ctx.future(() -> logins.userId(clientIp.of(ctx), Login.account(email), password)
-                .handle((userId, error) -> {
+        ctx.future(() -> logins.logIn(clientIp.of(ctx), Login.account(email), password, ctx.cookie(Devices.COOKIE))
+                .handle((in, error) -> {
                     if (error == null) {
-                        signIn(ctx, userId);
+                        ctx.res().addHeader("Set-Cookie", Devices.cookie(in.device(), clientIp.overHttps(ctx)));
+                        signIn(ctx, in.userId());
                         return null;
                     }
                     ApiError refusal = refusal(error);
@@ -79,13 +80,21 @@ public final class SignInPages {
                                 HttpStatus.TOO_MANY_REQUESTS,
                                 "tasks/login.jte",
                                 email,
-                                "Too many failed sign-ins: try again in " + seconds + " seconds.",
+                                tooManyFailures(refusal, seconds),
                                 Map.of());
                     } else {
                         throw refusal;
                     }
                     return null;
                 }));
+    }
+
+    /** A browser that has signed in to the account before is held back only by its own failures. */
+    private static String tooManyFailures(ApiError refusal, long seconds) {
+        String wait = "Too many failed sign-ins: try again in " + seconds + " seconds";
+        return PasswordLogin.DEVICE_THROTTLED.equals(refusal.getMessage())
+                ? wait + "."
+                : wait + ", or from a browser that has signed in to this account before.";
     }
 
     public void signUp(Context ctx) {

@@ -41,7 +41,10 @@ public final class UserHandlers {
 
     public void login(Context ctx) {
         Login login = Login.from(ctx);
-        ctx.future(() -> logins.userId(clientIp.of(ctx), login.account(), login.password())
-                .thenAccept(userId -> ctx.json(new Token(tokens.issue(userId), "bearer"))));
+        ctx.future(() -> logins.logIn(clientIp.of(ctx), login.account(), login.password(), ctx.cookie(Devices.COOKIE))
+                .thenAccept(in -> {
+                    ctx.res().addHeader("Set-Cookie", Devices.cookie(in.device(), clientIp.overHttps(ctx)));
+                    ctx.json(new Token(tokens.issue(in.userId()), "bearer"));
+                }));
     }
 }

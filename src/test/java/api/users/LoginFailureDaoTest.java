@@ -89,9 +89,40 @@ class LoginFailureDaoTest {
     void insert_first_starts_the_keys_counter_in_the_window_at_one(TestDb db) {
         db.truncateAll();
 
-        dao(db).insertFirst("a", WINDOW);
+        dao(db).insertFirst("a", WINDOW, null);
 
         assertEquals(Optional.of(1), failures(db, "a", WINDOW));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void insert_first_records_the_account_the_counter_is_for(TestDb db) {
+        db.truncateAll();
+
+        dao(db).insertFirst("a", WINDOW, "account-a");
+
+        assertEquals(
+                List.of("account-a"),
+                db.jdbi()
+                        .withHandle(h -> h.createQuery("SELECT account_key FROM login_failures")
+                                .mapTo(String.class)
+                                .list()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void delete_account_deletes_the_accounts_counters_in_every_window_and_no_other(TestDb db) {
+        db.truncateAll();
+        dao(db).insertFirst("a", WINDOW, "account-a");
+        dao(db).insertFirst("a", NEXT_WINDOW, "account-a");
+        dao(db).insertFirst("b", WINDOW, "account-b");
+        dao(db).insertFirst("network", WINDOW, null);
+
+        assertEquals(2, dao(db).deleteAccount("account-a"));
+
+        assertEquals(Optional.of(1), failures(db, "b", WINDOW));
+        assertEquals(Optional.of(1), failures(db, "network", WINDOW));
+        assertEquals(2, Fixtures.count(db, "login_failures"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,7 +131,7 @@ class LoginFailureDaoTest {
         db.truncateAll();
         aCounter(db, "a", WINDOW, 2);
 
-        var error = assertThrows(UnableToExecuteStatementException.class, () -> dao(db).insertFirst("a", WINDOW));
+        var error = assertThrows(UnableToExecuteStatementException.class, () -> dao(db).insertFirst("a", WINDOW, null));
 
         assertTrue(DbErrors.isDuplicateKey(error));
         assertEquals(Optional.of(2), failures(db, "a", WINDOW));

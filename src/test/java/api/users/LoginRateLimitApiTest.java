@@ -96,6 +96,33 @@ class LoginRateLimitApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void thirty_two_concurrent_right_logins_from_one_address_all_get_200(TestDb db) throws Exception {
+        TestApp app = start(db);
+        var user = Api.signUp(app);
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        var go = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 32; i++) {
+                statuses.add(clients.submit(() -> {
+                    go.await();
+                    return login(app, user.email(), Api.PASSWORD, "203.0.113.1").status();
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> counts = new HashMap<>();
+            for (Future<Integer> status : statuses) {
+                counts.merge(status.get(), 1, Integer::sum);
+            }
+
+            assertEquals(Map.of(200, 32), counts);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void failures_up_to_the_limit_are_403_then_429_with_retry_after_until_the_window_ends(TestDb db) {
         TestApp app = start(db);
         var user = Api.signUp(app);

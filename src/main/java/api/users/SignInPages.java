@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongFunction;
 
 /**
  * The sign-in, sign-up and sign-out forms; sign-in goes through {@link PasswordLogin} so it shares the bcrypt pool and
@@ -73,20 +74,19 @@ public final class SignInPages {
                     if (refusal.status() == HttpStatus.FORBIDDEN.getCode()) {
                         form(ctx, HttpStatus.BAD_REQUEST, "tasks/login.jte", email, WRONG_CREDENTIALS, Map.of());
                     } else if (refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
-                        long seconds = refusal.retryAfterSeconds().orElse(60);
-                        ctx.header("Retry-After", String.valueOf(seconds));
-                        form(
-                                ctx,
-                                HttpStatus.TOO_MANY_REQUESTS,
-                                "tasks/login.jte",
-                                email,
-                                tooManyFailures(refusal, seconds),
-                                Map.of());
+                        tooMany(ctx, "tasks/login.jte", email, refusal, seconds -> tooManyFailures(refusal, seconds));
                     } else {
                         throw refusal;
                     }
                     return null;
                 }));
+    }
+
+    /** The form again, with Retry-After and a message saying how long to wait. */
+    private void tooMany(Context ctx, String template, String email, ApiError refusal, LongFunction<String> message) {
+        long seconds = refusal.retryAfterSeconds().orElse(60);
+        ctx.header("Retry-After", String.valueOf(seconds));
+        form(ctx, HttpStatus.TOO_MANY_REQUESTS, template, email, message.apply(seconds), Map.of());
     }
 
     /** A browser that has signed in to the account before is held back only by its own failures. */
@@ -121,15 +121,12 @@ public final class SignInPages {
             if (refusal.status() == HttpStatus.CONFLICT.getCode()) {
                 form(ctx, HttpStatus.CONFLICT, "tasks/signup.jte", email, TAKEN, Map.of());
             } else if (refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
-                long seconds = refusal.retryAfterSeconds().orElse(60);
-                ctx.header("Retry-After", String.valueOf(seconds));
-                form(
+                tooMany(
                         ctx,
-                        HttpStatus.TOO_MANY_REQUESTS,
                         "tasks/signup.jte",
                         email,
-                        "Too many sign-ups from this address: try again in " + seconds + " seconds.",
-                        Map.of());
+                        refusal,
+                        seconds -> "Too many sign-ups from this address: try again in " + seconds + " seconds.");
             } else {
                 throw refusal;
             }

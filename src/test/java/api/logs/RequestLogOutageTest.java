@@ -76,6 +76,10 @@ class RequestLogOutageTest {
                 Map.of("REQUEST_LOG_QUEUE_SIZE", "5", "REQUEST_LOG_BATCH_SIZE", "5", "REQUEST_LOG_ENABLED", "true"));
         long dropped;
         try (TestApp app = TestApp.start(config, starved)) {
+            // the pool opens its one connection in the background, and its wait for one is cut short on purpose
+            Await.until(
+                    "the pool's one connection to open",
+                    () -> pool.dataSource().getHikariPoolMXBean().getIdleConnections() == 1);
             try (Connection held = pool.dataSource().getConnection()) {
                 // the connection is held until all are answered: a request that waited for room would never be
                 assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {

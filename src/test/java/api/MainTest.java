@@ -42,6 +42,13 @@ class MainTest {
     }
 
     @Test
+    void a_mistyped_flag_exits_2_with_one_line_suggesting_the_flag_meant() {
+        Output out = run("--prot=8001");
+        assertEquals(2, out.status());
+        assertEquals("config error: unknown flag --prot; did you mean --port?\n", out.stderr());
+    }
+
+    @Test
     void production_with_an_h2_database_url_exits_2_with_one_line_naming_the_key() {
         Output out = run(
                 "--app-env=production",

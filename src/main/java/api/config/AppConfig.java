@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-/** Everything the app takes from its environment, grouped by concern; built once by {@link #load}. */
+/**
+ * Everything the app takes from its environment, grouped by concern; built once by {@link #load}.
+ *
+ * @param warnings one line each for what may be a mistake but stops nothing, such as an unknown key in a file
+ */
 public record AppConfig(
         String appEnv,
         Http http,
@@ -28,10 +33,13 @@ public record AppConfig(
         Bcrypt bcrypt,
         RequestLogs requestLogs,
         Shutdown shutdown,
-        Logging logging) {
+        Logging logging,
+        List<String> warnings) {
 
     /** The built-in key of earlier releases: public, so anyone could sign a token with it. Refused everywhere. */
     static final String FORMER_DEFAULT_SECRET_KEY = "dev-secret-change-me";
+
+    static final Path PROPERTIES_FILE = Path.of("config", "application.properties");
 
     /** Jetty's threads above the pool's connections: its acceptor and selector, and four for requests needing none. */
     static final int HTTP_THREADS_BEYOND_POOL = 6;
@@ -149,11 +157,7 @@ public record AppConfig(
 
     /** Loads from the real process: flags, environment, ./.env, ./config/application.properties, built-in defaults. */
     public static AppConfig load(Map<String, String> flags, Map<String, String> env) {
-        return load(
-                flags,
-                env,
-                DotEnv.readIfPresent(Path.of(".env")),
-                readProperties(Path.of("config", "application.properties")));
+        return load(flags, env, DotEnv.readIfPresent(Path.of(".env")), readProperties(PROPERTIES_FILE));
     }
 
     public static AppConfig load(
@@ -162,6 +166,10 @@ public record AppConfig(
             Map<String, String> dotEnv,
             Map<String, String> defaultsFile) {
         var vars = new Vars(flags, env, dotEnv, defaultsFile, Settings.defaults());
+        UnknownKeys.inFlags(flags).forEach(vars::problem);
+        var warnings = new ArrayList<String>();
+        warnings.addAll(UnknownKeys.inFile(".env", dotEnv));
+        warnings.addAll(UnknownKeys.inFile(PROPERTIES_FILE.toString(), defaultsFile));
         String appEnv = vars.string(APP_ENV);
         if (!List.of("development", "production", "test").contains(appEnv)) {
             vars.problem("APP_ENV must be development, production or test, got '" + appEnv + "'");
@@ -175,7 +183,8 @@ public record AppConfig(
                 Bcrypt.from(vars),
                 RequestLogs.from(vars),
                 Shutdown.from(vars),
-                Logging.from(vars));
+                Logging.from(vars),
+                List.copyOf(warnings));
         if (FORMER_DEFAULT_SECRET_KEY.equals(config.auth().secretKey())) {
             vars.problem("SECRET_KEY is the public default of earlier releases, with which anyone can sign a token:"
                     + " remove it (a random key is then made at start) or set a random value of your own");

@@ -125,6 +125,44 @@ class AppConfigTest {
     }
 
     @Test
+    void an_unknown_flag_is_an_error_suggesting_the_nearest_flag() {
+        var error = assertThrows(ConfigException.class, () -> load(Map.of("PROT", "8001"), NONE, NONE, NONE));
+        assertEquals("unknown flag --prot; did you mean --port?", error.getMessage());
+    }
+
+    @Test
+    void an_unknown_flag_like_no_setting_is_an_error_pointing_to_help() {
+        var error = assertThrows(ConfigException.class, () -> load(Map.of("FROBNICATE", "1"), NONE, NONE, NONE));
+        assertEquals("unknown flag --frobnicate; see --help", error.getMessage());
+    }
+
+    @Test
+    void an_unknown_key_in_dot_env_is_a_warning_suggesting_the_nearest_key() {
+        AppConfig config = load(NONE, NONE, Map.of("PROT", "9"), NONE);
+        assertEquals(List.of(".env: unknown key PROT; did you mean PORT?"), config.warnings());
+    }
+
+    @Test
+    void an_unknown_key_in_the_properties_file_is_a_warning_suggesting_the_nearest_key() {
+        AppConfig config = load(NONE, NONE, NONE, Map.of("LOG_LEVE", "DEBUG"));
+        assertEquals(
+                List.of(AppConfig.PROPERTIES_FILE + ": unknown key LOG_LEVE; did you mean LOG_LEVEL?"),
+                config.warnings());
+    }
+
+    @Test
+    void another_tools_key_in_a_file_is_a_warning_without_a_suggestion() {
+        AppConfig config = load(NONE, NONE, Map.of("COMPOSE_PROJECT_NAME", "api"), NONE);
+        assertEquals(List.of(".env: unknown key COMPOSE_PROJECT_NAME"), config.warnings());
+    }
+
+    @Test
+    void the_environments_unrelated_variables_raise_no_warning() {
+        AppConfig config = load(NONE, Map.of("PATH", "/usr/bin", "HOME", "/root", "PROT", "9"), NONE, NONE);
+        assertEquals(List.of(), config.warnings());
+    }
+
+    @Test
     void production_without_a_database_is_an_error() {
         var error = assertThrows(ConfigException.class, () -> load(NONE, productionEnv(Map.of()), NONE, NONE));
         assertTrue(error.getMessage().contains("needs a database"));

@@ -49,6 +49,16 @@ class MainTest {
     }
 
     @Test
+    void a_bad_trusted_proxies_exits_2_with_one_line_naming_the_key() {
+        Output out = run("--trusted-proxies=bogus");
+        assertEquals(2, out.status());
+        assertEquals(
+                "config error: TRUSTED_PROXIES must be IP addresses or CIDR ranges (10.0.0.0/8), comma separated:"
+                        + " 'bogus' is not an IP address or CIDR range\n",
+                out.stderr());
+    }
+
+    @Test
     void production_with_an_h2_database_url_exits_2_with_one_line_naming_the_key() {
         Output out = run(
                 "--app-env=production",

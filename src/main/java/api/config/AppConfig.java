@@ -50,15 +50,20 @@ public record AppConfig(
             int threads,
             long maxRequestBodyBytes,
             List<String> corsOrigins,
-            List<String> trustedProxies) {
+            List<AddressRange> trustedProxies) {
         static Http from(Vars vars, int dbPoolSize) {
             return new Http(
                     vars.string(HOST),
                     vars.integer(PORT),
                     httpThreads(vars, dbPoolSize),
                     vars.integer(MAX_REQUEST_BODY_BYTES),
-                    vars.list(CORS_ORIGINS),
-                    vars.list(TRUSTED_PROXIES));
+                    vars.origins(CORS_ORIGINS),
+                    vars.addressRanges(TRUSTED_PROXIES));
+        }
+
+        /** Whether an address is one of the proxies whose forwarding headers are believed. */
+        public boolean trustsProxy(byte[] address) {
+            return trustedProxies.stream().anyMatch(range -> range.contains(address));
         }
     }
 

@@ -76,6 +76,24 @@ final class Vars {
                 .toList();
     }
 
+    List<AddressRange> addressRanges(Setting setting) {
+        try {
+            return list(setting).stream().map(AddressRange::parse).toList();
+        } catch (IllegalArgumentException e) {
+            problems.add(setting.key() + " must be " + AddressRange.ACCEPTS + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    List<String> origins(Setting setting) {
+        try {
+            return Origins.check(list(setting));
+        } catch (IllegalArgumentException e) {
+            problems.add(setting.key() + " must be " + Origins.ACCEPTS + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
     void problem(String message) {
         problems.add(message);
     }

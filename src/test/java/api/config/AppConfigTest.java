@@ -163,6 +163,50 @@ class AppConfigTest {
     }
 
     @Test
+    void a_trusted_proxy_that_is_no_address_is_an_error_naming_the_key_and_what_it_accepts() {
+        var error = assertThrows(
+                ConfigException.class, () -> load(NONE, Map.of("TRUSTED_PROXIES", "proxy.internal"), NONE, NONE));
+        assertEquals(
+                "TRUSTED_PROXIES must be IP addresses or CIDR ranges (10.0.0.0/8), comma separated:"
+                        + " 'proxy.internal' is not an IP address or CIDR range",
+                error.getMessage());
+    }
+
+    @Test
+    void a_trusted_proxy_range_with_an_impossible_prefix_is_an_error() {
+        var error = assertThrows(
+                ConfigException.class, () -> load(NONE, Map.of("TRUSTED_PROXIES", "10.0.0.0/33"), NONE, NONE));
+        assertTrue(error.getMessage().startsWith("TRUSTED_PROXIES must be"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("'10.0.0.0/33' has an invalid prefix length"), error.getMessage());
+    }
+
+    @Test
+    void trusted_proxies_are_the_addresses_and_ranges_listed() {
+        AppConfig config = load(NONE, Map.of("TRUSTED_PROXIES", "192.0.2.1, 10.0.0.0/8"), NONE, NONE);
+        assertTrue(config.http().trustsProxy(new byte[] {10, 1, 2, 3}));
+        assertTrue(config.http().trustsProxy(new byte[] {(byte) 192, 0, 2, 1}));
+        assertFalse(config.http().trustsProxy(new byte[] {127, 0, 0, 1}));
+    }
+
+    @Test
+    void a_cors_origin_with_a_path_is_an_error_naming_the_key_and_what_it_accepts() {
+        var error = assertThrows(
+                ConfigException.class,
+                () -> load(NONE, Map.of("CORS_ORIGINS", "https://app.example.com/app"), NONE, NONE));
+        assertEquals(
+                "CORS_ORIGINS must be * or origins (https://app.example.com, https://*.example.com), comma separated:"
+                        + " 'https://app.example.com/app' is not an origin",
+                error.getMessage());
+    }
+
+    @Test
+    void cors_origins_may_be_any_origin_a_port_or_a_wildcard_subdomain() {
+        var origins = List.of("http://localhost:3000", "https://*.example.com", "https://app.example.com");
+        AppConfig config = load(NONE, Map.of("CORS_ORIGINS", String.join(",", origins)), NONE, NONE);
+        assertEquals(origins, config.http().corsOrigins());
+    }
+
+    @Test
     void production_without_a_database_is_an_error() {
         var error = assertThrows(ConfigException.class, () -> load(NONE, productionEnv(Map.of()), NONE, NONE));
         assertTrue(error.getMessage().contains("needs a database"));

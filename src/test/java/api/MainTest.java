@@ -53,7 +53,7 @@ class MainTest {
         Output out = run("--trusted-proxies=bogus");
         assertEquals(2, out.status());
         assertEquals(
-                "config error: TRUSTED_PROXIES must be IP addresses or CIDR ranges (10.0.0.0/8), comma separated:"
+                "config error: TRUSTED_PROXIES must be IP addresses or CIDR ranges such as 10.0.0.0/8, comma separated:"
                         + " 'bogus' is not an IP address or CIDR range\n",
                 out.stderr());
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -41,9 +40,6 @@ public record AppConfig(
 
     static final Path PROPERTIES_FILE = Path.of("config", "application.properties");
 
-    /** Jetty's threads above the pool's connections: its acceptor and selector, and four for requests needing none. */
-    static final int HTTP_THREADS_BEYOND_POOL = 6;
-
     public record Http(
             String host,
             int port,
@@ -53,12 +49,12 @@ public record AppConfig(
             List<AddressRange> trustedProxies) {
         static Http from(Vars vars, int dbPoolSize) {
             return new Http(
-                    vars.string(HOST),
-                    vars.integer(PORT),
-                    httpThreads(vars, dbPoolSize),
-                    vars.integer(MAX_REQUEST_BODY_BYTES),
-                    vars.origins(CORS_ORIGINS),
-                    vars.addressRanges(TRUSTED_PROXIES));
+                    vars.get(HOST),
+                    vars.get(PORT),
+                    httpThreads(vars.get(HTTP_THREADS), dbPoolSize),
+                    vars.get(MAX_REQUEST_BODY_BYTES),
+                    vars.optional(CORS_ORIGINS).orElse(List.of()),
+                    vars.optional(TRUSTED_PROXIES).orElse(List.of()));
         }
 
         /** Whether an address is one of the proxies whose forwarding headers are believed. */
@@ -76,10 +72,10 @@ public record AppConfig(
         static Database from(Vars vars) {
             return new Database(
                     DbSettings.resolve(vars),
-                    vars.integer(DB_POOL_SIZE),
-                    Duration.ofSeconds(vars.integer(DB_CONNECT_DEADLINE_SECONDS)),
-                    Duration.ofMillis(vars.integer(DB_CONNECTION_TIMEOUT_MS)),
-                    vars.bool(MIGRATE_ON_START));
+                    vars.get(DB_POOL_SIZE),
+                    vars.get(DB_CONNECT_DEADLINE_SECONDS),
+                    vars.get(DB_CONNECTION_TIMEOUT_MS),
+                    vars.get(MIGRATE_ON_START));
         }
     }
 
@@ -101,58 +97,45 @@ public record AppConfig(
             return new Auth(
                     secretKey.orElseGet(AppConfig::randomSecretKey),
                     secretKey.isEmpty(),
-                    Duration.ofMinutes(vars.integer(ACCESS_TOKEN_EXPIRE_MINUTES)),
-                    Duration.ofSeconds(vars.integer(AUTH_USER_CACHE_SECONDS)),
+                    vars.get(ACCESS_TOKEN_EXPIRE_MINUTES),
+                    vars.get(AUTH_USER_CACHE_SECONDS),
                     vars.optional(OPS_TOKEN).orElse(""),
-                    vars.integer(LOGIN_MAX_FAILURES),
-                    Duration.ofSeconds(vars.integer(LOGIN_FAILURE_WINDOW_SECONDS)),
-                    vars.integer(SIGNUP_MAX_PER_HOUR));
+                    vars.get(LOGIN_MAX_FAILURES),
+                    vars.get(LOGIN_FAILURE_WINDOW_SECONDS),
+                    vars.get(SIGNUP_MAX_PER_HOUR));
         }
     }
 
     public record Bcrypt(int cost, int threads, int queueSize) {
         static Bcrypt from(Vars vars) {
-            int threads = vars.integer(BCRYPT_THREADS);
+            int threads = vars.get(BCRYPT_THREADS);
             // bcrypt is pure CPU, so more threads than cores only share them
             return new Bcrypt(
-                    vars.integer(BCRYPT_COST),
+                    vars.get(BCRYPT_COST),
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                    vars.integer(BCRYPT_QUEUE_SIZE));
+                    vars.get(BCRYPT_QUEUE_SIZE));
         }
     }
 
     public record RequestLogs(boolean enabled, int queueSize, int batchSize, Duration retention) {
         static RequestLogs from(Vars vars) {
             return new RequestLogs(
-                    vars.bool(REQUEST_LOG_ENABLED),
-                    vars.integer(REQUEST_LOG_QUEUE_SIZE),
-                    vars.integer(REQUEST_LOG_BATCH_SIZE),
-                    Duration.ofDays(vars.integer(REQUEST_LOG_RETENTION_DAYS)));
+                    vars.get(REQUEST_LOG_ENABLED),
+                    vars.get(REQUEST_LOG_QUEUE_SIZE),
+                    vars.get(REQUEST_LOG_BATCH_SIZE),
+                    vars.get(REQUEST_LOG_RETENTION_DAYS));
         }
     }
 
     public record Shutdown(Duration timeout, Duration idleGrace) {
         static Shutdown from(Vars vars) {
-            return new Shutdown(
-                    Duration.ofSeconds(vars.integer(SHUTDOWN_TIMEOUT_SECONDS)),
-                    Duration.ofSeconds(vars.integer(SHUTDOWN_IDLE_GRACE_SECONDS)));
+            return new Shutdown(vars.get(SHUTDOWN_TIMEOUT_SECONDS), vars.get(SHUTDOWN_IDLE_GRACE_SECONDS));
         }
     }
 
     public record Logging(String level, boolean json) {
-        private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
-
         static Logging from(Vars vars) {
-            String level = vars.string(LOG_LEVEL).toUpperCase(Locale.ROOT);
-            if (!LEVELS.contains(level)) {
-                vars.problem(
-                        "LOG_LEVEL must be TRACE, DEBUG, INFO, WARN or ERROR, got '" + vars.string(LOG_LEVEL) + "'");
-            }
-            String format = vars.string(LOG_FORMAT);
-            if (!List.of("text", "json").contains(format)) {
-                vars.problem("LOG_FORMAT must be text or json, got '" + format + "'");
-            }
-            return new Logging(level, "json".equals(format));
+            return new Logging(vars.get(LOG_LEVEL), "json".equals(vars.get(LOG_FORMAT)));
         }
     }
 
@@ -170,15 +153,12 @@ public record AppConfig(
             Map<String, String> env,
             Map<String, String> dotEnv,
             Map<String, String> defaultsFile) {
-        var vars = new Vars(flags, env, dotEnv, defaultsFile, Settings.defaults());
+        var vars = new Vars(flags, env, dotEnv, defaultsFile);
         UnknownKeys.inFlags(flags).forEach(vars::problem);
         var warnings = new ArrayList<String>();
         warnings.addAll(UnknownKeys.inFile(".env", dotEnv));
         warnings.addAll(UnknownKeys.inFile(PROPERTIES_FILE.toString(), defaultsFile));
-        String appEnv = vars.string(APP_ENV);
-        if (!List.of("development", "production", "test").contains(appEnv)) {
-            vars.problem("APP_ENV must be development, production or test, got '" + appEnv + "'");
-        }
+        String appEnv = vars.get(APP_ENV);
         var database = Database.from(vars);
         var config = new AppConfig(
                 appEnv,
@@ -194,9 +174,7 @@ public record AppConfig(
             vars.problem("SECRET_KEY is the public default of earlier releases, with which anyone can sign a token:"
                     + " remove it (a random key is then made at start) or set a random value of your own");
         }
-        if (!"HS256".equals(vars.string(ALGORITHM))) {
-            vars.problem("ALGORITHM must be HS256 (the only algorithm tokens are signed and accepted with)");
-        }
+        vars.get(ALGORITHM);
         if (config.production()) {
             refuseUnsafeProduction(config, vars);
         }
@@ -236,16 +214,8 @@ public record AppConfig(
      * 0 means DB_POOL_SIZE + 6: threads beyond the pool would only queue in Hikari, where newcomers overtake, instead
      * of in order in Jetty's queue.
      */
-    private static int httpThreads(Vars vars, int dbPoolSize) {
-        int configured = vars.integer(HTTP_THREADS);
-        if (configured == 0) {
-            return Math.max(8, dbPoolSize + HTTP_THREADS_BEYOND_POOL);
-        }
-        if (configured < 8) {
-            vars.problem("HTTP_THREADS must be 0 (DB_POOL_SIZE + " + HTTP_THREADS_BEYOND_POOL
-                    + ") or between 8 and 1000, got " + configured);
-        }
-        return configured;
+    private static int httpThreads(int configured, int dbPoolSize) {
+        return configured == 0 ? Math.max(HTTP_THREADS_LEAST, dbPoolSize + HTTP_THREADS_BEYOND_POOL) : configured;
     }
 
     @Override

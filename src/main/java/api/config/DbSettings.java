@@ -18,17 +18,25 @@ import java.util.stream.Collectors;
 public record DbSettings(String jdbcUrl, String username, String password, boolean embedded) {
 
     /** Keys that may carry a whole database URL, in the order they are consulted. */
-    static final List<Setting> URL_KEYS = List.of(
+    static final List<Setting<String>> URL_KEYS = List.of(
             Settings.DATABASE_URL, Settings.JAWSDB_URL, Settings.JAWSDB_MARIA_URL, Settings.CLEARDB_DATABASE_URL);
 
-    private static final List<List<Setting>> SPLIT_FORMS = List.of(
-            List.of(
+    /** A database named by its parts, as the FastAPI course and the MySQL ToDo app each spell them. */
+    private record SplitForm(
+            Setting<String> host,
+            Setting<Integer> port,
+            Setting<String> user,
+            Setting<String> password,
+            Setting<String> database) {}
+
+    private static final List<SplitForm> SPLIT_FORMS = List.of(
+            new SplitForm(
                     Settings.DATABASE_HOSTNAME,
                     Settings.DATABASE_PORT,
                     Settings.DATABASE_USERNAME,
                     Settings.DATABASE_PASSWORD,
                     Settings.DATABASE_NAME),
-            List.of(
+            new SplitForm(
                     Settings.MYSQL_HOST,
                     Settings.MYSQL_PORT,
                     Settings.MYSQL_USER,
@@ -71,27 +79,23 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
     }
 
     static DbSettings resolve(Vars vars) {
-        for (Setting key : URL_KEYS) {
+        for (Setting<String> key : URL_KEYS) {
             Optional<String> url = vars.optional(key);
             if (url.isPresent()) {
                 return fromUrl(key.key(), url.get(), vars);
             }
         }
-        for (List<Setting> form : SPLIT_FORMS) {
-            Optional<String> host = vars.optional(form.get(0));
+        for (SplitForm form : SPLIT_FORMS) {
+            Optional<String> host = vars.optional(form.host());
             if (host.isPresent()) {
-                int port = vars.optional(form.get(1)).isPresent() ? vars.integer(form.get(1)) : 3306;
-                String name = vars.string(form.get(4));
                 return new DbSettings(
-                        mysqlUrl(host.get(), port, name, ""),
-                        vars.optional(form.get(2)).orElse("root"),
-                        vars.optional(form.get(3)).orElse(""),
+                        mysqlUrl(host.get(), vars.get(form.port()), vars.get(form.database()), ""),
+                        vars.optional(form.user()).orElse("root"),
+                        vars.optional(form.password()).orElse(""),
                         false);
             }
         }
-        Path dataDir = Path.of(vars.optional(Settings.DATA_DIR).orElse("./data"))
-                .toAbsolutePath()
-                .normalize();
+        Path dataDir = Path.of(vars.get(Settings.DATA_DIR)).toAbsolutePath().normalize();
         return new DbSettings(h2FileUrl(dataDir.resolve("api")), "sa", "", true);
     }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The {@code CORS_ORIGINS} list: checked here, since the CORS plugin refuses a bad origin only as the app is built. */
 final class Origins {
-    static final String ACCEPTS = "* or origins (https://app.example.com, https://*.example.com), comma separated";
+    static final String ACCEPTS = "* or origins such as https://app.example.com, comma separated";
 
     private Origins() {}
 

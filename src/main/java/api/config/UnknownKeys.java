@@ -31,7 +31,7 @@ final class UnknownKeys {
     }
 
     /** The declared key within a few typed characters of {@code key}, the nearest first. */
-    static Optional<Setting> nearest(String key) {
+    static Optional<Setting<?>> nearest(String key) {
         int tolerance = Math.max(1, Math.min(3, key.length() / 3));
         return Settings.ALL.stream()
                 .filter(s -> distance(key, s.key()) <= tolerance)

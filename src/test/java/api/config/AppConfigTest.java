@@ -167,7 +167,7 @@ class AppConfigTest {
         var error = assertThrows(
                 ConfigException.class, () -> load(NONE, Map.of("TRUSTED_PROXIES", "proxy.internal"), NONE, NONE));
         assertEquals(
-                "TRUSTED_PROXIES must be IP addresses or CIDR ranges (10.0.0.0/8), comma separated:"
+                "TRUSTED_PROXIES must be IP addresses or CIDR ranges such as 10.0.0.0/8, comma separated:"
                         + " 'proxy.internal' is not an IP address or CIDR range",
                 error.getMessage());
     }
@@ -194,7 +194,7 @@ class AppConfigTest {
                 ConfigException.class,
                 () -> load(NONE, Map.of("CORS_ORIGINS", "https://app.example.com/app"), NONE, NONE));
         assertEquals(
-                "CORS_ORIGINS must be * or origins (https://app.example.com, https://*.example.com), comma separated:"
+                "CORS_ORIGINS must be * or origins such as https://app.example.com, comma separated:"
                         + " 'https://app.example.com/app' is not an origin",
                 error.getMessage());
     }
@@ -204,6 +204,46 @@ class AppConfigTest {
         var origins = List.of("http://localhost:3000", "https://*.example.com", "https://app.example.com");
         AppConfig config = load(NONE, Map.of("CORS_ORIGINS", String.join(",", origins)), NONE, NONE);
         assertEquals(origins, config.http().corsOrigins());
+    }
+
+    @Test
+    void a_bad_boolean_is_an_error_naming_the_key_and_what_it_accepts() {
+        var error = assertThrows(
+                ConfigException.class, () -> load(NONE, Map.of("REQUEST_LOG_ENABLED", "maybe"), NONE, NONE));
+        assertEquals("REQUEST_LOG_ENABLED must be true or false, got 'maybe'", error.getMessage());
+    }
+
+    @Test
+    void a_boolean_may_be_written_as_shell_scripts_write_it() {
+        assertFalse(load(NONE, Map.of("MIGRATE_ON_START", "off"), NONE, NONE)
+                .database()
+                .migrateOnStart());
+    }
+
+    @Test
+    void http_threads_under_its_least_is_an_error_stating_its_rule() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("HTTP_THREADS", "5"), NONE, NONE));
+        assertEquals("HTTP_THREADS must be 0 (DB_POOL_SIZE + 6) or between 8 and 1000, got 5", error.getMessage());
+    }
+
+    @Test
+    void http_threads_over_its_most_is_an_error_stating_the_same_rule() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("HTTP_THREADS", "1001"), NONE, NONE));
+        assertEquals("HTTP_THREADS must be 0 (DB_POOL_SIZE + 6) or between 8 and 1000, got 1001", error.getMessage());
+    }
+
+    @Test
+    void http_threads_rule_is_the_one_help_and_the_reference_state() {
+        assertEquals(
+                "Jetty's thread pool, requests beyond it wait in Jetty's queue in order (0 for DB_POOL_SIZE + 6, or 8"
+                        + " to 1000)",
+                Settings.HTTP_THREADS.description());
+    }
+
+    @Test
+    void a_span_setting_is_read_in_its_unit() {
+        AppConfig config = load(NONE, Map.of("DB_CONNECTION_TIMEOUT_MS", "250"), NONE, NONE);
+        assertEquals(Duration.ofMillis(250), config.database().connectionTimeout());
     }
 
     @Test

@@ -27,8 +27,8 @@ import java.util.Properties;
 public record AppConfig(
         String appEnv,
         Http http,
-        Database database,
-        Auth auth,
+        DatabaseSettings database,
+        AuthSettings auth,
         Bcrypt bcrypt,
         RequestLogs requestLogs,
         Shutdown shutdown,
@@ -63,14 +63,15 @@ public record AppConfig(
         }
     }
 
-    public record Database(
-            DbSettings settings,
+    /** Where the database is, and how the app connects to it and migrates it. */
+    public record DatabaseSettings(
+            DbSettings location,
             int poolSize,
             Duration connectDeadline,
             Duration connectionTimeout,
             boolean migrateOnStart) {
-        static Database from(Vars vars) {
-            return new Database(
+        static DatabaseSettings from(Vars vars) {
+            return new DatabaseSettings(
                     DbSettings.resolve(vars),
                     vars.get(DB_POOL_SIZE),
                     vars.get(DB_CONNECT_DEADLINE_SECONDS),
@@ -83,7 +84,7 @@ public record AppConfig(
      * @param secretKeyGenerated no key was configured: this one is random and lives as long as the process
      * @param opsToken empty when none is set
      */
-    public record Auth(
+    public record AuthSettings(
             String secretKey,
             boolean secretKeyGenerated,
             Duration tokenLifetime,
@@ -92,9 +93,9 @@ public record AppConfig(
             int loginMaxFailures,
             Duration loginFailureWindow,
             int signUpMaxPerHour) {
-        static Auth from(Vars vars) {
+        static AuthSettings from(Vars vars) {
             Optional<String> secretKey = vars.optional(SECRET_KEY);
-            return new Auth(
+            return new AuthSettings(
                     secretKey.orElseGet(AppConfig::randomSecretKey),
                     secretKey.isEmpty(),
                     vars.get(ACCESS_TOKEN_EXPIRE_MINUTES),
@@ -159,12 +160,12 @@ public record AppConfig(
         warnings.addAll(UnknownKeys.inFile(".env", dotEnv));
         warnings.addAll(UnknownKeys.inFile(PROPERTIES_FILE.toString(), defaultsFile));
         String appEnv = vars.get(APP_ENV);
-        var database = Database.from(vars);
+        var database = DatabaseSettings.from(vars);
         var config = new AppConfig(
                 appEnv,
                 Http.from(vars, database.poolSize()),
                 database,
-                Auth.from(vars),
+                AuthSettings.from(vars),
                 Bcrypt.from(vars),
                 RequestLogs.from(vars),
                 Shutdown.from(vars),
@@ -183,9 +184,9 @@ public record AppConfig(
     }
 
     private static void refuseUnsafeProduction(AppConfig config, Vars vars) {
-        if (config.database().settings().embedded()) {
+        if (config.database().location().embedded()) {
             vars.problem("APP_ENV=production needs a database: set DATABASE_URL (or MYSQL_HOST/DATABASE_HOSTNAME)");
-        } else if (config.database().settings().isEmbeddedH2()) {
+        } else if (config.database().location().isEmbeddedH2()) {
             // the same file or memory database production refuses as the default, only asked for by name
             vars.problem("APP_ENV=production refuses the embedded H2 database in "
                     + DbSettings.urlKey(vars).orElse("DATABASE_URL") + ": set it to a MySQL or MariaDB URL");
@@ -220,7 +221,7 @@ public record AppConfig(
 
     @Override
     public String toString() {
-        return "AppConfig[env=" + appEnv + ", " + http.host() + ":" + http.port() + ", " + database.settings()
+        return "AppConfig[env=" + appEnv + ", " + http.host() + ":" + http.port() + ", " + database.location()
                 + ", pool=" + database.poolSize() + "]";
     }
 

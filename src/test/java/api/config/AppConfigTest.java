@@ -33,7 +33,7 @@ class AppConfigTest {
         assertEquals(Duration.ofSeconds(30), config.database().connectDeadline());
         assertEquals(Duration.ofMinutes(30), config.auth().tokenLifetime());
         assertTrue(config.database().migrateOnStart());
-        assertTrue(config.database().settings().embedded());
+        assertTrue(config.database().location().embedded());
     }
 
     @Test

@@ -62,10 +62,7 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
 
     /** The first key that holds a database URL, the one {@link #resolve} reads. */
     static Optional<String> urlKey(Vars vars) {
-        return URL_KEYS.stream()
-                .filter(key -> vars.optional(key).isPresent())
-                .map(Setting::key)
-                .findFirst();
+        return URL_KEYS.stream().filter(vars::isSet).map(Setting::key).findFirst();
     }
 
     /** The URL with any user info or password parameter removed, fit for logs. */
@@ -80,9 +77,10 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
 
     static DbSettings resolve(Vars vars) {
         for (Setting<String> key : URL_KEYS) {
-            Optional<String> url = vars.optional(key);
-            if (url.isPresent()) {
-                return fromUrl(key.key(), url.get(), vars);
+            if (vars.isSet(key)) {
+                return vars.optional(key)
+                        .map(url -> fromUrl(key.key(), url, vars))
+                        .orElseGet(DbSettings::invalid);
             }
         }
         for (SplitForm form : SPLIT_FORMS) {
@@ -134,31 +132,25 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
                     vars.optional(Settings.DATABASE_PASSWORD).orElse(null),
                     false);
         }
-        if (url.startsWith("mysql://") || url.startsWith("mysql2://") || url.startsWith("mariadb://")) {
-            URI uri = parse(key, url, vars);
-            if (uri == null) {
-                return invalid();
-            }
-            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-            if (uri.getHost() == null || path.isEmpty()) {
-                vars.problem(key + " is malformed (expected mysql://user:password@host:port/database)");
-                return invalid();
-            }
-            String user = null;
-            String password = null;
-            if (uri.getRawUserInfo() != null) {
-                String[] parts = uri.getRawUserInfo().split(":", 2);
-                user = decode(parts[0]);
-                password = parts.length > 1 ? decode(parts[1]) : "";
-            }
-            int port = uri.getPort() == -1 ? 3306 : uri.getPort();
-            return new DbSettings(
-                    mysqlUrl(uri.getHost(), port, path, keptQuery(uri.getRawQuery())), user, password, false);
+        // what is left is mysql://, mysql2:// or mariadb://: the key's kind let no other scheme through
+        URI uri = parse(key, url, vars);
+        if (uri == null) {
+            return invalid();
         }
-        int colon = url.indexOf(':');
-        String scheme = colon > 0 && colon < 20 ? url.substring(0, colon) : "?";
-        vars.problem(key + " must start with mysql:// or jdbc:mysql:// (got scheme '" + scheme + "')");
-        return invalid();
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        if (uri.getHost() == null || path.isEmpty()) {
+            vars.problem(key + " is malformed (expected mysql://user:password@host:port/database)");
+            return invalid();
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : "";
+        }
+        int port = uri.getPort() == -1 ? 3306 : uri.getPort();
+        return new DbSettings(mysqlUrl(uri.getHost(), port, path, keptQuery(uri.getRawQuery())), user, password, false);
     }
 
     private static URI parse(String key, String url, Vars vars) {

@@ -13,8 +13,8 @@ import java.util.Locale;
 public sealed interface Kind<T> {
 
     /**
-     * The value {@code text} (never blank) stands for; an IllegalArgumentException's message finishes the sentence
-     * "KEY must be ...", saying what is accepted and what was given.
+     * The value {@code text} (never blank) stands for; an IllegalArgumentException's message finishes a sentence that
+     * starts with the key ("must be ..."), saying what is accepted and what was given.
      */
     T parse(String text);
 
@@ -58,11 +58,11 @@ public sealed interface Kind<T> {
             try {
                 n = Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("an integer, got '" + text + "'");
+                throw new IllegalArgumentException("must be an integer, got '" + text + "'");
             }
             if ((n < min || n > max) && !(n == 0 && zeroMeans != null)) {
-                throw new IllegalArgumentException((zeroMeans == null ? "" : "0 (" + zeroMeans + ") or ") + "between "
-                        + min + " and " + max + ", got " + n);
+                throw new IllegalArgumentException("must be " + (zeroMeans == null ? "" : "0 (" + zeroMeans + ") or ")
+                        + "between " + min + " and " + max + ", got " + n);
             }
             return n;
         }
@@ -93,7 +93,7 @@ public sealed interface Kind<T> {
             return switch (text.toLowerCase(Locale.ROOT)) {
                 case "true", "1", "yes", "on" -> true;
                 case "false", "0", "no", "off" -> false;
-                default -> throw new IllegalArgumentException("true or false, got '" + text + "'");
+                default -> throw new IllegalArgumentException("must be true or false, got '" + text + "'");
             };
         }
 
@@ -110,7 +110,7 @@ public sealed interface Kind<T> {
             return values.stream()
                     .filter(value -> value.equalsIgnoreCase(text))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(accepts() + ", got '" + text + "'"));
+                    .orElseThrow(() -> new IllegalArgumentException("must be " + accepts() + ", got '" + text + "'"));
         }
 
         @Override
@@ -127,7 +127,7 @@ public sealed interface Kind<T> {
             try {
                 return items(text).stream().map(AddressRange::parse).toList();
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(accepts() + ": " + e.getMessage());
+                throw new IllegalArgumentException("must be " + accepts() + ": " + e.getMessage());
             }
         }
 
@@ -144,13 +144,35 @@ public sealed interface Kind<T> {
             try {
                 return Origins.check(items(text));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(accepts() + ": " + e.getMessage());
+                throw new IllegalArgumentException("must be " + accepts() + ": " + e.getMessage());
             }
         }
 
         @Override
         public String accepts() {
             return Origins.ACCEPTS;
+        }
+    }
+
+    /** A database URL, as Heroku's add-ons or a JDBC driver write it; never repeated, since it may hold a password. */
+    record DatabaseUrl() implements Kind<String> {
+        private static final List<String> SCHEMES =
+                List.of("mysql://", "mysql2://", "mariadb://", "jdbc:mysql://", "jdbc:mariadb://", "jdbc:h2:");
+
+        @Override
+        public String parse(String text) {
+            if (SCHEMES.stream().noneMatch(text::startsWith)) {
+                int colon = text.indexOf(':');
+                String scheme = colon > 0 && colon < 20 ? text.substring(0, colon) : "?";
+                throw new IllegalArgumentException(
+                        "must start with mysql:// or jdbc:mysql:// (got scheme '" + scheme + "')");
+            }
+            return text;
+        }
+
+        @Override
+        public String accepts() {
+            return "mysql://user:password@host:3306/db, jdbc:mysql://host:3306/db or jdbc:h2:...";
         }
     }
 

@@ -1,5 +1,6 @@
 package api.config;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,10 @@ public record Setting<T>(String key, String defaultValue, String meaning, Kind<T
         return new Setting<>(key, "", meaning, new Kind.Secret());
     }
 
+    static Setting<String> databaseUrl(String key, String meaning) {
+        return new Setting<>(key, "", meaning, new Kind.DatabaseUrl());
+    }
+
     static Setting<Integer> number(String key, int defaultValue, int min, int max, String meaning) {
         return new Setting<>(key, Integer.toString(defaultValue), meaning, new Kind.Whole(min, max, null));
     }
@@ -26,8 +31,7 @@ public record Setting<T>(String key, String defaultValue, String meaning, Kind<T
         return new Setting<>(key, "0", meaning, new Kind.Whole(min, max, zeroMeans));
     }
 
-    static Setting<java.time.Duration> span(
-            String key, int defaultValue, ChronoUnit unit, int min, int max, String meaning) {
+    static Setting<Duration> span(String key, int defaultValue, ChronoUnit unit, int min, int max, String meaning) {
         return new Setting<>(key, Integer.toString(defaultValue), meaning, new Kind.Span(unit, min, max));
     }
 

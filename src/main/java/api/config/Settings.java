@@ -1,6 +1,7 @@
 package api.config;
 
 import static api.config.Setting.bool;
+import static api.config.Setting.databaseUrl;
 import static api.config.Setting.number;
 import static api.config.Setting.numberOrZero;
 import static api.config.Setting.oneOf;
@@ -62,16 +63,14 @@ public final class Settings {
             "127.0.0.1,::1",
             "proxies whose X-Forwarded-For, X-Real-IP and X-Forwarded-Proto are believed",
             new Kind.AddressRanges());
-    public static final Setting<String> DATABASE_URL = text(
-            "DATABASE_URL",
-            "",
-            "jdbc:mysql://host:3306/db or mysql://user:pass@host:3306/db (none: embedded H2 under DATA_DIR)");
+    public static final Setting<String> DATABASE_URL =
+            databaseUrl("DATABASE_URL", "the database; none: an embedded H2 database under DATA_DIR");
     public static final Setting<String> JAWSDB_URL =
-            text("JAWSDB_URL", "", "Heroku JawsDB add-on URL, read when DATABASE_URL is absent");
+            databaseUrl("JAWSDB_URL", "Heroku JawsDB add-on URL, read when DATABASE_URL is absent");
     public static final Setting<String> JAWSDB_MARIA_URL =
-            text("JAWSDB_MARIA_URL", "", "Heroku JawsDB Maria add-on URL, likewise");
+            databaseUrl("JAWSDB_MARIA_URL", "Heroku JawsDB Maria add-on URL, likewise");
     public static final Setting<String> CLEARDB_DATABASE_URL =
-            text("CLEARDB_DATABASE_URL", "", "Heroku ClearDB add-on URL, likewise");
+            databaseUrl("CLEARDB_DATABASE_URL", "Heroku ClearDB add-on URL, likewise");
     public static final Setting<String> DATABASE_HOSTNAME = text(
             "DATABASE_HOSTNAME",
             "",

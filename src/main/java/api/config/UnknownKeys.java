@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Keys that no setting declares, each named with the nearest declared one: a typo would otherwise pass in silence. */
 final class UnknownKeys {
@@ -38,7 +39,7 @@ final class UnknownKeys {
                 .min(Comparator.comparingInt(s -> distance(key, s.key())));
     }
 
-    private static java.util.stream.Stream<String> unknown(Map<String, String> values) {
+    private static Stream<String> unknown(Map<String, String> values) {
         return values.keySet().stream().sorted().filter(key -> !Settings.BY_KEY.containsKey(key));
     }
 

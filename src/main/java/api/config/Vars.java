@@ -26,7 +26,7 @@ final class Vars {
             try {
                 return Optional.of(setting.kind().parse(text));
             } catch (IllegalArgumentException e) {
-                problems.add(setting.key() + " must be " + e.getMessage());
+                problems.add(setting.key() + " " + e.getMessage());
                 return Optional.empty();
             }
         });

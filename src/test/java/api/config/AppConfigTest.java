@@ -247,6 +247,14 @@ class AppConfigTest {
     }
 
     @Test
+    void a_database_url_of_another_database_is_one_error_naming_its_key_even_in_production() {
+        var env = productionEnv(Map.of("DATABASE_URL", "postgres://u:secret@db/app"));
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertEquals(
+                "DATABASE_URL must start with mysql:// or jdbc:mysql:// (got scheme 'postgres')", error.getMessage());
+    }
+
+    @Test
     void production_without_a_database_is_an_error() {
         var error = assertThrows(ConfigException.class, () -> load(NONE, productionEnv(Map.of()), NONE, NONE));
         assertTrue(error.getMessage().contains("needs a database"));

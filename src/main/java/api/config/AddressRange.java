@@ -2,7 +2,7 @@ package api.config;
 
 /** An IP address ({@code 127.0.0.1}, {@code ::1}) or a CIDR range ({@code 10.0.0.0/8}) of them. */
 public record AddressRange(byte[] network, int prefixBits) {
-    public static final String ACCEPTS = "IP addresses or CIDR ranges such as 10.0.0.0/8, comma separated";
+    static final String ACCEPTS = "IP addresses or CIDR ranges such as 10.0.0.0/8, comma separated";
 
     /** Throws IllegalArgumentException naming what is wrong with {@code spec}. */
     public static AddressRange parse(String spec) {

@@ -175,7 +175,7 @@ public record AppConfig(
             vars.problem("SECRET_KEY is the public default of earlier releases, with which anyone can sign a token:"
                     + " remove it (a random key is then made at start) or set a random value of your own");
         }
-        vars.get(ALGORITHM);
+        vars.get(ALGORITHM); // read for its check alone: tokens are always HS256, whatever a client claims
         if (config.production()) {
             refuseUnsafeProduction(config, vars);
         }

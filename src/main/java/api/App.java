@@ -86,7 +86,7 @@ public final class App {
         var templates = Templates.precompiled();
         var todoPages = new TodoPages(todoDao, templates, metrics.business());
         var todoCsv = new TodoCsv(todoDao);
-        var clientIp = new ClientIp(config.http().trustedProxies());
+        var clientIp = new ClientIp(config.http()::trustsProxy);
         var sessions = new Sessions(db.jdbi().onDemand(SessionDao.class));
         var pageAuth = new PageAuth(sessions, clientIp);
         var tokens = new Tokens(config.auth().secretKey(), config.auth().tokenLifetime());

@@ -49,6 +49,7 @@ public final class Main {
             }
             AppConfig config = AppConfig.load(cli.flags(), System.getenv());
             ConsoleLogging.apply(config.logging().level(), config.logging().json());
+            config.warnings().forEach(log::warn);
             phases.end("config");
             String owner = cli.option("owner");
             List<Command> commands = List.of(

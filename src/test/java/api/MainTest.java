@@ -42,6 +42,23 @@ class MainTest {
     }
 
     @Test
+    void a_mistyped_flag_exits_2_with_one_line_suggesting_the_flag_meant() {
+        Output out = run("--prot=8001");
+        assertEquals(2, out.status());
+        assertEquals("config error: unknown flag --prot; did you mean --port?\n", out.stderr());
+    }
+
+    @Test
+    void a_bad_trusted_proxies_exits_2_with_one_line_naming_the_key() {
+        Output out = run("--trusted-proxies=bogus");
+        assertEquals(2, out.status());
+        assertEquals(
+                "config error: TRUSTED_PROXIES must be IP addresses or CIDR ranges such as 10.0.0.0/8, comma separated:"
+                        + " 'bogus' is not an IP address or CIDR range\n",
+                out.stderr());
+    }
+
+    @Test
     void production_with_an_h2_database_url_exits_2_with_one_line_naming_the_key() {
         Output out = run(
                 "--app-env=production",

@@ -156,8 +156,8 @@ public final class Commands {
 
     /** A pool of two: a command runs one statement at a time. */
     static Database connect(AppConfig config) {
-        AppConfig.Database settings = config.database();
-        return Database.connect(settings.settings(), 2, settings.connectionTimeout(), settings.connectDeadline());
+        AppConfig.DatabaseSettings settings = config.database();
+        return Database.connect(settings.location(), 2, settings.connectionTimeout(), settings.connectDeadline());
     }
 
     private static String labels(List<Migration> migrations) {

@@ -31,8 +31,8 @@ public final class Serve {
         var database = new CompletableFuture<Database>();
         CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(
                 () -> prepareDatabase(config, database::join), work -> new Thread(work, "database-start").start());
-        AppConfig.Database settings = config.database();
-        Database db = Database.open(settings.settings(), settings.poolSize(), settings.connectionTimeout());
+        AppConfig.DatabaseSettings settings = config.database();
+        Database db = Database.open(settings.location(), settings.poolSize(), settings.connectionTimeout());
         database.complete(db);
         phases.end("pool");
         Javalin app = App.createApp(config, db);
@@ -73,18 +73,18 @@ public final class Serve {
         if (config.auth().opsToken().isEmpty()) {
             log.info("OPS_TOKEN is not set: /metrics, /log_all and /log_first answer only clients on this host");
         }
-        if (config.database().settings().embedded()) {
+        if (config.database().location().embedded()) {
             log.warn(
                     "No database configured: using the embedded H2 database at {} (set DATABASE_URL for"
                             + " MySQL/MariaDB)",
-                    config.database().settings().h2File().orElseThrow());
+                    config.database().location().h2File().orElseThrow());
         }
     }
 
     private static void prepareDatabase(AppConfig config, Supplier<Database> pool) {
         long start = System.nanoTime();
-        AppConfig.Database settings = config.database();
-        Database.awaitReachable(settings.settings(), settings.connectionTimeout(), settings.connectDeadline());
+        AppConfig.DatabaseSettings settings = config.database();
+        Database.awaitReachable(settings.location(), settings.connectionTimeout(), settings.connectDeadline());
         long reachable = System.nanoTime();
         Database db = pool.get();
         Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());

@@ -18,17 +18,25 @@ import java.util.stream.Collectors;
 public record DbSettings(String jdbcUrl, String username, String password, boolean embedded) {
 
     /** Keys that may carry a whole database URL, in the order they are consulted. */
-    static final List<Setting> URL_KEYS = List.of(
+    static final List<Setting<String>> URL_KEYS = List.of(
             Settings.DATABASE_URL, Settings.JAWSDB_URL, Settings.JAWSDB_MARIA_URL, Settings.CLEARDB_DATABASE_URL);
 
-    private static final List<List<Setting>> SPLIT_FORMS = List.of(
-            List.of(
+    /** A database named by its parts, as the FastAPI course and the MySQL ToDo app each spell them. */
+    private record SplitForm(
+            Setting<String> host,
+            Setting<Integer> port,
+            Setting<String> user,
+            Setting<String> password,
+            Setting<String> database) {}
+
+    private static final List<SplitForm> SPLIT_FORMS = List.of(
+            new SplitForm(
                     Settings.DATABASE_HOSTNAME,
                     Settings.DATABASE_PORT,
                     Settings.DATABASE_USERNAME,
                     Settings.DATABASE_PASSWORD,
                     Settings.DATABASE_NAME),
-            List.of(
+            new SplitForm(
                     Settings.MYSQL_HOST,
                     Settings.MYSQL_PORT,
                     Settings.MYSQL_USER,
@@ -54,10 +62,7 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
 
     /** The first key that holds a database URL, the one {@link #resolve} reads. */
     static Optional<String> urlKey(Vars vars) {
-        return URL_KEYS.stream()
-                .filter(key -> vars.optional(key).isPresent())
-                .map(Setting::key)
-                .findFirst();
+        return URL_KEYS.stream().filter(vars::isSet).map(Setting::key).findFirst();
     }
 
     /** The URL with any user info or password parameter removed, fit for logs. */
@@ -71,27 +76,24 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
     }
 
     static DbSettings resolve(Vars vars) {
-        for (Setting key : URL_KEYS) {
-            Optional<String> url = vars.optional(key);
-            if (url.isPresent()) {
-                return fromUrl(key.key(), url.get(), vars);
+        for (Setting<String> key : URL_KEYS) {
+            if (vars.isSet(key)) {
+                return vars.optional(key)
+                        .map(url -> fromUrl(key.key(), url, vars))
+                        .orElseGet(DbSettings::invalid);
             }
         }
-        for (List<Setting> form : SPLIT_FORMS) {
-            Optional<String> host = vars.optional(form.get(0));
+        for (SplitForm form : SPLIT_FORMS) {
+            Optional<String> host = vars.optional(form.host());
             if (host.isPresent()) {
-                int port = vars.optional(form.get(1)).isPresent() ? vars.integer(form.get(1)) : 3306;
-                String name = vars.string(form.get(4));
                 return new DbSettings(
-                        mysqlUrl(host.get(), port, name, ""),
-                        vars.optional(form.get(2)).orElse("root"),
-                        vars.optional(form.get(3)).orElse(""),
+                        mysqlUrl(host.get(), vars.get(form.port()), vars.get(form.database()), ""),
+                        vars.optional(form.user()).orElse("root"),
+                        vars.optional(form.password()).orElse(""),
                         false);
             }
         }
-        Path dataDir = Path.of(vars.optional(Settings.DATA_DIR).orElse("./data"))
-                .toAbsolutePath()
-                .normalize();
+        Path dataDir = Path.of(vars.get(Settings.DATA_DIR)).toAbsolutePath().normalize();
         return new DbSettings(h2FileUrl(dataDir.resolve("api")), "sa", "", true);
     }
 
@@ -130,31 +132,25 @@ public record DbSettings(String jdbcUrl, String username, String password, boole
                     vars.optional(Settings.DATABASE_PASSWORD).orElse(null),
                     false);
         }
-        if (url.startsWith("mysql://") || url.startsWith("mysql2://") || url.startsWith("mariadb://")) {
-            URI uri = parse(key, url, vars);
-            if (uri == null) {
-                return invalid();
-            }
-            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-            if (uri.getHost() == null || path.isEmpty()) {
-                vars.problem(key + " is malformed (expected mysql://user:password@host:port/database)");
-                return invalid();
-            }
-            String user = null;
-            String password = null;
-            if (uri.getRawUserInfo() != null) {
-                String[] parts = uri.getRawUserInfo().split(":", 2);
-                user = decode(parts[0]);
-                password = parts.length > 1 ? decode(parts[1]) : "";
-            }
-            int port = uri.getPort() == -1 ? 3306 : uri.getPort();
-            return new DbSettings(
-                    mysqlUrl(uri.getHost(), port, path, keptQuery(uri.getRawQuery())), user, password, false);
+        // what is left is mysql://, mysql2:// or mariadb://: the key's kind let no other scheme through
+        URI uri = parse(key, url, vars);
+        if (uri == null) {
+            return invalid();
         }
-        int colon = url.indexOf(':');
-        String scheme = colon > 0 && colon < 20 ? url.substring(0, colon) : "?";
-        vars.problem(key + " must start with mysql:// or jdbc:mysql:// (got scheme '" + scheme + "')");
-        return invalid();
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        if (uri.getHost() == null || path.isEmpty()) {
+            vars.problem(key + " is malformed (expected mysql://user:password@host:port/database)");
+            return invalid();
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : "";
+        }
+        int port = uri.getPort() == -1 ? 3306 : uri.getPort();
+        return new DbSettings(mysqlUrl(uri.getHost(), port, path, keptQuery(uri.getRawQuery())), user, password, false);
     }
 
     private static URI parse(String key, String url, Vars vars) {

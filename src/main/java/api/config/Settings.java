@@ -1,8 +1,19 @@
 package api.config;
 
+import static api.config.Setting.bool;
+import static api.config.Setting.databaseUrl;
 import static api.config.Setting.number;
+import static api.config.Setting.numberOrZero;
+import static api.config.Setting.oneOf;
+import static api.config.Setting.secret;
+import static api.config.Setting.span;
 import static api.config.Setting.text;
+import static java.time.temporal.ChronoUnit.DAYS;
+import static java.time.temporal.ChronoUnit.MILLIS;
+import static java.time.temporal.ChronoUnit.MINUTES;
+import static java.time.temporal.ChronoUnit.SECONDS;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,138 +26,161 @@ import java.util.stream.Collectors;
  * this list, so none of them can drift.
  */
 public final class Settings {
-    public static final Setting APP_ENV = text(
+    /** Jetty's threads above the pool's connections: its acceptor and selector, and four for requests needing none. */
+    static final int HTTP_THREADS_BEYOND_POOL = 6;
+
+    /** Fewer threads than this leave Jetty none for requests once its acceptor and selectors have theirs. */
+    static final int HTTP_THREADS_LEAST = 8;
+
+    public static final Setting<String> APP_ENV = oneOf(
             "APP_ENV",
             "development",
-            "development, production or test; production refuses to start with an unsafe setting");
-    public static final Setting HOST = text(
+            List.of("development", "production", "test"),
+            "production refuses to start with an unsafe setting");
+    public static final Setting<String> HOST = text(
             "HOST", "127.0.0.1", "listen address; this host only unless set (the Procfile and the image say 0.0.0.0)");
-    public static final Setting PORT = number("PORT", 8000, 0, 65535, "listen port; Heroku sets it");
-    public static final Setting HTTP_THREADS = number(
+    public static final Setting<Integer> PORT = number("PORT", 8000, 0, 65535, "listen port; Heroku sets it");
+    public static final Setting<Integer> HTTP_THREADS = numberOrZero(
             "HTTP_THREADS",
-            0,
-            0,
+            HTTP_THREADS_LEAST,
             1000,
-            "Jetty's thread pool, requests beyond it wait in Jetty's queue in order (0: DB_POOL_SIZE + 6)");
-    public static final Setting MAX_REQUEST_BODY_BYTES = number(
+            "DB_POOL_SIZE + " + HTTP_THREADS_BEYOND_POOL,
+            "Jetty's thread pool, requests beyond it wait in Jetty's queue in order");
+    public static final Setting<Integer> MAX_REQUEST_BODY_BYTES = number(
             "MAX_REQUEST_BODY_BYTES",
             1_048_576,
             1024,
             Integer.MAX_VALUE,
             "request body limit (413 beyond it; 16 KB on the login and sign-up routes)");
-    public static final Setting CORS_ORIGINS = text(
+    public static final Setting<List<String>> CORS_ORIGINS = new Setting<>(
             "CORS_ORIGINS",
             "",
-            "comma list of origins whose pages may call the API from a browser (none: same origin only; * any,"
-                    + " without credentials)");
-    public static final Setting TRUSTED_PROXIES = text(
+            "origins whose pages may call the API from a browser; none: same origin only, * any site but without"
+                    + " credentials",
+            new Kind.OriginList());
+    public static final Setting<List<AddressRange>> TRUSTED_PROXIES = new Setting<>(
             "TRUSTED_PROXIES",
             "127.0.0.1,::1",
-            "addresses or CIDR ranges whose X-Forwarded-For, X-Real-IP and X-Forwarded-Proto are believed");
-    public static final Setting DATABASE_URL = text(
-            "DATABASE_URL",
-            "",
-            "jdbc:mysql://host:3306/db or mysql://user:pass@host:3306/db (none: embedded H2 under DATA_DIR)");
-    public static final Setting JAWSDB_URL =
-            text("JAWSDB_URL", "", "Heroku JawsDB add-on URL, read when DATABASE_URL is absent");
-    public static final Setting JAWSDB_MARIA_URL =
-            text("JAWSDB_MARIA_URL", "", "Heroku JawsDB Maria add-on URL, likewise");
-    public static final Setting CLEARDB_DATABASE_URL =
-            text("CLEARDB_DATABASE_URL", "", "Heroku ClearDB add-on URL, likewise");
-    public static final Setting DATABASE_HOSTNAME = text(
+            "proxies whose X-Forwarded-For, X-Real-IP and X-Forwarded-Proto are believed",
+            new Kind.AddressRanges());
+    public static final Setting<String> DATABASE_URL =
+            databaseUrl("DATABASE_URL", "the database; none: an embedded H2 database under DATA_DIR");
+    public static final Setting<String> JAWSDB_URL =
+            databaseUrl("JAWSDB_URL", "Heroku JawsDB add-on URL, read when DATABASE_URL is absent");
+    public static final Setting<String> JAWSDB_MARIA_URL =
+            databaseUrl("JAWSDB_MARIA_URL", "Heroku JawsDB Maria add-on URL, likewise");
+    public static final Setting<String> CLEARDB_DATABASE_URL =
+            databaseUrl("CLEARDB_DATABASE_URL", "Heroku ClearDB add-on URL, likewise");
+    public static final Setting<String> DATABASE_HOSTNAME = text(
             "DATABASE_HOSTNAME",
             "",
             "the FastAPI course's split form: with DATABASE_PORT (3306), DATABASE_USERNAME, DATABASE_PASSWORD,"
                     + " DATABASE_NAME");
-    public static final Setting DATABASE_PORT = number("DATABASE_PORT", 3306, 1, 65535, "see DATABASE_HOSTNAME");
-    public static final Setting DATABASE_USERNAME =
+    public static final Setting<Integer> DATABASE_PORT =
+            number("DATABASE_PORT", 3306, 1, 65535, "see DATABASE_HOSTNAME");
+    public static final Setting<String> DATABASE_USERNAME =
             text("DATABASE_USERNAME", "", "database user (root for the split form)");
-    public static final Setting DATABASE_PASSWORD = text("DATABASE_PASSWORD", "", "database password");
-    public static final Setting DATABASE_NAME = text("DATABASE_NAME", "", "database name (the split form)");
-    public static final Setting MYSQL_HOST = text(
+    public static final Setting<String> DATABASE_PASSWORD = secret("DATABASE_PASSWORD", "database password");
+    public static final Setting<String> DATABASE_NAME = text("DATABASE_NAME", "", "database name (the split form)");
+    public static final Setting<String> MYSQL_HOST = text(
             "MYSQL_HOST",
             "",
             "the MySQL ToDo app's split form: with MYSQL_PORT (3306), MYSQL_USER, MYSQL_PASSWORD, MYSQL_DATABASE");
-    public static final Setting MYSQL_PORT = number("MYSQL_PORT", 3306, 1, 65535, "see MYSQL_HOST");
-    public static final Setting MYSQL_USER = text("MYSQL_USER", "", "see MYSQL_HOST (root when unset)");
-    public static final Setting MYSQL_PASSWORD = text("MYSQL_PASSWORD", "", "see MYSQL_HOST");
-    public static final Setting MYSQL_DATABASE = text("MYSQL_DATABASE", "", "see MYSQL_HOST");
-    public static final Setting DATA_DIR = text("DATA_DIR", "./data", "the embedded database's folder");
-    public static final Setting DB_POOL_SIZE = number("DB_POOL_SIZE", 10, 1, 500, "pooled database connections");
-    public static final Setting DB_CONNECT_DEADLINE_SECONDS =
-            number("DB_CONNECT_DEADLINE_SECONDS", 30, 0, 3600, "how long a start waits for the database, retrying");
-    public static final Setting DB_CONNECTION_TIMEOUT_MS = number(
+    public static final Setting<Integer> MYSQL_PORT = number("MYSQL_PORT", 3306, 1, 65535, "see MYSQL_HOST");
+    public static final Setting<String> MYSQL_USER = text("MYSQL_USER", "", "see MYSQL_HOST (root when unset)");
+    public static final Setting<String> MYSQL_PASSWORD = secret("MYSQL_PASSWORD", "see MYSQL_HOST");
+    public static final Setting<String> MYSQL_DATABASE = text("MYSQL_DATABASE", "", "see MYSQL_HOST");
+    public static final Setting<String> DATA_DIR = text("DATA_DIR", "./data", "the embedded database's folder");
+    public static final Setting<Integer> DB_POOL_SIZE =
+            number("DB_POOL_SIZE", 10, 1, 500, "pooled database connections");
+    public static final Setting<Duration> DB_CONNECT_DEADLINE_SECONDS = span(
+            "DB_CONNECT_DEADLINE_SECONDS", 30, SECONDS, 0, 3600, "how long a start waits for the database, retrying");
+    public static final Setting<Duration> DB_CONNECTION_TIMEOUT_MS = span(
             "DB_CONNECTION_TIMEOUT_MS",
             1000,
+            MILLIS,
             250,
             60_000,
             "how long a request waits for a pooled connection before 503");
-    public static final Setting MIGRATE_ON_START =
-            text("MIGRATE_ON_START", "true", "apply pending migrations at start");
-    public static final Setting SECRET_KEY = text(
-            "SECRET_KEY", "", "JWT signing key (none: a random key at each start; production needs 32+ characters)");
-    public static final Setting ALGORITHM = text("ALGORITHM", "HS256", "JWT algorithm; only HS256 is accepted");
-    public static final Setting ACCESS_TOKEN_EXPIRE_MINUTES =
-            number("ACCESS_TOKEN_EXPIRE_MINUTES", 30, 1, 525_600, "token lifetime (production: at most 1440)");
-    public static final Setting AUTH_USER_CACHE_SECONDS = number(
+    public static final Setting<Boolean> MIGRATE_ON_START =
+            bool("MIGRATE_ON_START", true, "apply pending migrations at start");
+    public static final Setting<String> SECRET_KEY =
+            secret("SECRET_KEY", "JWT signing key (none: a random key at each start; production needs 32+ characters)");
+    public static final Setting<String> ALGORITHM = oneOf(
+            "ALGORITHM", "HS256", List.of("HS256"), "JWT algorithm, the only one tokens are signed and accepted with");
+    public static final Setting<Duration> ACCESS_TOKEN_EXPIRE_MINUTES =
+            span("ACCESS_TOKEN_EXPIRE_MINUTES", 30, MINUTES, 1, 525_600, "token lifetime (production: at most 1440)");
+    public static final Setting<Duration> AUTH_USER_CACHE_SECONDS = span(
             "AUTH_USER_CACHE_SECONDS",
             5,
+            SECONDS,
             0,
             3600,
             "how long a token's user, once found, is trusted to still exist (0: ask every request)");
-    public static final Setting OPS_TOKEN = text(
+    public static final Setting<String> OPS_TOKEN = secret(
             "OPS_TOKEN",
-            "",
             "bearer token for /metrics, /log_all, /log_first (none: this host only; production needs 32+"
                     + " characters)");
-    public static final Setting BCRYPT_COST = number(
+    public static final Setting<Integer> BCRYPT_COST = number(
             "BCRYPT_COST", 12, 4, 31, "password hashing cost, each step doubles the work (production: at least 10)");
-    public static final Setting BCRYPT_THREADS =
-            number("BCRYPT_THREADS", 0, 0, 256, "threads that hash passwords, apart from Jetty's (0: one per core)");
-    public static final Setting BCRYPT_QUEUE_SIZE =
+    public static final Setting<Integer> BCRYPT_THREADS =
+            numberOrZero("BCRYPT_THREADS", 1, 256, "one per core", "threads that hash passwords, apart from Jetty's");
+    public static final Setting<Integer> BCRYPT_QUEUE_SIZE =
             number("BCRYPT_QUEUE_SIZE", 128, 1, 100_000, "password checks that may wait for a thread; past it 503");
-    public static final Setting LOGIN_MAX_FAILURES = number(
+    public static final Setting<Integer> LOGIN_MAX_FAILURES = number(
             "LOGIN_MAX_FAILURES",
             10,
             1,
             1_000_000,
             "failed logins allowed per address, and per account and address, in a window (per account: ten times)");
-    public static final Setting LOGIN_FAILURE_WINDOW_SECONDS =
-            number("LOGIN_FAILURE_WINDOW_SECONDS", 300, 1, 86_400, "the failed-login window");
-    public static final Setting SIGNUP_MAX_PER_HOUR = number(
+    public static final Setting<Duration> LOGIN_FAILURE_WINDOW_SECONDS =
+            span("LOGIN_FAILURE_WINDOW_SECONDS", 300, SECONDS, 1, 86_400, "the failed-login window");
+    public static final Setting<Integer> SIGNUP_MAX_PER_HOUR = number(
             "SIGNUP_MAX_PER_HOUR",
             20,
             1,
             1_000_000,
             "sign-ups allowed per address (IPv6: its /64) in a clock hour, taken emails included; past it 429");
-    public static final Setting SHUTDOWN_TIMEOUT_SECONDS =
-            number("SHUTDOWN_TIMEOUT_SECONDS", 20, 0, 300, "how long a stop waits for requests in flight");
-    public static final Setting SHUTDOWN_IDLE_GRACE_SECONDS = number(
+    public static final Setting<Duration> SHUTDOWN_TIMEOUT_SECONDS =
+            span("SHUTDOWN_TIMEOUT_SECONDS", 20, SECONDS, 0, 300, "how long a stop waits for requests in flight");
+    public static final Setting<Duration> SHUTDOWN_IDLE_GRACE_SECONDS = span(
             "SHUTDOWN_IDLE_GRACE_SECONDS",
             5,
+            SECONDS,
             0,
             300,
             "on a stop, open connections get this long; then those with no request being handled close (keep"
                     + " above nginx's upstream keepalive_timeout)");
-    public static final Setting REQUEST_LOG_ENABLED =
-            text("REQUEST_LOG_ENABLED", "true", "store every request in log_table");
-    public static final Setting REQUEST_LOG_QUEUE_SIZE = number(
+    public static final Setting<Boolean> REQUEST_LOG_ENABLED =
+            bool("REQUEST_LOG_ENABLED", true, "store every request in log_table");
+    public static final Setting<Integer> REQUEST_LOG_QUEUE_SIZE = number(
             "REQUEST_LOG_QUEUE_SIZE",
             10_000,
             1,
             10_000_000,
             "records waiting to be stored; past it they are dropped and counted");
-    public static final Setting REQUEST_LOG_BATCH_SIZE =
+    public static final Setting<Integer> REQUEST_LOG_BATCH_SIZE =
             number("REQUEST_LOG_BATCH_SIZE", 1024, 1, 10_000, "records stored in one transaction at most");
-    public static final Setting REQUEST_LOG_RETENTION_DAYS = number(
-            "REQUEST_LOG_RETENTION_DAYS", 30, 0, 36_500, "records older than this are deleted hourly (0: keep all)");
+    public static final Setting<Duration> REQUEST_LOG_RETENTION_DAYS = span(
+            "REQUEST_LOG_RETENTION_DAYS",
+            30,
+            DAYS,
+            0,
+            36_500,
+            "records older than this are deleted hourly (0: keep all)");
 
-    public static final Setting LOG_LEVEL =
-            text("LOG_LEVEL", "INFO", "the log's level: TRACE, DEBUG (adds a line a request), INFO, WARN or ERROR");
-    public static final Setting LOG_FORMAT =
-            text("LOG_FORMAT", "text", "text (a line an event) or json (a JSON object a line, for log collectors)");
+    public static final Setting<String> LOG_LEVEL = oneOf(
+            "LOG_LEVEL",
+            "INFO",
+            List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+            "the log's level; DEBUG adds a line a request");
+    public static final Setting<String> LOG_FORMAT = oneOf(
+            "LOG_FORMAT",
+            "text",
+            List.of("text", "json"),
+            "text writes a line an event, json a JSON object a line, for log collectors");
 
-    public static final List<Setting> ALL = List.of(
+    public static final List<Setting<?>> ALL = List.of(
             APP_ENV,
             HOST,
             PORT,
@@ -193,26 +227,20 @@ public final class Settings {
             LOG_LEVEL,
             LOG_FORMAT);
 
-    static final Map<String, Setting> BY_KEY =
+    static final Map<String, Setting<?>> BY_KEY =
             ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
     private Settings() {}
 
-    static Map<String, String> defaults() {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        ALL.forEach(s -> defaults.put(s.key(), s.defaultValue()));
-        return defaults;
-    }
-
     /** The {@code --help} lines: key and flag, meaning, default. */
     public static String help() {
         var text = new StringBuilder();
-        for (Setting s : ALL) {
+        for (Setting<?> s : ALL) {
             text.append("  ")
                     .append(s.key())
                     .append('\n')
                     .append("      ")
-                    .append(s.meaning())
+                    .append(s.description())
                     .append(s.defaultValue().isEmpty() ? "" : " [" + s.defaultValue() + "]")
                     .append('\n');
         }
@@ -226,9 +254,9 @@ public final class Settings {
                 # it, highest first: a command-line flag (--port=8001), the environment, ./.env, this file.
                 # Generated from api.config.Settings (SettingsDocsTest fails when the two differ).
                 """);
-        for (Setting s : ALL) {
+        for (Setting<?> s : ALL) {
             text.append("# ")
-                    .append(s.meaning())
+                    .append(s.description())
                     .append('\n')
                     .append(s.key())
                     .append('=')

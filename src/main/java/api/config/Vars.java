@@ -3,13 +3,13 @@ package api.config;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Layered key lookup (first layer that has a non-blank value wins) that collects problems
- * instead of stopping at the first, so an operator can fix every bad key in one pass.
+ * Layered key lookup (the first layer that has a non-blank value wins, then the declared default), read by each
+ * setting's {@link Kind}, that collects problems instead of stopping at the first, so an operator can fix every bad
+ * key in one pass.
  */
 final class Vars {
     private final List<Map<String, String>> layers;
@@ -20,60 +20,41 @@ final class Vars {
         this.layers = Arrays.asList(highestFirst);
     }
 
-    Optional<String> optional(Setting setting) {
+    /** The value, or empty when no layer sets it and it has no default; a bad value is a problem, and empty. */
+    <T> Optional<T> optional(Setting<T> setting) {
+        return text(setting).flatMap(text -> {
+            try {
+                return Optional.of(setting.kind().parse(text));
+            } catch (IllegalArgumentException e) {
+                problems.add(setting.key() + " " + e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The value; a bad or missing one is a problem, and the declared default stands in for it meanwhile. */
+    <T> T get(Setting<T> setting) {
+        if (text(setting).isEmpty()) {
+            problems.add(setting.key() + " is required");
+        }
+        return optional(setting)
+                .orElseGet(() ->
+                        setting.defaultValue().isEmpty() ? null : setting.kind().parse(setting.defaultValue()));
+    }
+
+    /** Whether a layer holds a value for it, the default aside. */
+    boolean isSet(Setting<?> setting) {
+        return layers.stream().map(layer -> layer.get(setting.key())).anyMatch(v -> v != null && !v.isBlank());
+    }
+
+    private Optional<String> text(Setting<?> setting) {
         for (Map<String, String> layer : layers) {
             String value = layer.get(setting.key());
             if (value != null && !value.isBlank()) {
                 return Optional.of(value.strip());
             }
         }
-        return Optional.empty();
-    }
-
-    String string(Setting setting) {
-        return optional(setting).orElseGet(() -> {
-            problems.add(setting.key() + " is required");
-            return "";
-        });
-    }
-
-    int integer(Setting setting) {
-        String key = setting.key();
-        Optional<String> value = optional(setting);
-        if (value.isEmpty()) {
-            problems.add(key + " is required");
-            return setting.min();
-        }
-        try {
-            int n = Integer.parseInt(value.get());
-            if (n < setting.min() || n > setting.max()) {
-                problems.add(key + " must be between " + setting.min() + " and " + setting.max() + ", got " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problems.add(key + " must be an integer, got '" + value.get() + "'");
-            return setting.min();
-        }
-    }
-
-    boolean bool(Setting setting) {
-        String value = optional(setting).orElse("").toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off", "" -> false;
-            default -> {
-                problems.add(setting.key() + " must be true or false, got '" + value + "'");
-                yield false;
-            }
-        };
-    }
-
-    List<String> list(Setting setting) {
-        return optional(setting).stream()
-                .flatMap(v -> Arrays.stream(v.split(",")))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
+        return setting.defaultValue().isEmpty() ? Optional.empty() : Optional.of(setting.defaultValue());
     }
 
     void problem(String message) {

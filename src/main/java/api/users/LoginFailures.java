@@ -26,7 +26,7 @@ public final class LoginFailures {
     private final long windowSeconds;
     private final Clock clock;
 
-    public LoginFailures(LoginFailureDao dao, AppConfig.Auth settings, Clock clock) {
+    public LoginFailures(LoginFailureDao dao, AppConfig.AuthSettings settings, Clock clock) {
         this(dao, settings.loginMaxFailures(), settings.loginFailureWindow(), clock);
     }
 

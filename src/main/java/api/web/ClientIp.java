@@ -2,21 +2,21 @@ package api.web;
 
 import api.auth.IpLiteral;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /** Forwarding headers are believed only from a trusted proxy peer, since anyone can forge them. */
 public final class ClientIp {
     /** Most requests come from a handful of peers (the proxies): their verdicts are kept, up to this many. */
     private static final int MAX_REMEMBERED = 4096;
 
-    private final List<Range> trusted;
+    private final Predicate<byte[]> trusted;
     private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
-    /** {@code trustedProxies}: addresses ({@code 127.0.0.1}, {@code ::1}) or CIDR ranges ({@code 10.0.0.0/8}). */
-    public ClientIp(List<String> trustedProxies) {
-        this.trusted = trustedProxies.stream().map(Range::parse).toList();
+    /** {@code trustedProxy}: whether an address, as bytes, is one of {@code TRUSTED_PROXIES}, checked at start. */
+    public ClientIp(Predicate<byte[]> trustedProxy) {
+        this.trusted = trustedProxy;
     }
 
     public String of(Context ctx) {
@@ -70,7 +70,7 @@ public final class ClientIp {
             return known;
         }
         byte[] bytes = parse(address);
-        boolean verdict = bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
+        boolean verdict = bytes != null && trusted.test(bytes);
         if (verdicts.size() >= MAX_REMEMBERED) {
             verdicts.clear();
         }
@@ -86,41 +86,5 @@ public final class ClientIp {
 
     private static byte[] parse(String address) {
         return IpLiteral.bytes(address);
-    }
-
-    private record Range(byte[] network, int prefixBits) {
-        static Range parse(String spec) {
-            String[] parts = spec.strip().split("/", 2);
-            byte[] network = ClientIp.parse(unbracket(parts[0]));
-            if (network == null) {
-                throw new IllegalArgumentException(
-                        "TRUSTED_PROXIES: '" + spec + "' is not an IP address or CIDR range");
-            }
-            int bits = network.length * 8;
-            if (parts.length == 2) {
-                try {
-                    bits = Integer.parseInt(parts[1]);
-                } catch (NumberFormatException e) {
-                    bits = -1;
-                }
-                if (bits < 0 || bits > network.length * 8) {
-                    throw new IllegalArgumentException("TRUSTED_PROXIES: '" + spec + "' has an invalid prefix length");
-                }
-            }
-            return new Range(network, bits);
-        }
-
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefixBits; bit++) {
-                int mask = 0x80 >>> (bit % 8);
-                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

@@ -33,7 +33,7 @@ class AppConfigTest {
         assertEquals(Duration.ofSeconds(30), config.database().connectDeadline());
         assertEquals(Duration.ofMinutes(30), config.auth().tokenLifetime());
         assertTrue(config.database().migrateOnStart());
-        assertTrue(config.database().settings().embedded());
+        assertTrue(config.database().location().embedded());
     }
 
     @Test
@@ -122,6 +122,136 @@ class AppConfigTest {
     void unknown_app_env_is_an_error() {
         var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("APP_ENV", "prod"), NONE, NONE));
         assertTrue(error.getMessage().contains("APP_ENV"));
+    }
+
+    @Test
+    void an_unknown_flag_is_an_error_suggesting_the_nearest_flag() {
+        var error = assertThrows(ConfigException.class, () -> load(Map.of("PROT", "8001"), NONE, NONE, NONE));
+        assertEquals("unknown flag --prot; did you mean --port?", error.getMessage());
+    }
+
+    @Test
+    void an_unknown_flag_like_no_setting_is_an_error_pointing_to_help() {
+        var error = assertThrows(ConfigException.class, () -> load(Map.of("FROBNICATE", "1"), NONE, NONE, NONE));
+        assertEquals("unknown flag --frobnicate; see --help", error.getMessage());
+    }
+
+    @Test
+    void an_unknown_key_in_dot_env_is_a_warning_suggesting_the_nearest_key() {
+        AppConfig config = load(NONE, NONE, Map.of("PROT", "9"), NONE);
+        assertEquals(List.of(".env: unknown key PROT; did you mean PORT?"), config.warnings());
+    }
+
+    @Test
+    void an_unknown_key_in_the_properties_file_is_a_warning_suggesting_the_nearest_key() {
+        AppConfig config = load(NONE, NONE, NONE, Map.of("LOG_LEVE", "DEBUG"));
+        assertEquals(
+                List.of(AppConfig.PROPERTIES_FILE + ": unknown key LOG_LEVE; did you mean LOG_LEVEL?"),
+                config.warnings());
+    }
+
+    @Test
+    void another_tools_key_in_a_file_is_a_warning_without_a_suggestion() {
+        AppConfig config = load(NONE, NONE, Map.of("COMPOSE_PROJECT_NAME", "api"), NONE);
+        assertEquals(List.of(".env: unknown key COMPOSE_PROJECT_NAME"), config.warnings());
+    }
+
+    @Test
+    void the_environments_unrelated_variables_raise_no_warning() {
+        AppConfig config = load(NONE, Map.of("PATH", "/usr/bin", "HOME", "/root", "PROT", "9"), NONE, NONE);
+        assertEquals(List.of(), config.warnings());
+    }
+
+    @Test
+    void a_trusted_proxy_that_is_no_address_is_an_error_naming_the_key_and_what_it_accepts() {
+        var error = assertThrows(
+                ConfigException.class, () -> load(NONE, Map.of("TRUSTED_PROXIES", "proxy.internal"), NONE, NONE));
+        assertEquals(
+                "TRUSTED_PROXIES must be IP addresses or CIDR ranges such as 10.0.0.0/8, comma separated:"
+                        + " 'proxy.internal' is not an IP address or CIDR range",
+                error.getMessage());
+    }
+
+    @Test
+    void a_trusted_proxy_range_with_an_impossible_prefix_is_an_error() {
+        var error = assertThrows(
+                ConfigException.class, () -> load(NONE, Map.of("TRUSTED_PROXIES", "10.0.0.0/33"), NONE, NONE));
+        assertTrue(error.getMessage().startsWith("TRUSTED_PROXIES must be"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("'10.0.0.0/33' has an invalid prefix length"), error.getMessage());
+    }
+
+    @Test
+    void trusted_proxies_are_the_addresses_and_ranges_listed() {
+        AppConfig config = load(NONE, Map.of("TRUSTED_PROXIES", "192.0.2.1, 10.0.0.0/8"), NONE, NONE);
+        assertTrue(config.http().trustsProxy(new byte[] {10, 1, 2, 3}));
+        assertTrue(config.http().trustsProxy(new byte[] {(byte) 192, 0, 2, 1}));
+        assertFalse(config.http().trustsProxy(new byte[] {127, 0, 0, 1}));
+    }
+
+    @Test
+    void a_cors_origin_with_a_path_is_an_error_naming_the_key_and_what_it_accepts() {
+        var error = assertThrows(
+                ConfigException.class,
+                () -> load(NONE, Map.of("CORS_ORIGINS", "https://app.example.com/app"), NONE, NONE));
+        assertEquals(
+                "CORS_ORIGINS must be * or origins such as https://app.example.com, comma separated:"
+                        + " 'https://app.example.com/app' is not an origin",
+                error.getMessage());
+    }
+
+    @Test
+    void cors_origins_may_be_any_origin_a_port_or_a_wildcard_subdomain() {
+        var origins = List.of("http://localhost:3000", "https://*.example.com", "https://app.example.com");
+        AppConfig config = load(NONE, Map.of("CORS_ORIGINS", String.join(",", origins)), NONE, NONE);
+        assertEquals(origins, config.http().corsOrigins());
+    }
+
+    @Test
+    void a_bad_boolean_is_an_error_naming_the_key_and_what_it_accepts() {
+        var error = assertThrows(
+                ConfigException.class, () -> load(NONE, Map.of("REQUEST_LOG_ENABLED", "maybe"), NONE, NONE));
+        assertEquals("REQUEST_LOG_ENABLED must be true or false, got 'maybe'", error.getMessage());
+    }
+
+    @Test
+    void a_boolean_may_be_written_as_shell_scripts_write_it() {
+        assertFalse(load(NONE, Map.of("MIGRATE_ON_START", "off"), NONE, NONE)
+                .database()
+                .migrateOnStart());
+    }
+
+    @Test
+    void http_threads_under_its_least_is_an_error_stating_its_rule() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("HTTP_THREADS", "5"), NONE, NONE));
+        assertEquals("HTTP_THREADS must be 0 (DB_POOL_SIZE + 6) or between 8 and 1000, got 5", error.getMessage());
+    }
+
+    @Test
+    void http_threads_over_its_most_is_an_error_stating_the_same_rule() {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("HTTP_THREADS", "1001"), NONE, NONE));
+        assertEquals("HTTP_THREADS must be 0 (DB_POOL_SIZE + 6) or between 8 and 1000, got 1001", error.getMessage());
+    }
+
+    @Test
+    void http_threads_rule_is_the_one_help_and_the_reference_state() {
+        assertEquals(
+                "Jetty's thread pool, requests beyond it wait in Jetty's queue in order (0 for DB_POOL_SIZE + 6, or 8"
+                        + " to 1000)",
+                Settings.HTTP_THREADS.description());
+    }
+
+    @Test
+    void a_span_setting_is_read_in_its_unit() {
+        AppConfig config = load(NONE, Map.of("DB_CONNECTION_TIMEOUT_MS", "250"), NONE, NONE);
+        assertEquals(Duration.ofMillis(250), config.database().connectionTimeout());
+    }
+
+    @Test
+    void a_database_url_of_another_database_is_one_error_naming_its_key_even_in_production() {
+        var env = productionEnv(Map.of("DATABASE_URL", "postgres://u:secret@db/app"));
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertEquals(
+                "DATABASE_URL must start with mysql:// or jdbc:mysql:// (got scheme 'postgres')", error.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package api.config;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,12 +32,34 @@ class SettingsDocsTest {
     @Test
     void the_reference_has_a_row_for_every_key_with_its_default() throws IOException {
         String reference = Files.readString(REFERENCE);
-        for (Setting setting : Settings.ALL) {
+        for (Setting<?> setting : Settings.ALL) {
             Matcher row = Pattern.compile("(?m)^\\| `" + setting.key() + "` \\| ([^|]*) \\|")
                     .matcher(reference);
             assertTrue(row.find(), setting.key() + " has no row in " + REFERENCE);
             String shown = setting.defaultValue().isEmpty() ? "(none)" : "`" + setting.defaultValue() + "`";
             assertEquals(shown, row.group(1).strip(), setting.key() + "'s default in " + REFERENCE);
+        }
+    }
+
+    @Test
+    void the_reference_says_what_each_key_means_and_accepts_as_declared() throws IOException {
+        String reference = Files.readString(REFERENCE);
+        for (Setting<?> setting : Settings.ALL) {
+            Matcher row = Pattern.compile("(?m)^\\| `" + setting.key() + "` \\| [^|]* \\| ([^|]*) \\|")
+                    .matcher(reference);
+            assertTrue(row.find(), setting.key() + " has no row in " + REFERENCE);
+            assertTrue(
+                    row.group(1).startsWith(setting.description()),
+                    setting.key() + "'s meaning in " + REFERENCE + " should start: " + setting.description());
+        }
+    }
+
+    @Test
+    void every_declared_default_is_a_value_its_kind_accepts() {
+        for (Setting<?> setting : Settings.ALL) {
+            if (!setting.defaultValue().isEmpty()) {
+                assertDoesNotThrow(() -> setting.kind().parse(setting.defaultValue()), setting.key());
+            }
         }
     }
 

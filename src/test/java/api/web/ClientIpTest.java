@@ -1,13 +1,13 @@
 package api.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import api.config.AddressRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClientIpTest {
-    private final ClientIp loopbackTrusted = new ClientIp(List.of("127.0.0.1", "::1"));
+    private final ClientIp loopbackTrusted = trusting(List.of("127.0.0.1", "::1"));
 
     @Test
     void an_untrusted_peer_is_the_client_whatever_it_forwards() {
@@ -21,7 +21,7 @@ class ClientIpTest {
 
     @Test
     void the_rightmost_untrusted_hop_wins_over_a_forged_leftmost_one() {
-        var ip = new ClientIp(List.of("127.0.0.1", "10.0.0.0/8"));
+        var ip = trusting(List.of("127.0.0.1", "10.0.0.0/8"));
 
         assertEquals("203.0.113.9", ip.resolve("127.0.0.1", "6.6.6.6, 203.0.113.9, 10.1.2.3", null));
     }
@@ -44,7 +44,7 @@ class ClientIpTest {
 
     @Test
     void a_cidr_range_trusts_every_address_in_it() {
-        var ip = new ClientIp(List.of("172.16.0.0/12"));
+        var ip = trusting(List.of("172.16.0.0/12"));
 
         assertEquals("203.0.113.9", ip.resolve("172.31.255.1", "203.0.113.9", null));
         assertEquals("172.32.0.1", ip.resolve("172.32.0.1", "203.0.113.9", null));
@@ -52,7 +52,7 @@ class ClientIpTest {
 
     @Test
     void verdicts_stay_right_past_the_number_of_remembered_peers() {
-        var ip = new ClientIp(List.of("10.0.0.0/8"));
+        var ip = trusting(List.of("10.0.0.0/8"));
 
         for (int i = 0; i < 10_000; i++) {
             String trusted = "10.0." + (i / 256) + "." + (i % 256);
@@ -62,9 +62,9 @@ class ClientIpTest {
         }
     }
 
-    @Test
-    void an_invalid_trusted_proxy_is_refused_at_start() {
-        assertThrows(IllegalArgumentException.class, () -> new ClientIp(List.of("proxy.internal")));
-        assertThrows(IllegalArgumentException.class, () -> new ClientIp(List.of("10.0.0.0/33")));
+    /** An invalid TRUSTED_PROXIES stops the start in config: AppConfigTest holds that. */
+    private static ClientIp trusting(List<String> ranges) {
+        List<AddressRange> parsed = ranges.stream().map(AddressRange::parse).toList();
+        return new ClientIp(address -> parsed.stream().anyMatch(range -> range.contains(address)));
     }
 }

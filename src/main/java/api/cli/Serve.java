@@ -94,7 +94,7 @@ public final class Serve {
             migrations.verify();
             if (!migrations.pending().isEmpty()) {
                 log.warn(
-                        "{} migrations pending and MIGRATE_ON_START=false: run `db upgrade`",
+                        "{} migrations pending and MIGRATE_ON_START=false: run db upgrade",
                         migrations.pending().size());
             }
         }

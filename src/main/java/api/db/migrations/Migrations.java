@@ -128,7 +128,7 @@ public final class Migrations {
         for (Applied row : applied) {
             if (row.version() > known.size()) {
                 throw new MigrationException("The database has migration " + row.label()
-                        + ", which this build does not know: run `db downgrade` with the build that applied it first");
+                        + ", which this build does not know: run db downgrade with the build that applied it first");
             }
             Migration migration = known.get(row.version() - 1);
             if (!migration.checksum().equals(row.checksum())) {

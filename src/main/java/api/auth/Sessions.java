@@ -73,12 +73,12 @@ public final class Sessions {
         return COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
-    /** 32 random bytes, URL-safe base64 without padding: 43 characters. */
     /** Whether {@code value} has the shape {@link #randomToken} gives, so nothing else reaches the database. */
     public static boolean isToken(String value) {
         return value != null && TOKEN.matcher(value).matches();
     }
 
+    /** 32 random bytes, URL-safe base64 without padding: 43 characters. */
     public static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

@@ -59,6 +59,14 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
                             + settings.h2File().orElse(settings.safeUrl())
                             + " is in use by a running server: stop it, or run the command through MySQL/MariaDB");
                 }
+                if (DbErrors.isUnreadableFile(e)) {
+                    // waiting cannot help either: only an export with the H2 that wrote the file carries it across
+                    throw new DatabaseUnavailableException("the embedded database "
+                            + settings.h2File().orElse(settings.safeUrl())
+                            + " was written by an H2 this build cannot read (" + rootCause(e)
+                            + "): export it with the jar that wrote it (org.h2.tools.Script), move the file aside and"
+                            + " import the script with this jar (org.h2.tools.RunScript), as troubleshooting.md shows");
+                }
                 long remainingMs = msUntil(giveUpAt);
                 if (remainingMs <= 0) {
                     throw new DatabaseUnavailableException("Could not connect to the database at " + settings.safeUrl()

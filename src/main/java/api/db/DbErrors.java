@@ -38,6 +38,11 @@ public final class DbErrors {
         return firstSqlException(e).map(sql -> sql.getErrorCode() == 90020).orElse(false);
     }
 
+    /** H2 error 90048: the file was written in a format this H2 does not read (an older or newer H2 wrote it). */
+    public static boolean isUnreadableFile(Throwable e) {
+        return firstSqlException(e).map(sql -> sql.getErrorCode() == 90048).orElse(false);
+    }
+
     private static Optional<SQLException> firstSqlException(Throwable e) {
         return causes(e)
                 .filter(SQLException.class::isInstance)

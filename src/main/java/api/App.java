@@ -122,7 +122,7 @@ public final class App {
                 new HourlyCleanup.Job("expired sessions", sessions::purgeExpired),
                 new HourlyCleanup.Job("devices unused for a year", devices::forgetUnused)));
         metrics.trackPool(db.dataSource());
-        metrics.trackPasswordWork(passwordWorkers::queued, passwordWorkers::rejected);
+        metrics.trackPasswordWork(passwordWorkers::active, passwordWorkers::queued, passwordWorkers::rejected);
         metrics.trackRequestLog(
                 requestLogs::queueDepth,
                 requestLogs::written,

@@ -85,8 +85,9 @@ public final class Metrics {
         });
     }
 
-    public void trackPasswordWork(LongSupplier queued, LongSupplier rejected) {
+    public void trackPasswordWork(LongSupplier active, LongSupplier queued, LongSupplier rejected) {
         registerSampled(() -> List.of(
+                new GaugeMetricFamily("password_work_active", "bcrypt hashes being computed", active.getAsLong()),
                 new GaugeMetricFamily(
                         "password_work_queue_depth", "bcrypt hashes waiting for a thread", queued.getAsLong()),
                 new CounterMetricFamily(

@@ -70,6 +70,11 @@ public final class PasswordWorkers implements AutoCloseable {
         return result;
     }
 
+    /** Password work being computed on a thread now. */
+    public int active() {
+        return executor.getActiveCount();
+    }
+
     /** Password work waiting for a thread: in the executor's queue and the sign-ups' own. */
     public int queued() {
         synchronized (signUpsWaiting) {

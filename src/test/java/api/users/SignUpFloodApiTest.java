@@ -60,13 +60,16 @@ class SignUpFloodApiTest {
                 db);
     }
 
-    /** One wrong login hashing and one waiting: the bcrypt pool has no room left. */
+    /**
+     * One wrong login hashing and one waiting: the bcrypt pool has no room left. The second is sent once the first
+     * is on the thread, since a queued first one would leave the second no room.
+     */
     private List<Future<TestApp.Response>> fillTheBcryptPool(ExecutorService logins) {
-        List<Future<TestApp.Response>> wrong = List.of(
-                logins.submit(() -> login("nobody1@example.com", "wrong-password")),
-                logins.submit(() -> login("nobody2@example.com", "wrong-password")));
+        var hashing = logins.submit(() -> login("nobody1@example.com", "wrong-password"));
+        Await.until("the first login on the bcrypt thread", () -> metrics().contains("\npassword_work_active 1.0\n"));
+        var waiting = logins.submit(() -> login("nobody2@example.com", "wrong-password"));
         Await.until("the bcrypt queue to be full", () -> metrics().contains("\npassword_work_queue_depth 1.0\n"));
-        return wrong;
+        return List.of(hashing, waiting);
     }
 
     private TestApp.Response signUp(String email) {

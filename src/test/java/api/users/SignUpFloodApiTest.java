@@ -35,18 +35,26 @@ class SignUpFloodApiTest {
         app.close();
     }
 
-    private void start(int threads, int queueSize) {
-        start(threads, queueSize, 1_000_000);
+    /**
+     * One bcrypt thread and a queue of one, at a cost whose hash lasts long enough for a test to see the thread busy
+     * and send the next request while it is.
+     */
+    private void startWithOneBcryptPlace(int signUpsPerHour) {
+        start(1, 1, signUpsPerHour, 15);
     }
 
-    private void start(int threads, int queueSize, int signUpsPerHour) {
+    private void start(int threads, int queueSize) {
+        start(threads, queueSize, 1_000_000, 13);
+    }
+
+    private void start(int threads, int queueSize, int signUpsPerHour, int cost) {
         db.truncateAll();
         app = TestApp.start(
                 TestConfig.forDb(
                         db,
                         Map.of(
                                 "BCRYPT_COST",
-                                "13",
+                                String.valueOf(cost),
                                 "BCRYPT_THREADS",
                                 String.valueOf(threads),
                                 "BCRYPT_QUEUE_SIZE",
@@ -87,7 +95,7 @@ class SignUpFloodApiTest {
     @Test
     void a_taken_email_is_answered_409_without_asking_for_a_hash_even_while_the_bcrypt_queue_is_full()
             throws Exception {
-        start(1, 1);
+        startWithOneBcryptPlace(1_000_000);
         assertEquals(201, signUp("alice@example.com").status());
         ExecutorService logins = Executors.newFixedThreadPool(2);
         try {
@@ -107,7 +115,7 @@ class SignUpFloodApiTest {
 
     @Test
     void a_sign_up_refused_for_a_full_bcrypt_queue_keeps_no_place_in_the_hourly_count() throws Exception {
-        start(1, 1, 1);
+        startWithOneBcryptPlace(1);
         ExecutorService logins = Executors.newFixedThreadPool(2);
         try {
             List<Future<TestApp.Response>> wrong = fillTheBcryptPool(logins);

@@ -9,11 +9,10 @@ import api.cli.Commands;
 import api.db.migrations.Migration;
 import api.db.migrations.MigrationScripts;
 import api.support.ChildApp;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import api.support.CommandRun;
+import api.support.CommandRun.Output;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,7 +159,7 @@ class MainTest {
             assertNotNull(server.awaitHealthy(Duration.ofSeconds(60)), server::log);
 
             long start = System.nanoTime();
-            Output out = runIn(server.dataDir(), "db", "current");
+            Output out = CommandRun.in(server.dataDir(), "db", "current");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertEquals(1, out.status());
@@ -192,27 +191,6 @@ class MainTest {
     }
 
     private Output run(String... args) {
-        return runIn(dataDir, args);
+        return CommandRun.in(dataDir, args);
     }
-
-    private static Output runIn(Path dataDir, String... args) {
-        String[] withDataDir = new String[args.length + 1];
-        System.arraycopy(args, 0, withDataDir, 0, args.length);
-        withDataDir[args.length] = "--data-dir=" + dataDir;
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Main.run(withDataDir);
-            return new Output(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    private record Output(int status, String stdout, String stderr) {}
 }

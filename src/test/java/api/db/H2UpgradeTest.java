@@ -3,13 +3,12 @@ package api.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import api.Main;
 import api.config.DbSettings;
 import api.db.migrations.Migration;
 import api.db.migrations.MigrationScripts;
-import java.io.ByteArrayOutputStream;
+import api.support.CommandRun;
+import api.support.CommandRun.Output;
 import java.io.File;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,23 +155,6 @@ class H2UpgradeTest {
     }
 
     private Output main(String... args) {
-        String[] withDataDir = new String[args.length + 1];
-        System.arraycopy(args, 0, withDataDir, 0, args.length);
-        withDataDir[args.length] = "--data-dir=" + dataDir;
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Main.run(withDataDir);
-            return new Output(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CommandRun.in(dataDir, args);
     }
-
-    private record Output(int status, String stdout, String stderr) {}
 }

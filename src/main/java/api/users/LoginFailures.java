@@ -1,7 +1,7 @@
 package api.users;
 
 import api.config.AppConfig;
-import api.db.DbErrors;
+import api.db.FixedWindow;
 import api.db.HourlyCleanup;
 import api.db.Sha256;
 import java.time.Clock;
@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Failed logins, counted in the database so every instance shares them and a restart forgets none. Per-network counters
@@ -70,15 +69,14 @@ public final class LoginFailures {
 
     Reservation reserve(List<Counter> counters) {
         Instant now = clock.instant();
-        Instant windowEnd = Instant.ofEpochSecond((now.getEpochSecond() / windowSeconds + 1) * windowSeconds);
+        Instant windowEnd = FixedWindow.endOf(now, windowSeconds);
         List<String> held = new ArrayList<>();
         for (Counter counter : counters) {
             if (!take(counter, windowEnd)) {
                 if (!held.isEmpty()) {
                     dao.decrement(held, windowEnd);
                 }
-                long millis = Duration.between(now, windowEnd).toMillis();
-                return new Reservation(List.of(), windowEnd, Math.max(1, (millis + 999) / 1000), counter.key());
+                return new Reservation(List.of(), windowEnd, FixedWindow.secondsLeft(now, windowEnd), counter.key());
             }
             held.add(counter.key());
         }
@@ -103,20 +101,10 @@ public final class LoginFailures {
         return HourlyCleanup.inChunks(DELETE_CHUNK, chunk -> dao.deleteEnded(now, chunk));
     }
 
-    /** A counter's first failure in a window is an insert, which another request may win: then it is there. */
     private boolean take(Counter counter, Instant windowEnd) {
-        if (dao.increment(counter.key(), windowEnd, counter.limit()) == 1) {
-            return true;
-        }
-        try {
-            dao.insertFirst(counter.key(), windowEnd, counter.accountKey());
-            return true;
-        } catch (UnableToExecuteStatementException e) {
-            if (!DbErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
-        return dao.increment(counter.key(), windowEnd, counter.limit()) == 1;
+        return FixedWindow.take(
+                () -> dao.increment(counter.key(), windowEnd, counter.limit()),
+                () -> dao.insertFirst(counter.key(), windowEnd, counter.accountKey()));
     }
 
     private static String email(String account) {

@@ -1,12 +1,10 @@
 package api.users;
 
-import api.db.DbErrors;
+import api.db.FixedWindow;
 import api.db.HourlyCleanup;
 import api.db.Sha256;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Sign-ups per client network (IPv6: its /64) and clock hour, counted in the database so every instance shares them.
@@ -35,13 +33,12 @@ public final class SignUpLimit {
 
     public Place take(String address) {
         Instant now = clock.instant();
-        Instant windowEnd = Instant.ofEpochSecond((now.getEpochSecond() / HOUR_SECONDS + 1) * HOUR_SECONDS);
+        Instant windowEnd = FixedWindow.endOf(now, HOUR_SECONDS);
         String key = Sha256.hex("signup-network:" + ClientNetwork.of(address));
-        if (counted(key, windowEnd)) {
+        if (FixedWindow.take(() -> dao.increment(key, windowEnd, maxPerHour), () -> dao.insertFirst(key, windowEnd))) {
             return new Place(key, windowEnd, 0);
         }
-        long millis = Duration.between(now, windowEnd).toMillis();
-        return new Place(key, windowEnd, Math.max(1, (millis + 999) / 1000));
+        return new Place(key, windowEnd, FixedWindow.secondsLeft(now, windowEnd));
     }
 
     /** Forgets a place whose sign-up was never tried (the bcrypt queue was full). */
@@ -54,21 +51,5 @@ public final class SignUpLimit {
     public long deleteEnded() {
         Instant now = clock.instant();
         return HourlyCleanup.inChunks(DELETE_CHUNK, chunk -> dao.deleteEnded(now, chunk));
-    }
-
-    /** The hour's first sign-up is an insert, which another request may win: then the row is there. */
-    private boolean counted(String key, Instant windowEnd) {
-        if (dao.increment(key, windowEnd, maxPerHour) == 1) {
-            return true;
-        }
-        try {
-            dao.insertFirst(key, windowEnd);
-            return true;
-        } catch (UnableToExecuteStatementException e) {
-            if (!DbErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
-        return dao.increment(key, windowEnd, maxPerHour) == 1;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -78,7 +79,7 @@ public final class GracefulShutdown {
         return endPoints;
     }
 
-    private static void waitUntil(long deadline, java.util.function.BooleanSupplier done) {
+    private static void waitUntil(long deadline, BooleanSupplier done) {
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             // an interrupt only ends the wait early, and stays set for the caller to see
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));

@@ -28,11 +28,16 @@ import api.todos.TodoApiHandlers;
 import api.todos.TodoCsv;
 import api.todos.TodoDao;
 import api.todos.TodoPages;
+import api.users.AccountDao;
+import api.users.AccountHandlers;
 import api.users.DeviceDao;
 import api.users.Devices;
 import api.users.LoginFailureDao;
 import api.users.LoginFailures;
+import api.users.Mailer;
 import api.users.PasswordLogin;
+import api.users.PasswordRecovery;
+import api.users.PasswordResetDao;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
 import api.users.SignInPages;
@@ -60,13 +65,21 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Every route in one place; tests build the real app through it too. */
 public final class App {
     /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
-    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS =
-            Map.of("/login", 16_384L, "/users", 16_384L, "/tasks/login", 16_384L, "/tasks/signup", 16_384L);
+    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS = Map.of(
+            "/login", 16_384L,
+            "/users", 16_384L,
+            "/users/me", 16_384L,
+            "/users/me/password", 16_384L,
+            "/password-recovery", 16_384L,
+            "/reset-password", 16_384L,
+            "/tasks/login", 16_384L,
+            "/tasks/signup", 16_384L);
 
     private App() {}
 
@@ -91,18 +104,39 @@ public final class App {
         var pageAuth = new PageAuth(sessions, clientIp);
         var tokens = new Tokens(config.auth().secretKey(), config.auth().tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
-        var auth = new Auth(
-                tokens, new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime));
+        var confirmedUsers = new ConfirmedUsers(userDao::status, config.auth().confirmedUserTtl(), System::nanoTime);
+        var auth = new Auth(tokens, confirmedUsers);
         var passwordWorkers =
                 new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
         var passwords = new Passwords(config.bcrypt().cost());
         var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.auth(), clock);
         var devices = new Devices(db.jdbi().onDemand(DeviceDao.class), clock);
-        var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, devices, metrics.business());
+        var logins = new PasswordLogin(
+                userDao, passwords, passwordWorkers, loginFailures, devices, metrics.business(), clock);
         var signUpLimit = new SignUpLimit(
                 db.jdbi().onDemand(SignUpCountDao.class), config.auth().signUpMaxPerHour(), clock);
         var signUp = new SignUp(userDao, passwords, passwordWorkers, signUpLimit, metrics.business());
         var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
+        var recovery = new PasswordRecovery(
+                userDao,
+                db.jdbi().onDemand(PasswordResetDao.class),
+                db.jdbi().onDemand(LoginFailureDao.class),
+                config.mail().enabled() ? Optional.of(new Mailer(config.mail())) : Optional.empty(),
+                config.mail().publicUrl(),
+                config.auth().loginMaxFailures(),
+                config.auth().loginFailureWindow(),
+                clock,
+                metrics.business());
+        var accounts = new AccountHandlers(
+                userDao,
+                db.jdbi().onDemand(AccountDao.class),
+                logins,
+                passwords,
+                passwordWorkers,
+                recovery,
+                confirmedUsers,
+                tokens,
+                clientIp);
         var signIn = new SignInPages(logins, signUp, sessions, clientIp, templates);
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
@@ -120,6 +154,7 @@ public final class App {
                 new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded),
                 new HourlyCleanup.Job("sign-up counters of ended hours", signUpLimit::deleteEnded),
                 new HourlyCleanup.Job("expired sessions", sessions::purgeExpired),
+                new HourlyCleanup.Job("expired password reset links", recovery::deleteExpired),
                 new HourlyCleanup.Job("devices unused for a year", devices::forgetUnused)));
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::active, passwordWorkers::queued, passwordWorkers::rejected);
@@ -148,6 +183,7 @@ public final class App {
             cfg.events.serverStarting(cleanup::start);
             cfg.events.serverStopped(requestLogs::flushAndStop); // before the pool closes: every answer is logged
             cfg.events.serverStopped(passwordWorkers::close);
+            cfg.events.serverStopped(recovery::close);
             cfg.events.serverStopped(retention::close);
             cfg.events.serverStopped(cleanup::close);
             Cors.register(cfg, config.http().corsOrigins());
@@ -163,9 +199,13 @@ public final class App {
                 path("/users", () -> {
                     post(users::create);
                     get("/me", users::me, USER);
+                    delete("/me", accounts::delete, USER);
+                    put("/me/password", accounts::changePassword, USER);
                     get("/{id}", users::get, USER);
                 });
                 post("/login", users::login);
+                post("/password-recovery", accounts::recover);
+                post("/reset-password", accounts::reset);
                 path("/posts", () -> {
                     get(posts::list, USER);
                     post(posts::create, USER);

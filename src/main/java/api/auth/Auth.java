@@ -1,8 +1,7 @@
 package api.auth;
 
 import io.javalin.http.Context;
-import java.util.OptionalLong;
-import java.util.function.LongPredicate;
+import java.util.Optional;
 
 /**
  * Checks the bearer token of routes marked {@link Role#USER}. It runs before the handler, so an
@@ -13,11 +12,11 @@ public final class Auth {
     public static final String USER_ID = "user_id";
 
     private final Tokens tokens;
-    private final LongPredicate userExists;
+    private final ConfirmedUsers users;
 
-    public Auth(Tokens tokens, LongPredicate userExists) {
+    public Auth(Tokens tokens, ConfirmedUsers users) {
         this.tokens = tokens;
-        this.userExists = userExists;
+        this.users = users;
     }
 
     public void check(Context ctx) {
@@ -25,12 +24,17 @@ public final class Auth {
             return;
         }
         String token = BearerToken.of(ctx).orElseThrow(() -> new NotAuthenticated(NotAuthenticated.NO_CREDENTIALS));
-        OptionalLong userId = tokens.userId(token);
-        // A valid signature is not enough: the account may have been deleted since the token was issued.
-        if (userId.isEmpty() || !userExists.test(userId.getAsLong())) {
+        Optional<Tokens.Verified> verified = tokens.verify(token);
+        // A valid signature is not enough: the account may have been deleted, or its tokens ended, since the token was
+        // issued.
+        Optional<AccountStatus> status = verified.flatMap(v -> users.status(v.userId()));
+        if (status.isEmpty() || !status.get().accepts(verified.get().issuedAt())) {
             throw new NotAuthenticated(NotAuthenticated.INVALID_CREDENTIALS);
         }
-        ctx.attribute(USER_ID, userId.getAsLong());
+        if (status.get().disabled()) {
+            throw new AccountDisabled();
+        }
+        ctx.attribute(USER_ID, verified.get().userId());
     }
 
     /** The id {@link #check} stored; only call it from handlers of {@link Role#USER} routes. */

@@ -154,6 +154,29 @@ public sealed interface Kind<T> {
         }
     }
 
+    /** An http or https address with a host and nothing after the path; a trailing slash is dropped. */
+    record WebAddress() implements Kind<String> {
+        @Override
+        public String parse(String text) {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(text);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("must be " + accepts() + ", got '" + text + "'");
+            }
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("must be " + accepts() + ", got '" + text + "'");
+            }
+            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        }
+
+        @Override
+        public String accepts() {
+            return "an address such as https://tasks.example.com";
+        }
+    }
+
     /** A database URL, as Heroku's add-ons or a JDBC driver write it; never repeated, since it may hold a password. */
     record DatabaseUrl() implements Kind<String> {
         private static final List<String> SCHEMES =

@@ -54,7 +54,7 @@ class UserDaoTest {
 
         Credentials credentials = users.credentials("ada@example.com").orElseThrow();
 
-        assertEquals(new Credentials(id, "ada-hash"), credentials);
+        assertEquals(new Credentials(id, "ada-hash", false), credentials);
         assertTrue(users.credentials("nobody@example.com").isEmpty());
     }
 

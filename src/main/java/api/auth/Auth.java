@@ -28,11 +28,15 @@ public final class Auth {
         // A valid signature is not enough: the account may have been deleted, or its tokens ended, since the token was
         // issued.
         Optional<AccountStatus> status = verified.flatMap(v -> users.status(v.userId()));
-        if (status.isEmpty() || !status.get().accepts(verified.get().issuedAt())) {
+        if (status.isEmpty()) {
             throw new NotAuthenticated(NotAuthenticated.INVALID_CREDENTIALS);
         }
+        // disabled first: a disable also ends the tokens, yet their holder should learn why they stopped working
         if (status.get().disabled()) {
             throw new AccountDisabled();
+        }
+        if (!status.get().accepts(verified.get().issuedAt())) {
+            throw new NotAuthenticated(NotAuthenticated.INVALID_CREDENTIALS);
         }
         ctx.attribute(USER_ID, verified.get().userId());
     }

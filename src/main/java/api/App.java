@@ -40,6 +40,7 @@ import api.users.PasswordRecovery;
 import api.users.PasswordResetDao;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
+import api.users.ResetLinks;
 import api.users.SignInPages;
 import api.users.SignUp;
 import api.users.SignUpCountDao;
@@ -117,12 +118,13 @@ public final class App {
                 db.jdbi().onDemand(SignUpCountDao.class), config.auth().signUpMaxPerHour(), clock);
         var signUp = new SignUp(userDao, passwords, passwordWorkers, signUpLimit, metrics.business());
         var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
+        var resetLinks = new ResetLinks(
+                db.jdbi().onDemand(PasswordResetDao.class), config.mail().publicUrl(), clock);
         var recovery = new PasswordRecovery(
                 userDao,
-                db.jdbi().onDemand(PasswordResetDao.class),
+                resetLinks,
                 db.jdbi().onDemand(LoginFailureDao.class),
                 config.mail().enabled() ? Optional.of(new Mailer(config.mail())) : Optional.empty(),
-                config.mail().publicUrl(),
                 config.auth().loginMaxFailures(),
                 config.auth().loginFailureWindow(),
                 clock,
@@ -134,6 +136,7 @@ public final class App {
                 passwords,
                 passwordWorkers,
                 recovery,
+                resetLinks,
                 confirmedUsers,
                 tokens,
                 clientIp);
@@ -154,7 +157,7 @@ public final class App {
                 new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded),
                 new HourlyCleanup.Job("sign-up counters of ended hours", signUpLimit::deleteEnded),
                 new HourlyCleanup.Job("expired sessions", sessions::purgeExpired),
-                new HourlyCleanup.Job("expired password reset links", recovery::deleteExpired),
+                new HourlyCleanup.Job("expired password reset links", resetLinks::deleteExpired),
                 new HourlyCleanup.Job("devices unused for a year", devices::forgetUnused)));
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::active, passwordWorkers::queued, passwordWorkers::rejected);

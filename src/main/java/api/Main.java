@@ -62,7 +62,11 @@ public final class Main {
                     new Command(
                             List.of("todos", "import"), 1, file -> Commands.importTodos(config, file.get(0), owner)),
                     new Command(List.of("todos", "assign"), 0, none -> Commands.assignTodos(config, owner)),
+                    new Command(List.of("users", "list"), 0, none -> Commands.listUsers(config)),
+                    new Command(List.of("users", "disable"), 1, email -> Commands.disableUser(config, email.get(0))),
+                    new Command(List.of("users", "enable"), 1, email -> Commands.enableUser(config, email.get(0))),
                     new Command(List.of("users", "unlock"), 1, email -> Commands.unlockUser(config, email.get(0))),
+                    new Command(List.of("users", "reset-link"), 1, email -> Commands.resetLink(config, email.get(0))),
                     new Command(List.of("training-run"), 0, none -> TrainingRun.run()));
             List<String> words = cli.words().isEmpty() ? List.of("serve") : cli.words();
             for (Command command : commands) {

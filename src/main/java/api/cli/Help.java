@@ -21,8 +21,15 @@ public final class Help {
               todos assign --owner EMAIL
                                     give every task without an owner (tasks from before tasks had owners, which no
                                     one sees) to the user EMAIL
+              users list            every account: id, email, created, disabled, last login
+              users disable EMAIL   the user EMAIL can no longer log in; its tokens and page sessions end (running
+                                    instances refuse them within AUTH_USER_CACHE_SECONDS)
+              users enable EMAIL    the user EMAIL can log in again
               users unlock EMAIL    clear the failed-login counters of the user EMAIL (from every address and device),
                                     so that its owner can log in again at once
+              users reset-link EMAIL
+                                    print a password reset link for the user EMAIL (PUBLIC_URL/tasks/reset?token=...,
+                                    once, 30 minutes), replacing its earlier one, for an operator to pass on
               training-run          start on a throwaway embedded database, send a few requests, stop: run under
                                     -XX:ArchiveClassesAtExit or -XX:AOTCacheOutput to make a faster-start archive
               --help                this text

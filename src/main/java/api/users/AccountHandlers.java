@@ -27,6 +27,7 @@ public final class AccountHandlers {
     private final Passwords passwords;
     private final PasswordWorkers workers;
     private final PasswordRecovery recovery;
+    private final ResetLinks links;
     private final ConfirmedUsers confirmed;
     private final Tokens tokens;
     private final ClientIp clientIp;
@@ -38,6 +39,7 @@ public final class AccountHandlers {
             Passwords passwords,
             PasswordWorkers workers,
             PasswordRecovery recovery,
+            ResetLinks links,
             ConfirmedUsers confirmed,
             Tokens tokens,
             ClientIp clientIp) {
@@ -47,6 +49,7 @@ public final class AccountHandlers {
         this.passwords = passwords;
         this.workers = workers;
         this.recovery = recovery;
+        this.links = links;
         this.confirmed = confirmed;
         this.tokens = tokens;
         this.clientIp = clientIp;
@@ -87,9 +90,9 @@ public final class AccountHandlers {
     /** The link is looked up before any hashing, and used up in the transaction that sets the password. */
     public void reset(Context ctx) {
         var input = AccountRequests.Reset.from(Json.body(ctx));
-        long userId = recovery.userOf(input.token()).orElseThrow(() -> ApiError.badRequest(BAD_LINK));
+        long userId = links.userOf(input.token()).orElseThrow(() -> ApiError.badRequest(BAD_LINK));
         ctx.future(() -> workers.run(() -> passwords.hash(input.newPassword())).thenAccept(hash -> {
-            if (!accounts.resetPassword(Sha256.hex(input.token()), userId, hash, recovery.now(), tokens.now())) {
+            if (!accounts.resetPassword(Sha256.hex(input.token()), userId, hash, links.now(), tokens.now())) {
                 throw ApiError.badRequest(BAD_LINK);
             }
             confirmed.forget(userId);

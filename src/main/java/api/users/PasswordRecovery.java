@@ -1,15 +1,11 @@
 package api.users;
 
-import api.auth.Sessions;
 import api.db.FixedWindow;
-import api.db.HourlyCleanup;
-import api.db.Sha256;
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * its timing are the same for every email, and a slow mail server holds no request.
  */
 public final class PasswordRecovery implements AutoCloseable {
-    public static final String LINK_PATH = "/tasks/reset?token=";
-    static final Duration LINK_LIFETIME = Duration.ofMinutes(30);
     static final String NOT_SET_UP =
             "Password recovery by email is not set up on this server; ask its operator for a reset link";
     static final String THROTTLED = "Too many password recovery requests; try again later";
@@ -33,13 +27,11 @@ public final class PasswordRecovery implements AutoCloseable {
     private static final int QUEUE = 100;
 
     private static final Logger log = LoggerFactory.getLogger(PasswordRecovery.class);
-    private static final int DELETE_CHUNK = 5_000;
 
     private final UserDao users;
-    private final PasswordResetDao links;
+    private final ResetLinks links;
     private final LoginFailureDao counters;
     private final Optional<Mailer> mailer;
-    private final String publicUrl;
     private final int maxPerWindow;
     private final long windowSeconds;
     private final Clock clock;
@@ -48,10 +40,9 @@ public final class PasswordRecovery implements AutoCloseable {
 
     public PasswordRecovery(
             UserDao users,
-            PasswordResetDao links,
+            ResetLinks links,
             LoginFailureDao counters,
             Optional<Mailer> mailer,
-            String publicUrl,
             int maxPerWindow,
             Duration window,
             Clock clock,
@@ -60,7 +51,6 @@ public final class PasswordRecovery implements AutoCloseable {
         this.links = links;
         this.counters = counters;
         this.mailer = mailer;
-        this.publicUrl = publicUrl;
         this.maxPerWindow = maxPerWindow;
         this.windowSeconds = window.toSeconds();
         this.clock = clock;
@@ -97,35 +87,6 @@ public final class PasswordRecovery implements AutoCloseable {
         }
     }
 
-    /** A new link for the user, replacing any earlier one; empty without PUBLIC_URL, when no link can be made. */
-    public Optional<String> newLink(long userId) {
-        if (publicUrl.isEmpty()) {
-            return Optional.empty();
-        }
-        String token = Sessions.randomToken();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        links.replace(userId, Sha256.hex(token), now.plus(LINK_LIFETIME));
-        return Optional.of(publicUrl + LINK_PATH + token);
-    }
-
-    /** The user a live link's token names; empty for a malformed, unknown, used, replaced or expired one. */
-    Optional<Long> userOf(String token) {
-        if (!Sessions.isToken(token)) {
-            return Optional.empty();
-        }
-        return links.userOf(Sha256.hex(token), clock.instant());
-    }
-
-    Instant now() {
-        return clock.instant();
-    }
-
-    /** Deletes the expired links, a chunk per statement; returns how many. */
-    public long deleteExpired() {
-        Instant now = clock.instant();
-        return HourlyCleanup.inChunks(DELETE_CHUNK, chunk -> links.deleteExpired(now, chunk));
-    }
-
     private void mailLink(String account) {
         try {
             Optional<Credentials> user = users.credentials(account);
@@ -133,7 +94,7 @@ public final class PasswordRecovery implements AutoCloseable {
                 return; // nothing is sent, and the client was told the same as for an account
             }
             String to = users.find(user.get().id()).orElseThrow().email();
-            String link = newLink(user.get().id()).orElseThrow();
+            String link = links.newLink(user.get().id()).orElseThrow();
             mailer.orElseThrow().send(to, "Reset your password", """
                     Someone, probably you, asked to reset the password of your account.
 
@@ -142,7 +103,7 @@ public final class PasswordRecovery implements AutoCloseable {
                     %s
 
                     The link works once. If you did not ask for it, ignore this message: your password stays as it is.
-                    """.formatted(LINK_LIFETIME.toMinutes(), link));
+                    """.formatted(ResetLinks.LIFETIME.toMinutes(), link));
             events.mailSent();
         } catch (Exception e) {
             events.mailFailed();

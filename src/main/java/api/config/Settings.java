@@ -116,7 +116,9 @@ public final class Settings {
             SECONDS,
             0,
             3600,
-            "how long a token's user, once found, is trusted to still exist (0: ask every request)");
+            "how long what the database said of a token's user (it exists, is enabled, its tokens count) is"
+                    + " trusted: how late another instance's password change, reset, disable or deletion reaches this one"
+                    + " (0: ask every request)");
     public static final Setting<String> OPS_TOKEN = secret(
             "OPS_TOKEN",
             "bearer token for /metrics, /log_all, /log_first (none: this host only; production needs 32+"

@@ -1,5 +1,7 @@
 package api.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -158,10 +160,10 @@ public sealed interface Kind<T> {
     record WebAddress() implements Kind<String> {
         @Override
         public String parse(String text) {
-            java.net.URI uri;
+            URI uri;
             try {
-                uri = new java.net.URI(text);
-            } catch (java.net.URISyntaxException e) {
+                uri = new URI(text);
+            } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("must be " + accepts() + ", got '" + text + "'");
             }
             boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());

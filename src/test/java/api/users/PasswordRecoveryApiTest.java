@@ -12,6 +12,9 @@ import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
 import api.support.TestDbs;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -241,6 +244,31 @@ class PasswordRecoveryApiTest {
             Await.until(
                     "the failed message to be counted",
                     () -> failed.matcher(app.get("/metrics").body()).find());
+        }
+    }
+
+    /**
+     * The mail server accepts the connection and never greets: had the request waited for the message, its answer
+     * would come after the send gave up and counted the failure.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_mail_server_that_never_answers_holds_no_request(TestDb db) throws Exception {
+        db.truncateAll();
+        try (var silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            silent.setSoTimeout(15_000); // only to fail a test whose send never connects
+            var settings = new HashMap<>(mail.settings());
+            settings.put("SMTP_PORT", Integer.toString(silent.getLocalPort()));
+            try (TestApp app = TestApp.start(TestConfig.forDb(db, settings), db)) {
+                var user = Api.signUp(app);
+
+                assertEquals(202, recover(app, user.email()).status());
+
+                try (Socket held = silent.accept()) { // the background send connected, and waits for a greeting
+                    var failed = Pattern.compile("(?m)^api_mails_total\\{result=\"failed\",?} 0\\.0$");
+                    assertTrue(failed.matcher(app.get("/metrics").body()).find());
+                }
+            }
         }
     }
 

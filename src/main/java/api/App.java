@@ -3,7 +3,6 @@ package api;
 import static api.auth.Role.*;
 import static io.javalin.apibuilder.ApiBuilder.*;
 
-import api.auth.Auth;
 import api.auth.ConfirmedUsers;
 import api.auth.OpsToken;
 import api.auth.SessionDao;
@@ -43,12 +42,12 @@ import api.users.UserDao;
 import api.users.UserHandlers;
 import api.votes.VoteDao;
 import api.votes.VoteHandlers;
+import api.web.Access;
 import api.web.ApiDocs;
 import api.web.ClientIp;
 import api.web.Cors;
 import api.web.ErrorMapping;
 import api.web.Json;
-import api.web.PageAuth;
 import api.web.RequestIds;
 import api.web.Routes;
 import api.web.SecurityHeaders;
@@ -88,11 +87,8 @@ public final class App {
         var todoCsv = new TodoCsv(todoDao);
         var clientIp = new ClientIp(config.http()::trustsProxy);
         var sessions = new Sessions(db.jdbi().onDemand(SessionDao.class));
-        var pageAuth = new PageAuth(sessions, clientIp);
         var tokens = new Tokens(config.auth().secretKey(), config.auth().tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
-        var auth = new Auth(
-                tokens, new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime));
         var passwordWorkers =
                 new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
         var passwords = new Passwords(config.bcrypt().cost());
@@ -106,7 +102,15 @@ public final class App {
         var signIn = new SignInPages(logins, signUp, sessions, clientIp, templates);
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
-        var ops = new OpsToken(config.auth().opsToken());
+        var access = new Access(
+                tokens,
+                new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime),
+                sessions,
+                new OpsToken(config.auth().opsToken()),
+                clientIp,
+                SignInPages.SIGN_IN_PATH);
+        var docs = new ApiDocs();
+        var metricsScrape = new MetricsHandlers(metrics);
         var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
         var requestLogs = new RequestLogWriter(
                 new JdbcRequestLogStore(db.jdbi()),
@@ -130,6 +134,7 @@ public final class App {
                 requestLogs::droppedWriteFailed,
                 retention::purged);
         return Javalin.create(cfg -> {
+            cfg.events.handlerAdded(Access::requireRole); // first, so that it sees the test-only routes too
             extra.accept(cfg);
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.prefer405over404 = true;
@@ -151,21 +156,22 @@ public final class App {
             cfg.events.serverStopped(retention::close);
             cfg.events.serverStopped(cleanup::close);
             Cors.register(cfg, config.http().corsOrigins());
-            ApiDocs.register(cfg.routes);
             ErrorMapping.register(cfg.routes, config.http().maxRequestBodyBytes());
-            cfg.routes.beforeMatched(auth::check);
-            cfg.routes.beforeMatched(pageAuth::check);
+            cfg.routes.beforeMatched(access::check);
             cfg.routes.apiBuilder(() -> {
                 before(RequestIds::assign);
                 before(SecurityHeaders::apply);
-                get("/", health::root);
-                get("/health", health::health);
+                get("/", health::root, PUBLIC);
+                get("/health", health::health, PUBLIC);
+                get(ApiDocs.SPEC_PATH, docs::spec, PUBLIC);
+                get(ApiDocs.SWAGGER_PATH, docs::swaggerUi, PUBLIC);
+                get(ApiDocs.REDOC_PATH, docs::redoc, PUBLIC);
                 path("/users", () -> {
-                    post(users::create);
+                    post(users::create, PUBLIC);
                     get("/me", users::me, USER);
                     get("/{id}", users::get, USER);
                 });
-                post("/login", users::login);
+                post("/login", users::login, PUBLIC);
                 path("/posts", () -> {
                     get(posts::list, USER);
                     post(posts::create, USER);
@@ -197,10 +203,10 @@ public final class App {
                     post("/{id}/completed", todoPages::complete, PAGE);
                     post("/{id}/deleted", todoPages::delete, PAGE);
                 });
-                get("/metrics", ops.guard(new MetricsHandlers(metrics)::scrape));
-                get("/log_all", ops.guard(logs::all));
-                get("/log_first", ops.guard(logs::first));
-                get(WebjarAssets.ROUTE, new WebjarAssets()::serve);
+                get("/metrics", metricsScrape::scrape, OPS);
+                get("/log_all", logs::all, OPS);
+                get("/log_first", logs::first, OPS);
+                get(WebjarAssets.ROUTE, new WebjarAssets()::serve, PUBLIC);
             });
         });
     }

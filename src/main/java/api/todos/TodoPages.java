@@ -2,7 +2,7 @@ package api.todos;
 
 import api.auth.Session;
 import api.metrics.BusinessMetrics;
-import api.web.PageAuth;
+import api.web.Caller;
 import api.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -36,7 +36,7 @@ public final class TodoPages {
 
     /** At most {@link #PAGE_SIZE} cards a page; a page that is not a number is the first, one past the end the last. */
     public void list(Context ctx) {
-        Session session = PageAuth.session(ctx);
+        Session session = Caller.session(ctx);
         boolean completed = "true".equals(ctx.queryParam("completed"));
         int total = todos.count(session.userId(), completed);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -111,7 +111,7 @@ public final class TodoPages {
 
     private void form(Context ctx, HttpStatus status, TodoForm form, Todo todo) {
         Map<String, Object> params = new HashMap<>();
-        params.put("session", PageAuth.session(ctx));
+        params.put("session", Caller.session(ctx));
         params.put("form", form);
         params.put("priorities", todos.priorities());
         params.put("todo", todo);
@@ -123,11 +123,11 @@ public final class TodoPages {
                 ctx,
                 HttpStatus.NOT_FOUND,
                 "tasks/notfound.jte",
-                Map.of("session", PageAuth.session(ctx), "id", ctx.pathParam("id")));
+                Map.of("session", Caller.session(ctx), "id", ctx.pathParam("id")));
     }
 
     private static long owner(Context ctx) {
-        return PageAuth.session(ctx).userId();
+        return Caller.session(ctx).userId();
     }
 
     /** Bootstrap badge colours from the highest (1) to the lowest (5) priority. */

@@ -4,7 +4,6 @@ import api.auth.Csrf;
 import api.auth.Sessions;
 import api.web.ApiError;
 import api.web.ClientIp;
-import api.web.PageAuth;
 import api.web.RequestValidationError;
 import api.web.Templates;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,6 +25,7 @@ public final class SignInPages {
     static final String WRONG_CREDENTIALS = "The email or the password is wrong.";
     static final String MISSING_CREDENTIALS = "Enter your email and your password.";
     static final String TAKEN = "An account with this email already exists: sign in instead.";
+    public static final String SIGN_IN_PATH = "/tasks/login";
     private static final String TASKS = "/tasks/";
 
     private final PasswordLogin logins;
@@ -137,7 +137,7 @@ public final class SignInPages {
     public void logout(Context ctx) {
         sessions.end(ctx.cookie(Sessions.COOKIE));
         ctx.res().addHeader("Set-Cookie", Sessions.clearedCookie(clientIp.overHttps(ctx)));
-        ctx.redirect(PageAuth.SIGN_IN_PATH, HttpStatus.SEE_OTHER);
+        ctx.redirect(SIGN_IN_PATH, HttpStatus.SEE_OTHER);
     }
 
     /** A new session id for every sign-in, so no id set before it (session fixation) is ever signed in. */

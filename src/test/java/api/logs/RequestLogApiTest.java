@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.auth.Role;
 import api.support.Await;
 import api.support.TestApp;
 import api.support.TestConfig;
@@ -37,14 +38,20 @@ class RequestLogApiTest {
         return APPS.computeIfAbsent(
                 db.name(),
                 name -> TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db, cfg -> {
-                    cfg.routes.get("/test/items/{id}", ctx -> {
-                        ctx.attribute("user_id", 42L);
-                        ctx.result("item");
-                    });
-                    cfg.routes.post("/test/login", ctx -> ctx.result("ok"));
-                    cfg.routes.get("/test/boom", ctx -> {
-                        throw new IllegalStateException("boom");
-                    });
+                    cfg.routes.get(
+                            "/test/items/{id}",
+                            ctx -> {
+                                ctx.attribute("user_id", 42L);
+                                ctx.result("item");
+                            },
+                            Role.PUBLIC);
+                    cfg.routes.post("/test/login", ctx -> ctx.result("ok"), Role.PUBLIC);
+                    cfg.routes.get(
+                            "/test/boom",
+                            ctx -> {
+                                throw new IllegalStateException("boom");
+                            },
+                            Role.PUBLIC);
                 }));
     }
 

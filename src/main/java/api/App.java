@@ -20,13 +20,15 @@ import api.logs.RequestLogRetention;
 import api.logs.RequestLogWriter;
 import api.metrics.Metrics;
 import api.metrics.MetricsHandlers;
+import api.pages.Paths;
+import api.pages.SignInPages;
+import api.pages.TodoCsv;
+import api.pages.TodoPages;
 import api.posts.PostDao;
 import api.posts.PostHandlers;
 import api.server.JettySetup;
 import api.todos.TodoApiHandlers;
-import api.todos.TodoCsv;
 import api.todos.TodoDao;
-import api.todos.TodoPages;
 import api.users.DeviceDao;
 import api.users.Devices;
 import api.users.LoginFailureDao;
@@ -34,7 +36,6 @@ import api.users.LoginFailures;
 import api.users.PasswordLogin;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
-import api.users.SignInPages;
 import api.users.SignUp;
 import api.users.SignUpCountDao;
 import api.users.SignUpLimit;
@@ -65,7 +66,7 @@ import java.util.function.Consumer;
 public final class App {
     /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
     private static final Map<String, Long> CREDENTIAL_BODY_LIMITS =
-            Map.of("/login", 16_384L, "/users", 16_384L, "/tasks/login", 16_384L, "/tasks/signup", 16_384L);
+            Map.of("/login", 16_384L, "/users", 16_384L, Paths.SIGN_IN, 16_384L, Paths.SIGN_UP, 16_384L);
 
     private App() {}
 
@@ -108,7 +109,7 @@ public final class App {
                 sessions,
                 new OpsToken(config.auth().opsToken()),
                 clientIp,
-                SignInPages.SIGN_IN_PATH);
+                Paths.SIGN_IN);
         var docs = new ApiDocs();
         var metricsScrape = new MetricsHandlers(metrics);
         var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
@@ -187,22 +188,20 @@ public final class App {
                     put("/{id}", todos::update, USER);
                     delete("/{id}", todos::delete, USER);
                 });
-                path("/tasks", () -> {
-                    get(todoPages::list, PAGE);
-                    get("/login", signIn::loginForm, SIGN_IN);
-                    post("/login", signIn::login, SIGN_IN);
-                    get("/signup", signIn::signUpForm, SIGN_IN);
-                    post("/signup", signIn::signUp, SIGN_IN);
-                    post("/logout", signIn::logout, PAGE);
-                    get("/new", todoPages::newForm, PAGE);
-                    post("/new", todoPages::create, PAGE);
-                    get("/download/todo", todoCsv::open, PAGE);
-                    get("/download/completed", todoCsv::completed, PAGE);
-                    get("/{id}", todoPages::edit, PAGE);
-                    post("/{id}", todoPages::save, PAGE);
-                    post("/{id}/completed", todoPages::complete, PAGE);
-                    post("/{id}/deleted", todoPages::delete, PAGE);
-                });
+                get(Paths.TASKS, todoPages::list, PAGE);
+                get(Paths.SIGN_IN, signIn::loginForm, SIGN_IN);
+                post(Paths.SIGN_IN, signIn::login, SIGN_IN);
+                get(Paths.SIGN_UP, signIn::signUpForm, SIGN_IN);
+                post(Paths.SIGN_UP, signIn::signUp, SIGN_IN);
+                post(Paths.SIGN_OUT, signIn::logout, PAGE);
+                get(Paths.NEW_TASK, todoPages::newForm, PAGE);
+                post(Paths.NEW_TASK, todoPages::create, PAGE);
+                get(Paths.OPEN_CSV, todoCsv::open, PAGE);
+                get(Paths.COMPLETED_CSV, todoCsv::completed, PAGE);
+                get(Paths.TASK, todoPages::edit, PAGE);
+                post(Paths.TASK, todoPages::save, PAGE);
+                post(Paths.COMPLETE, todoPages::complete, PAGE);
+                post(Paths.DELETE, todoPages::delete, PAGE);
                 get("/metrics", metricsScrape::scrape, OPS);
                 get("/log_all", logs::all, OPS);
                 get("/log_first", logs::first, OPS);

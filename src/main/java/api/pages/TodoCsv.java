@@ -1,5 +1,8 @@
-package api.todos;
+package api.pages;
 
+import api.todos.BoardKey;
+import api.todos.Todo;
+import api.todos.TodoDao;
 import api.web.Caller;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;

@@ -1,7 +1,10 @@
-package api.todos;
+package api.pages;
 
 import api.auth.Session;
 import api.metrics.BusinessMetrics;
+import api.todos.Todo;
+import api.todos.TodoDao;
+import api.todos.TodoUpdate;
 import api.web.Caller;
 import api.web.Templates;
 import io.javalin.http.Context;
@@ -20,7 +23,6 @@ import java.util.Optional;
  */
 public final class TodoPages {
     static final int PAGE_SIZE = 100;
-    private static final String LIST = "/tasks/";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -64,7 +66,7 @@ public final class TodoPages {
         }
         todos.create(form.toNewTodo(), owner(ctx));
         events.taskCreated();
-        ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.LIST, HttpStatus.SEE_OTHER);
     }
 
     public void edit(Context ctx) {
@@ -103,7 +105,7 @@ public final class TodoPages {
 
     private void redirectOrNotFound(Context ctx, Optional<Todo> changed) {
         if (changed.isPresent()) {
-            ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.LIST, HttpStatus.SEE_OTHER);
         } else {
             notFound(ctx);
         }
@@ -147,7 +149,7 @@ public final class TodoPages {
 
     /** The list's address for a page, keeping the tab. */
     public static String pageLink(boolean completed, int page) {
-        return LIST + "?" + (completed ? "completed=true&" : "") + "page=" + page;
+        return Paths.listPage(completed, page);
     }
 
     private static int pageParam(Context ctx) {

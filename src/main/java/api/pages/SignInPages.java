@@ -1,7 +1,12 @@
-package api.users;
+package api.pages;
 
 import api.auth.Csrf;
 import api.auth.Sessions;
+import api.users.Devices;
+import api.users.Login;
+import api.users.NewUser;
+import api.users.PasswordLogin;
+import api.users.SignUp;
 import api.web.ApiError;
 import api.web.ClientIp;
 import api.web.RequestValidationError;
@@ -25,8 +30,6 @@ public final class SignInPages {
     static final String WRONG_CREDENTIALS = "The email or the password is wrong.";
     static final String MISSING_CREDENTIALS = "Enter your email and your password.";
     static final String TAKEN = "An account with this email already exists: sign in instead.";
-    public static final String SIGN_IN_PATH = "/tasks/login";
-    private static final String TASKS = "/tasks/";
 
     private final PasswordLogin logins;
     private final SignUp signUp;
@@ -137,7 +140,7 @@ public final class SignInPages {
     public void logout(Context ctx) {
         sessions.end(ctx.cookie(Sessions.COOKIE));
         ctx.res().addHeader("Set-Cookie", Sessions.clearedCookie(clientIp.overHttps(ctx)));
-        ctx.redirect(SIGN_IN_PATH, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.SIGN_IN, HttpStatus.SEE_OTHER);
     }
 
     /** A new session id for every sign-in, so no id set before it (session fixation) is ever signed in. */
@@ -145,7 +148,7 @@ public final class SignInPages {
         boolean secure = clientIp.overHttps(ctx);
         ctx.res().addHeader("Set-Cookie", Sessions.cookie(sessions.start(userId), secure));
         ctx.res().addHeader("Set-Cookie", Csrf.clearedSignInCookie(secure));
-        ctx.redirect(TASKS, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.LIST, HttpStatus.SEE_OTHER);
     }
 
     /** The form, with the token its POST must repeat: the browser's sign-in cookie, set here when it has none. */

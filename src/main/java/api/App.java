@@ -52,7 +52,6 @@ import api.web.Json;
 import api.web.RequestIds;
 import api.web.Routes;
 import api.web.SecurityHeaders;
-import api.web.Templates;
 import api.web.WebjarAssets;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -83,8 +82,7 @@ public final class App {
         var metrics = new Metrics();
         var todoDao = db.jdbi().onDemand(TodoDao.class);
         var todos = new TodoApiHandlers(todoDao, metrics.business());
-        var templates = Templates.precompiled();
-        var todoPages = new TodoPages(todoDao, templates, metrics.business());
+        var todoPages = new TodoPages(todoDao, metrics.business());
         var todoCsv = new TodoCsv(todoDao);
         var clientIp = new ClientIp(config.http()::trustsProxy);
         var sessions = new Sessions(db.jdbi().onDemand(SessionDao.class));
@@ -100,7 +98,7 @@ public final class App {
                 db.jdbi().onDemand(SignUpCountDao.class), config.auth().signUpMaxPerHour(), clock);
         var signUp = new SignUp(userDao, passwords, passwordWorkers, signUpLimit, metrics.business());
         var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
-        var signIn = new SignInPages(logins, signUp, sessions, clientIp, templates);
+        var signIn = new SignInPages(logins, signUp, sessions, clientIp);
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var access = new Access(

@@ -3,7 +3,6 @@ package api;
 import static api.auth.Role.*;
 import static io.javalin.apibuilder.ApiBuilder.*;
 
-import api.auth.Auth;
 import api.auth.ConfirmedUsers;
 import api.auth.OpsToken;
 import api.auth.SessionDao;
@@ -21,13 +20,15 @@ import api.logs.RequestLogRetention;
 import api.logs.RequestLogWriter;
 import api.metrics.Metrics;
 import api.metrics.MetricsHandlers;
+import api.pages.Paths;
+import api.pages.SignInPages;
+import api.pages.TodoCsv;
+import api.pages.TodoPages;
 import api.posts.PostDao;
 import api.posts.PostHandlers;
 import api.server.JettySetup;
 import api.todos.TodoApiHandlers;
-import api.todos.TodoCsv;
 import api.todos.TodoDao;
-import api.todos.TodoPages;
 import api.users.AccountDao;
 import api.users.AccountHandlers;
 import api.users.DeviceDao;
@@ -41,7 +42,6 @@ import api.users.PasswordResetDao;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
 import api.users.ResetLinks;
-import api.users.SignInPages;
 import api.users.SignUp;
 import api.users.SignUpCountDao;
 import api.users.SignUpLimit;
@@ -49,16 +49,15 @@ import api.users.UserDao;
 import api.users.UserHandlers;
 import api.votes.VoteDao;
 import api.votes.VoteHandlers;
+import api.web.Access;
 import api.web.ApiDocs;
 import api.web.ClientIp;
 import api.web.Cors;
 import api.web.ErrorMapping;
 import api.web.Json;
-import api.web.PageAuth;
 import api.web.RequestIds;
 import api.web.Routes;
 import api.web.SecurityHeaders;
-import api.web.Templates;
 import api.web.WebjarAssets;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -73,14 +72,22 @@ import java.util.function.Consumer;
 public final class App {
     /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
     private static final Map<String, Long> CREDENTIAL_BODY_LIMITS = Map.of(
-            "/login", 16_384L,
-            "/users", 16_384L,
-            "/users/me", 16_384L,
-            "/users/me/password", 16_384L,
-            "/password-recovery", 16_384L,
-            "/reset-password", 16_384L,
-            "/tasks/login", 16_384L,
-            "/tasks/signup", 16_384L);
+            "/login",
+            16_384L,
+            "/users",
+            16_384L,
+            "/users/me",
+            16_384L,
+            "/users/me/password",
+            16_384L,
+            "/password-recovery",
+            16_384L,
+            "/reset-password",
+            16_384L,
+            Paths.SIGN_IN,
+            16_384L,
+            Paths.SIGN_UP,
+            16_384L);
 
     private App() {}
 
@@ -97,16 +104,13 @@ public final class App {
         var metrics = new Metrics();
         var todoDao = db.jdbi().onDemand(TodoDao.class);
         var todos = new TodoApiHandlers(todoDao, metrics.business());
-        var templates = Templates.precompiled();
-        var todoPages = new TodoPages(todoDao, templates, metrics.business());
+        var todoPages = new TodoPages(todoDao, metrics.business());
         var todoCsv = new TodoCsv(todoDao);
         var clientIp = new ClientIp(config.http()::trustsProxy);
         var sessions = new Sessions(db.jdbi().onDemand(SessionDao.class));
-        var pageAuth = new PageAuth(sessions, clientIp);
         var tokens = new Tokens(config.auth().secretKey(), config.auth().tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
         var confirmedUsers = new ConfirmedUsers(userDao::status, config.auth().confirmedUserTtl(), System::nanoTime);
-        var auth = new Auth(tokens, confirmedUsers);
         var passwordWorkers =
                 new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
         var passwords = new Passwords(config.bcrypt().cost());
@@ -140,10 +144,13 @@ public final class App {
                 confirmedUsers,
                 tokens,
                 clientIp);
-        var signIn = new SignInPages(logins, signUp, sessions, clientIp, templates);
+        var signIn = new SignInPages(logins, signUp, sessions, clientIp);
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
-        var ops = new OpsToken(config.auth().opsToken());
+        var access = new Access(
+                tokens, confirmedUsers, sessions, new OpsToken(config.auth().opsToken()), clientIp, Paths.SIGN_IN);
+        var docs = new ApiDocs();
+        var metricsScrape = new MetricsHandlers(metrics);
         var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
         var requestLogs = new RequestLogWriter(
                 new JdbcRequestLogStore(db.jdbi()),
@@ -168,6 +175,7 @@ public final class App {
                 requestLogs::droppedWriteFailed,
                 retention::purged);
         return Javalin.create(cfg -> {
+            cfg.events.handlerAdded(Access::requireRole); // first, so that it sees the test-only routes too
             extra.accept(cfg);
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.prefer405over404 = true;
@@ -190,25 +198,26 @@ public final class App {
             cfg.events.serverStopped(retention::close);
             cfg.events.serverStopped(cleanup::close);
             Cors.register(cfg, config.http().corsOrigins());
-            ApiDocs.register(cfg.routes);
             ErrorMapping.register(cfg.routes, config.http().maxRequestBodyBytes());
-            cfg.routes.beforeMatched(auth::check);
-            cfg.routes.beforeMatched(pageAuth::check);
+            cfg.routes.beforeMatched(access::check);
             cfg.routes.apiBuilder(() -> {
                 before(RequestIds::assign);
                 before(SecurityHeaders::apply);
-                get("/", health::root);
-                get("/health", health::health);
+                get("/", health::root, PUBLIC);
+                get("/health", health::health, PUBLIC);
+                get(ApiDocs.SPEC_PATH, docs::spec, PUBLIC);
+                get(ApiDocs.SWAGGER_PATH, docs::swaggerUi, PUBLIC);
+                get(ApiDocs.REDOC_PATH, docs::redoc, PUBLIC);
                 path("/users", () -> {
-                    post(users::create);
+                    post(users::create, PUBLIC);
                     get("/me", users::me, USER);
                     delete("/me", accounts::delete, USER);
                     put("/me/password", accounts::changePassword, USER);
                     get("/{id}", users::get, USER);
                 });
-                post("/login", users::login);
-                post("/password-recovery", accounts::recover);
-                post("/reset-password", accounts::reset);
+                post("/login", users::login, PUBLIC);
+                post("/password-recovery", accounts::recover, PUBLIC);
+                post("/reset-password", accounts::reset, PUBLIC);
                 path("/posts", () -> {
                     get(posts::list, USER);
                     post(posts::create, USER);
@@ -224,26 +233,24 @@ public final class App {
                     put("/{id}", todos::update, USER);
                     delete("/{id}", todos::delete, USER);
                 });
-                path("/tasks", () -> {
-                    get(todoPages::list, PAGE);
-                    get("/login", signIn::loginForm, SIGN_IN);
-                    post("/login", signIn::login, SIGN_IN);
-                    get("/signup", signIn::signUpForm, SIGN_IN);
-                    post("/signup", signIn::signUp, SIGN_IN);
-                    post("/logout", signIn::logout, PAGE);
-                    get("/new", todoPages::newForm, PAGE);
-                    post("/new", todoPages::create, PAGE);
-                    get("/download/todo", todoCsv::open, PAGE);
-                    get("/download/completed", todoCsv::completed, PAGE);
-                    get("/{id}", todoPages::edit, PAGE);
-                    post("/{id}", todoPages::save, PAGE);
-                    post("/{id}/completed", todoPages::complete, PAGE);
-                    post("/{id}/deleted", todoPages::delete, PAGE);
-                });
-                get("/metrics", ops.guard(new MetricsHandlers(metrics)::scrape));
-                get("/log_all", ops.guard(logs::all));
-                get("/log_first", ops.guard(logs::first));
-                get(WebjarAssets.ROUTE, new WebjarAssets()::serve);
+                get(Paths.TASKS, todoPages::list, PAGE);
+                get(Paths.SIGN_IN, signIn::loginForm, SIGN_IN);
+                post(Paths.SIGN_IN, signIn::login, SIGN_IN);
+                get(Paths.SIGN_UP, signIn::signUpForm, SIGN_IN);
+                post(Paths.SIGN_UP, signIn::signUp, SIGN_IN);
+                post(Paths.SIGN_OUT, signIn::logout, PAGE);
+                get(Paths.NEW_TASK, todoPages::newForm, PAGE);
+                post(Paths.NEW_TASK, todoPages::create, PAGE);
+                get(Paths.OPEN_CSV, todoCsv::open, PAGE);
+                get(Paths.COMPLETED_CSV, todoCsv::completed, PAGE);
+                get(Paths.TASK, todoPages::edit, PAGE);
+                post(Paths.TASK, todoPages::save, PAGE);
+                post(Paths.COMPLETE, todoPages::complete, PAGE);
+                post(Paths.DELETE, todoPages::delete, PAGE);
+                get("/metrics", metricsScrape::scrape, OPS);
+                get("/log_all", logs::all, OPS);
+                get("/log_first", logs::first, OPS);
+                get(WebjarAssets.ROUTE, new WebjarAssets()::serve, PUBLIC);
             });
         });
     }

@@ -23,13 +23,17 @@ import org.junit.jupiter.api.Test;
  * {@code health}) may use {@code web}, {@code auth}, {@code db}, {@code metrics} and {@code config}, never one another;
  * {@code web} uses {@code auth} and {@code db}; {@code auth} at most {@code db} and {@code config}; {@code db} only
  * {@code config}; {@code server} only {@code web} and {@code config}; {@code config} and {@code metrics} on nothing
- * of the app. Only {@code App} (the route table) and {@code api.cli} (whose {@code todos} commands need the todos
- * and users DAOs, and which builds the app through {@code App}) use the features. Libraries and the JDK do not count.
+ * of the app. The pages ({@code api.pages}) use the features as {@code App} wires them and the shared layers; only
+ * {@code App} uses the pages. Only {@code App} (the route table), the pages and {@code api.cli} (whose {@code todos}
+ * commands need the todos and users DAOs, and which builds the app through {@code App}) use the features. Libraries
+ * and the JDK do not count.
  */
 class ArchitectureTest {
     private static final List<String> FEATURES = List.of("users", "posts", "votes", "todos", "logs", "health");
     private static final String[] FEATURE_PACKAGES =
             FEATURES.stream().map(feature -> "api." + feature + "..").toArray(String[]::new);
+
+    private static final String PAGES = "api.pages..";
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -47,7 +51,7 @@ class ArchitectureTest {
     void only_the_app_and_the_cli_depend_on_features() {
         noClasses()
                 .that()
-                .resideOutsideOfPackages(concat(FEATURE_PACKAGES, "api.cli.."))
+                .resideOutsideOfPackages(concat(FEATURE_PACKAGES, "api.cli..", PAGES))
                 .and()
                 .doNotBelongToAnyOf(App.class)
                 .should()
@@ -71,6 +75,24 @@ class ArchitectureTest {
                                 "api.metrics..",
                                 "api.config.."))))
                 .check(CLASSES);
+    }
+
+    @Test
+    void only_the_app_depends_on_the_pages() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(PAGES)
+                .and()
+                .doNotBelongToAnyOf(App.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(PAGES)
+                .check(CLASSES);
+    }
+
+    @Test
+    void pages_depend_only_on_features_web_auth_db_metrics_and_config() {
+        onlyOn(PAGES, concat(FEATURE_PACKAGES, "api.web..", "api.auth..", "api.db..", "api.metrics..", "api.config.."));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package api.logs;
 
-import api.auth.Auth;
+import api.web.Caller;
 import api.web.ClientIp;
 import api.web.RequestIds;
 import io.javalin.http.Context;
@@ -40,7 +40,7 @@ public record RequestLog(
 
     public static RequestLog of(Context ctx, String route, float durationMs, ClientIp clientIp) {
         Instant end = Instant.now();
-        Object userId = ctx.attribute(Auth.USER_ID);
+        Object userId = ctx.attribute(Caller.USER_ID);
         return new RequestLog(
                 RequestIds.of(ctx),
                 ctx.method().name(),

@@ -1,8 +1,8 @@
 package api.posts;
 
-import api.auth.Auth;
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
+import api.web.Caller;
 import api.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -27,14 +27,14 @@ public final class PostHandlers {
                 .check(n -> n == null || n >= 0, "ensure this value is greater than or equal to 0")
                 .getOrDefault(0);
         String search = ctx.queryParam("search") == null ? "" : ctx.queryParam("search");
-        ctx.json(posts.list(containsPattern(search), Auth.userId(ctx), limit, skip).stream()
+        ctx.json(posts.list(containsPattern(search), Caller.userId(ctx), limit, skip).stream()
                 .map(PostRow::withVotes)
                 .toList());
     }
 
     public void get(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
-        long viewer = Auth.userId(ctx);
+        long viewer = Caller.userId(ctx);
         // an unpublished post is its owner's draft: to anyone else it does not exist
         ctx.json(posts.find(id)
                 .filter(post -> post.published() || post.ownerId() == viewer)
@@ -44,7 +44,7 @@ public final class PostHandlers {
 
     public void create(Context ctx) {
         NewPost input = NewPost.from(Json.body(ctx));
-        long id = posts.insert(input, Auth.userId(ctx));
+        long id = posts.insert(input, Caller.userId(ctx));
         events.postCreated();
         ctx.status(HttpStatus.CREATED).json(posts.find(id).orElseThrow().post());
     }
@@ -52,14 +52,14 @@ public final class PostHandlers {
     public void update(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
         NewPost input = NewPost.from(Json.body(ctx));
-        requireOwnPost(id, Auth.userId(ctx));
+        requireOwnPost(id, Caller.userId(ctx));
         posts.update(id, input);
         ctx.json(posts.find(id).orElseThrow(() -> notFound(id)).post());
     }
 
     public void delete(Context ctx) {
         long id = ctx.pathParamAsClass("id", Long.class).get();
-        requireOwnPost(id, Auth.userId(ctx));
+        requireOwnPost(id, Caller.userId(ctx));
         posts.delete(id);
         ctx.status(HttpStatus.NO_CONTENT);
     }

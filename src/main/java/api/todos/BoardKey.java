@@ -9,9 +9,9 @@ import java.time.LocalDate;
 public record BoardKey(int priority, int undated, LocalDate dueDate, long id) {
     static final LocalDate NO_DATE = LocalDate.of(1970, 1, 1);
     /** Before every task: priorities start at 1. */
-    static final BoardKey FIRST = new BoardKey(0, 0, NO_DATE, 0);
+    public static final BoardKey FIRST = new BoardKey(0, 0, NO_DATE, 0);
 
-    static BoardKey of(Todo todo) {
+    public static BoardKey of(Todo todo) {
         return new BoardKey(
                 todo.priority(),
                 todo.dueDate() == null ? 1 : 0,

@@ -8,8 +8,8 @@ import java.util.List;
 
 /** A todo to create. {@code completed} is only ever true for imported items. */
 public record NewTodo(String title, String memo, int priority, LocalDate dueDate, boolean completed) {
-    static final int TITLE_MAX = 30;
-    static final int MEMO_MAX = 1000;
+    public static final int TITLE_MAX = 30;
+    public static final int MEMO_MAX = 1000;
     static final int PRIORITY_MIN = 1;
     static final int PRIORITY_MAX = 5;
 

@@ -1,8 +1,8 @@
 package api.todos;
 
-import api.auth.Auth;
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
+import api.web.Caller;
 import api.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -33,17 +33,17 @@ public final class TodoApiHandlers {
         }
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        ctx.json(todos.list(Auth.userId(ctx), completed == null, "true".equals(completed), limit, offset));
+        ctx.json(todos.list(Caller.userId(ctx), completed == null, "true".equals(completed), limit, offset));
     }
 
     public void get(Context ctx) {
         long id = id(ctx);
-        ctx.json(todos.find(id, Auth.userId(ctx)).orElseThrow(() -> notFound(ctx)));
+        ctx.json(todos.find(id, Caller.userId(ctx)).orElseThrow(() -> notFound(ctx)));
     }
 
     public void create(Context ctx) {
         NewTodo todo = NewTodo.from(body(ctx));
-        Todo created = todos.create(todo, Auth.userId(ctx));
+        Todo created = todos.create(todo, Caller.userId(ctx));
         events.taskCreated();
         ctx.status(HttpStatus.CREATED).json(created);
     }
@@ -51,7 +51,7 @@ public final class TodoApiHandlers {
     public void update(Context ctx) {
         long id = id(ctx);
         TodoUpdate update = TodoUpdate.from(body(ctx));
-        Todo updated = todos.update(id, Auth.userId(ctx), update).orElseThrow(() -> notFound(ctx));
+        Todo updated = todos.update(id, Caller.userId(ctx), update).orElseThrow(() -> notFound(ctx));
         if (Boolean.TRUE.equals(update.completed())) {
             events.taskCompleted();
         }
@@ -60,7 +60,7 @@ public final class TodoApiHandlers {
 
     public void delete(Context ctx) {
         long id = id(ctx);
-        ctx.json(todos.delete(id, Auth.userId(ctx)).orElseThrow(() -> notFound(ctx)));
+        ctx.json(todos.delete(id, Caller.userId(ctx)).orElseThrow(() -> notFound(ctx)));
     }
 
     /** Ids were strings in the original API, so one that is not a number is simply not found. */

@@ -1,11 +1,11 @@
 package api.users;
 
-import api.auth.Auth;
 import api.auth.ConfirmedUsers;
 import api.auth.NotAuthenticated;
 import api.auth.Tokens;
 import api.db.Sha256;
 import api.web.ApiError;
+import api.web.Caller;
 import api.web.ClientIp;
 import api.web.Json;
 import io.javalin.http.Context;
@@ -57,7 +57,7 @@ public final class AccountHandlers {
 
     /** A wrong current password is a failed login, under the login limits, so a stolen token cannot guess it. */
     public void changePassword(Context ctx) {
-        long userId = Auth.userId(ctx);
+        long userId = Caller.userId(ctx);
         var input = AccountRequests.PasswordChange.from(Json.body(ctx));
         String account = accountOf(userId);
         ctx.future(() -> logins.confirm(clientIp.of(ctx), account, input.currentPassword(), ctx.cookie(Devices.COOKIE))
@@ -70,7 +70,7 @@ public final class AccountHandlers {
     }
 
     public void delete(Context ctx) {
-        long userId = Auth.userId(ctx);
+        long userId = Caller.userId(ctx);
         var input = AccountRequests.Deletion.from(Json.body(ctx));
         String account = accountOf(userId);
         ctx.future(() -> logins.confirm(clientIp.of(ctx), account, input.password(), ctx.cookie(Devices.COOKIE))

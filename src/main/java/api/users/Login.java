@@ -8,11 +8,11 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 
 /** Login input: the OAuth2 password form ({@code username}, {@code password}) or JSON {@code {email, password}}. */
-record Login(String username, String password) {
+public record Login(String username, String password) {
     /** The longest address an email can have (RFC 3696's 64 + 1 + 255). */
-    static final int MAX_USERNAME_CHARS = 320;
+    public static final int MAX_USERNAME_CHARS = 320;
 
-    static final int MAX_PASSWORD_BYTES = 1024;
+    public static final int MAX_PASSWORD_BYTES = 1024;
 
     static Login from(Context ctx) {
         String contentType = ctx.contentType();
@@ -67,7 +67,7 @@ record Login(String username, String password) {
     }
 
     /** Accounts are found, and their failures counted, by the canonical email: case and width variants are one. */
-    static String account(String username) {
+    public static String account(String username) {
         return CanonicalEmail.of(username);
     }
 }

@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The body of {@code POST /users}; {@code email} is the spelling shown, {@link #canonicalEmail} the account's key. */
-record NewUser(String email, String password) {
+public record NewUser(String email, String password) {
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     private static final int MAX_EMAIL_LENGTH = 255;
 
     /** Checks every field in the contract's order and reports all failures together, as FastAPI does. */
-    static NewUser from(JsonNode body) {
+    public static NewUser from(JsonNode body) {
         var errors = new FieldErrors();
         String email = errors.text(body, "email");
         if (email != null) {

@@ -17,7 +17,7 @@ public final class PasswordLogin {
     static final String INVALID_CREDENTIALS = "Invalid Credentials";
     static final String THROTTLED =
             "Too many failed login attempts; try again later, or from a client that has logged in to this account before";
-    static final String DEVICE_THROTTLED = "Too many failed login attempts from this device; try again later";
+    public static final String DEVICE_THROTTLED = "Too many failed login attempts from this device; try again later";
 
     private final UserDao users;
     private final Passwords passwords;

@@ -29,7 +29,7 @@ public final class SignUp {
      * canonically the same (found before any hashing; the unique key decides between two sign-ups at once), or a 503
      * when the sign-ups' share of the bcrypt queue is full.
      */
-    CompletableFuture<User> create(String address, NewUser input) {
+    public CompletableFuture<User> create(String address, NewUser input) {
         // read before the place is taken, so that a failed read cannot leave a place taken
         boolean taken = users.idOf(input.canonicalEmail()).isPresent();
         SignUpLimit.Place place = limit.take(address);

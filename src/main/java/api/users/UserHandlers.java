@@ -1,8 +1,8 @@
 package api.users;
 
-import api.auth.Auth;
 import api.auth.Tokens;
 import api.web.ApiError;
+import api.web.Caller;
 import api.web.ClientIp;
 import api.web.Json;
 import io.javalin.http.Context;
@@ -35,7 +35,7 @@ public final class UserHandlers {
     }
 
     public void me(Context ctx) {
-        long id = Auth.userId(ctx);
+        long id = Caller.userId(ctx);
         ctx.json(users.find(id).orElseThrow(() -> ApiError.notFound("User with id: " + id + " does not exist")));
     }
 

@@ -1,9 +1,9 @@
 package api.votes;
 
-import api.auth.Auth;
 import api.db.DbErrors;
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
+import api.web.Caller;
 import api.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -23,7 +23,7 @@ public final class VoteHandlers {
 
     public void vote(Context ctx) {
         NewVote input = NewVote.from(Json.body(ctx));
-        long userId = Auth.userId(ctx);
+        long userId = Caller.userId(ctx);
         if (input.add()) {
             add(input.postId(), userId);
             events.voteAdded();

@@ -3,7 +3,6 @@ package api.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,18 +66,19 @@ public final class ApiDocs {
 
     private String json;
 
-    private ApiDocs() {}
-
-    /** The three docs routes, kept apart so that the route table only names this method. */
-    public static void register(JavalinDefaultRoutingApi routes) {
-        ApiDocs docs = new ApiDocs();
-        routes.get(SPEC_PATH, docs::spec);
-        routes.get(SWAGGER_PATH, ctx -> page(ctx, SWAGGER_PAGE));
-        routes.get(REDOC_PATH, ctx -> page(ctx, REDOC_PAGE));
+    /** {@link #SPEC_PATH} */
+    public void spec(Context ctx) {
+        ctx.contentType("application/json").result(json());
     }
 
-    private void spec(Context ctx) {
-        ctx.contentType("application/json").result(json());
+    /** {@link #SWAGGER_PATH} */
+    public void swaggerUi(Context ctx) {
+        page(ctx, SWAGGER_PAGE);
+    }
+
+    /** {@link #REDOC_PATH} */
+    public void redoc(Context ctx) {
+        page(ctx, REDOC_PAGE);
     }
 
     private static void page(Context ctx, String html) {

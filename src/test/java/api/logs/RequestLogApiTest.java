@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.auth.Role;
+import api.support.Api;
 import api.support.Await;
+import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
@@ -37,14 +40,20 @@ class RequestLogApiTest {
         return APPS.computeIfAbsent(
                 db.name(),
                 name -> TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db, cfg -> {
-                    cfg.routes.get("/test/items/{id}", ctx -> {
-                        ctx.attribute("user_id", 42L);
-                        ctx.result("item");
-                    });
-                    cfg.routes.post("/test/login", ctx -> ctx.result("ok"));
-                    cfg.routes.get("/test/boom", ctx -> {
-                        throw new IllegalStateException("boom");
-                    });
+                    cfg.routes.get(
+                            "/test/items/{id}",
+                            ctx -> {
+                                ctx.attribute("user_id", 42L);
+                                ctx.result("item");
+                            },
+                            Role.PUBLIC);
+                    cfg.routes.post("/test/login", ctx -> ctx.result("ok"), Role.PUBLIC);
+                    cfg.routes.get(
+                            "/test/boom",
+                            ctx -> {
+                                throw new IllegalStateException("boom");
+                            },
+                            Role.PUBLIC);
                 }));
     }
 
@@ -148,6 +157,32 @@ class RequestLogApiTest {
         assertEquals(42, log.get("user_id").asLong());
         Instant at = Instant.parse(log.get("timestamp").asText());
         assertFalse(at.isBefore(before.minusSeconds(1)), at + " is before the request");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_request_with_a_bearer_token_is_stored_with_its_user(TestDb db) {
+        Api.Account account = Api.signUp(app(db));
+        String id = unique("bearer-user") + "1";
+
+        app(db).get("/users/me", "Authorization", "Bearer " + account.token(), "X-Request-ID", id);
+
+        assertEquals(
+                account.id(),
+                StoredLogs.awaitCount(db, id, 1, WAIT).get(0).get("user_id").asLong());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_signed_in_page_request_is_stored_with_its_user(TestDb db) {
+        SignedIn user = SignedIn.newUser(app(db));
+        String id = unique("page-user") + "1";
+
+        app(db).get("/tasks/", "Cookie", "session=" + user.cookie(), "X-Request-ID", id);
+
+        assertEquals(
+                user.userId(),
+                StoredLogs.awaitCount(db, id, 1, WAIT).get(0).get("user_id").asLong());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.auth.Role;
 import api.db.Database;
 import api.support.Await;
 import api.support.RawHttp;
@@ -36,10 +37,13 @@ class MetricsApiTest {
         return APPS.computeIfAbsent(
                 db.name(),
                 name -> TestApp.start(TestConfig.forDb(db, Map.of("REQUEST_LOG_ENABLED", "true")), db, cfg -> {
-                    cfg.routes.get("/test/posts/{id}", ctx -> ctx.result("post"));
-                    cfg.routes.get("/test/boom", ctx -> {
-                        throw new IllegalStateException("boom");
-                    });
+                    cfg.routes.get("/test/posts/{id}", ctx -> ctx.result("post"), Role.PUBLIC);
+                    cfg.routes.get(
+                            "/test/boom",
+                            ctx -> {
+                                throw new IllegalStateException("boom");
+                            },
+                            Role.PUBLIC);
                 }));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.auth.Role;
 import api.support.Await;
 import api.support.TestApp;
 import api.support.TestConfig;
@@ -38,11 +39,14 @@ class GracefulShutdownTest {
         TestApp app = TestApp.start(
                 TestConfig.forDb(TestDbs.h2()),
                 TestDbs.h2(),
-                cfg -> cfg.routes.get("/test/slow", ctx -> {
-                    started.countDown();
-                    release.await(30, TimeUnit.SECONDS);
-                    ctx.result("finished");
-                }));
+                cfg -> cfg.routes.get(
+                        "/test/slow",
+                        ctx -> {
+                            started.countDown();
+                            release.await(30, TimeUnit.SECONDS);
+                            ctx.result("finished");
+                        },
+                        Role.PUBLIC));
         int port = app.port();
         CompletableFuture<TestApp.Response> slow = CompletableFuture.supplyAsync(() -> app.get("/test/slow"));
         assertTrue(started.await(30, TimeUnit.SECONDS));

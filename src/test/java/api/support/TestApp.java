@@ -38,7 +38,10 @@ public final class TestApp implements AutoCloseable {
         return start(config, db, app -> {});
     }
 
-    /** {@code extraRoutes} adds test-only routes (a handler that throws, one that sleeps) before start. */
+    /**
+     * {@code extraRoutes} adds test-only routes (a handler that throws, one that sleeps) before start; each names its
+     * role, as every route must.
+     */
     public static TestApp start(AppConfig config, TestDb db, Consumer<JavalinConfig> extraRoutes) {
         return start(config, db, Clock.systemUTC(), extraRoutes);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.auth.Role;
 import api.support.RawHttp;
 import api.support.TestApp;
 import api.support.TestConfig;
@@ -19,11 +20,15 @@ class ErrorMappingApiTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2(), cfg -> {
-            cfg.routes.get("/test/boom", ctx -> {
-                throw new IllegalStateException("secret internals: SELECT * FROM users");
-            });
-            cfg.routes.post("/test/echo", ctx -> ctx.json(ctx.bodyAsClass(java.util.Map.class)));
-            cfg.routes.post("/test/form", ctx -> ctx.json(Map.of("a", String.valueOf(ctx.formParam("a")))));
+            cfg.routes.get(
+                    "/test/boom",
+                    ctx -> {
+                        throw new IllegalStateException("secret internals: SELECT * FROM users");
+                    },
+                    Role.PUBLIC);
+            cfg.routes.post("/test/echo", ctx -> ctx.json(ctx.bodyAsClass(java.util.Map.class)), Role.PUBLIC);
+            cfg.routes.post(
+                    "/test/form", ctx -> ctx.json(Map.of("a", String.valueOf(ctx.formParam("a")))), Role.PUBLIC);
         });
     }
 

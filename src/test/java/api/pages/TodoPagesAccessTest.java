@@ -1,4 +1,4 @@
-package api.todos;
+package api.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,9 @@ import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestDb;
 import api.support.TestDbs;
+import api.todos.NewTodo;
+import api.todos.Todo;
+import api.todos.TodoDao;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

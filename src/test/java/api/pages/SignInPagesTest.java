@@ -1,4 +1,4 @@
-package api.users;
+package api.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

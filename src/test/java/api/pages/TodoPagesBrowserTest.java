@@ -1,4 +1,4 @@
-package api.todos;
+package api.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

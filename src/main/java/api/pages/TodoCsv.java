@@ -1,6 +1,9 @@
-package api.todos;
+package api.pages;
 
-import api.web.PageAuth;
+import api.todos.BoardKey;
+import api.todos.Todo;
+import api.todos.TodoDao;
+import api.web.Caller;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -37,7 +40,7 @@ public final class TodoCsv {
     }
 
     private void download(Context ctx, String name, boolean completed) throws IOException {
-        long owner = PageAuth.session(ctx).userId();
+        long owner = Caller.session(ctx).userId();
         String filename = name + "-" + LocalDate.now(ZoneOffset.UTC) + ".csv";
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")

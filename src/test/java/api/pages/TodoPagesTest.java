@@ -1,4 +1,4 @@
-package api.todos;
+package api.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,9 @@ import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestDb;
 import api.support.TestDbs;
+import api.todos.NewTodo;
+import api.todos.Todo;
+import api.todos.TodoDao;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,17 +1,15 @@
-package api.todos;
+package api.pages;
 
 import api.auth.Session;
 import api.metrics.BusinessMetrics;
-import api.web.PageAuth;
-import api.web.Templates;
+import api.todos.Todo;
+import api.todos.TodoDao;
+import api.todos.TodoUpdate;
+import api.web.Caller;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,36 +18,32 @@ import java.util.Optional;
  */
 public final class TodoPages {
     static final int PAGE_SIZE = 100;
-    private static final String LIST = "/tasks/";
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TodoDao todos;
     private final BusinessMetrics events;
-    private final Templates templates;
 
-    public TodoPages(TodoDao todos, Templates templates, BusinessMetrics events) {
+    public TodoPages(TodoDao todos, BusinessMetrics events) {
         this.todos = todos;
         this.events = events;
-        this.templates = templates;
     }
 
     /** At most {@link #PAGE_SIZE} cards a page; a page that is not a number is the first, one past the end the last. */
     public void list(Context ctx) {
-        Session session = PageAuth.session(ctx);
+        Session session = Caller.session(ctx);
         boolean completed = "true".equals(ctx.queryParam("completed"));
         int total = todos.count(session.userId(), completed);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(pageParam(ctx), pages);
-        Map<String, Object> params = new HashMap<>();
-        params.put("session", session);
-        params.put("tasks", todos.board(session.userId(), completed, PAGE_SIZE, (page - 1) * PAGE_SIZE));
-        params.put("completed", completed);
-        params.put("today", LocalDate.now(ZoneOffset.UTC));
-        params.put("page", page);
-        params.put("pages", pages);
-        params.put("total", total);
-        templates.render(ctx, HttpStatus.OK, "tasks/list.jte", params);
+        Templates.taskList(
+                ctx,
+                new TaskListPage(
+                        session,
+                        todos.board(session.userId(), completed, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+                        completed,
+                        LocalDate.now(ZoneOffset.UTC),
+                        page,
+                        pages,
+                        total));
     }
 
     public void newForm(Context ctx) {
@@ -64,7 +58,7 @@ public final class TodoPages {
         }
         todos.create(form.toNewTodo(), owner(ctx));
         events.taskCreated();
-        ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.LIST, HttpStatus.SEE_OTHER);
     }
 
     public void edit(Context ctx) {
@@ -103,51 +97,22 @@ public final class TodoPages {
 
     private void redirectOrNotFound(Context ctx, Optional<Todo> changed) {
         if (changed.isPresent()) {
-            ctx.redirect(LIST, HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.LIST, HttpStatus.SEE_OTHER);
         } else {
             notFound(ctx);
         }
     }
 
     private void form(Context ctx, HttpStatus status, TodoForm form, Todo todo) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("session", PageAuth.session(ctx));
-        params.put("form", form);
-        params.put("priorities", todos.priorities());
-        params.put("todo", todo);
-        templates.render(ctx, status, "tasks/form.jte", params);
+        Templates.taskForm(ctx, status, new TaskFormPage(Caller.session(ctx), form, todos.priorities(), todo));
     }
 
     private void notFound(Context ctx) {
-        templates.render(
-                ctx,
-                HttpStatus.NOT_FOUND,
-                "tasks/notfound.jte",
-                Map.of("session", PageAuth.session(ctx), "id", ctx.pathParam("id")));
+        Templates.taskNotFound(ctx, new TaskNotFoundPage(Caller.session(ctx), ctx.pathParam("id")));
     }
 
     private static long owner(Context ctx) {
-        return PageAuth.session(ctx).userId();
-    }
-
-    /** Bootstrap badge colours from the highest (1) to the lowest (5) priority. */
-    public static String badgeClass(int priority) {
-        return switch (priority) {
-            case 1 -> "text-bg-danger";
-            case 2 -> "text-bg-warning";
-            case 3 -> "text-bg-primary";
-            case 4 -> "text-bg-info";
-            default -> "text-bg-secondary";
-        };
-    }
-
-    public static String formatTime(Instant time) {
-        return time == null ? "" : TIME.format(time);
-    }
-
-    /** The list's address for a page, keeping the tab. */
-    public static String pageLink(boolean completed, int page) {
-        return LIST + "?" + (completed ? "completed=true&" : "") + "page=" + page;
+        return Caller.session(ctx).userId();
     }
 
     private static int pageParam(Context ctx) {

@@ -1,5 +1,8 @@
-package api.todos;
+package api.pages;
 
+import api.todos.NewTodo;
+import api.todos.Todo;
+import api.todos.TodoUpdate;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -20,6 +20,7 @@ import api.logs.RequestLogRetention;
 import api.logs.RequestLogWriter;
 import api.metrics.Metrics;
 import api.metrics.MetricsHandlers;
+import api.pages.AccountPages;
 import api.pages.Paths;
 import api.pages.SignInPages;
 import api.pages.TodoCsv;
@@ -31,6 +32,7 @@ import api.todos.TodoApiHandlers;
 import api.todos.TodoDao;
 import api.users.AccountDao;
 import api.users.AccountHandlers;
+import api.users.Accounts;
 import api.users.DeviceDao;
 import api.users.Devices;
 import api.users.LoginFailureDao;
@@ -133,17 +135,17 @@ public final class App {
                 config.auth().loginFailureWindow(),
                 clock,
                 metrics.business());
-        var accounts = new AccountHandlers(
+        var accounts = new Accounts(
                 userDao,
                 db.jdbi().onDemand(AccountDao.class),
                 logins,
                 passwords,
                 passwordWorkers,
-                recovery,
                 resetLinks,
                 confirmedUsers,
-                tokens,
-                clientIp);
+                tokens);
+        var accountApi = new AccountHandlers(accounts, recovery, clientIp);
+        var accountPages = new AccountPages(accounts, recovery, sessions, clientIp);
         var signIn = new SignInPages(logins, signUp, sessions, clientIp);
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
@@ -211,13 +213,13 @@ public final class App {
                 path("/users", () -> {
                     post(users::create, PUBLIC);
                     get("/me", users::me, USER);
-                    delete("/me", accounts::delete, USER);
-                    put("/me/password", accounts::changePassword, USER);
+                    delete("/me", accountApi::delete, USER);
+                    put("/me/password", accountApi::changePassword, USER);
                     get("/{id}", users::get, USER);
                 });
                 post("/login", users::login, PUBLIC);
-                post("/password-recovery", accounts::recover, PUBLIC);
-                post("/reset-password", accounts::reset, PUBLIC);
+                post("/password-recovery", accountApi::recover, PUBLIC);
+                post("/reset-password", accountApi::reset, PUBLIC);
                 path("/posts", () -> {
                     get(posts::list, USER);
                     post(posts::create, USER);
@@ -239,6 +241,13 @@ public final class App {
                 get(Paths.SIGN_UP, signIn::signUpForm, SIGN_IN);
                 post(Paths.SIGN_UP, signIn::signUp, SIGN_IN);
                 post(Paths.SIGN_OUT, signIn::logout, PAGE);
+                get(Paths.FORGOT, accountPages::forgotForm, SIGN_IN);
+                post(Paths.FORGOT, accountPages::forgot, SIGN_IN);
+                get(Paths.RESET, accountPages::resetForm, SIGN_IN);
+                post(Paths.RESET, accountPages::reset, SIGN_IN);
+                get(Paths.ACCOUNT, accountPages::account, PAGE);
+                post(Paths.ACCOUNT_PASSWORD, accountPages::changePassword, PAGE);
+                post(Paths.ACCOUNT_DELETE, accountPages::delete, PAGE);
                 get(Paths.NEW_TASK, todoPages::newForm, PAGE);
                 post(Paths.NEW_TASK, todoPages::create, PAGE);
                 get(Paths.OPEN_CSV, todoCsv::open, PAGE);

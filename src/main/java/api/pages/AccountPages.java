@@ -179,8 +179,9 @@ public final class AccountPages {
     }
 
     private void showReset(Context ctx, HttpStatus status, String token, boolean live, String problem) {
-        // the page's address holds the link's token: no Referer takes it anywhere, not even to this site's assets
-        ctx.header("Referrer-Policy", "no-referrer");
+        // the page's address holds the link's token: no other site gets even its origin (no-referrer would make the
+        // form's Origin "null", which the cross-site check refuses)
+        ctx.header("Referrer-Policy", "same-origin");
         Templates.reset(ctx, status, new ResetPage(token, live, problem, SignInPages.formToken(ctx, clientIp)));
     }
 

@@ -140,7 +140,7 @@ class AccountPagesTest {
         var done = reset(app, token, NEW_PASSWORD);
 
         assertEquals(200, form.status());
-        assertEquals("no-referrer", form.header("Referrer-Policy"));
+        assertEquals("same-origin", form.header("Referrer-Policy"));
         assertTrue(form.body().contains("name=\"token\" value=\"" + token + "\""));
         assertEquals(303, done.status());
         assertEquals(Paths.signInWith("reset"), done.header("Location"));

@@ -1,5 +1,6 @@
 package api.posts;
 
+import api.db.Dialect;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -53,13 +54,13 @@ public final class PostDao {
     private final Jdbi jdbi;
     private final String page;
 
-    public PostDao(Jdbi jdbi, boolean h2) {
+    public PostDao(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
-        this.page = pageSql(h2);
+        this.page = pageSql(dialect);
     }
 
-    public static String pageSql(boolean h2) {
-        return h2 ? PAGE_PORTABLE : PAGE_MYSQL;
+    public static String pageSql(Dialect dialect) {
+        return dialect == Dialect.H2 ? PAGE_PORTABLE : PAGE_MYSQL;
     }
 
     public long insert(NewPost post, long ownerId) {

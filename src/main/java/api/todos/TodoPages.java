@@ -3,6 +3,7 @@ package api.todos;
 import api.auth.Session;
 import api.metrics.BusinessMetrics;
 import api.web.PageAuth;
+import api.web.Params;
 import api.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -151,18 +152,12 @@ public final class TodoPages {
     }
 
     private static int pageParam(Context ctx) {
-        try {
-            return Math.max(1, Integer.parseInt(ctx.queryParam("page") == null ? "1" : ctx.queryParam("page")));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return Params.asInt(ctx.queryParam("page"))
+                .map(page -> Math.max(1, page))
+                .orElse(1);
     }
 
     private static Optional<Long> id(Context ctx) {
-        try {
-            return Optional.of(Long.parseLong(ctx.pathParam("id")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Params.asLong(ctx.pathParam("id"));
     }
 }

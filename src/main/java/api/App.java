@@ -99,7 +99,7 @@ public final class App {
         var signUp = new SignUp(userDao, passwords, passwordWorkers, signUpLimit, metrics.business());
         var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
         var signIn = new SignInPages(logins, signUp, sessions, clientIp);
-        var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
+        var posts = new PostHandlers(new PostDao(db.jdbi(), db.dialect()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var access = new Access(
                 tokens,

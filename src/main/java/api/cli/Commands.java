@@ -83,8 +83,7 @@ public final class Commands {
 
     private static int withMigrations(AppConfig config, ToIntFunction<Migrations> command) {
         try (Database db = connect(config)) {
-            return command.applyAsInt(
-                    new Migrations(db.dataSource(), db.settings().isH2()));
+            return command.applyAsInt(db.migrations());
         }
     }
 
@@ -143,7 +142,7 @@ public final class Commands {
     private static int asUser(AppConfig config, String email, UserCommand command) {
         try (Database db = connect(config)) {
             if (config.database().migrateOnStart()) {
-                new Migrations(db.dataSource(), db.settings().isH2()).upgrade();
+                db.migrations().upgrade();
             }
             Optional<Long> user = db.jdbi().onDemand(UserDao.class).idByEmail(email.strip());
             if (user.isEmpty()) {

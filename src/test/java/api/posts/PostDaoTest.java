@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.config.DbSettings;
 import api.db.Database;
-import api.db.migrations.Migrations;
+import api.db.Dialect;
 import api.support.Fixtures;
 import api.support.TestDb;
 import api.support.TestDbs;
@@ -25,7 +25,7 @@ class PostDaoTest {
     }
 
     private static PostDao posts(TestDb db) {
-        return new PostDao(db.jdbi(), db.settings().isH2());
+        return new PostDao(db.jdbi(), db.dialect());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -232,7 +232,7 @@ class PostDaoTest {
     void on_mariadb_a_page_reads_posts_in_id_order_without_a_derived_table_or_a_sort() {
         DbSettings settings = TestDbs.freshMariaDbSettings("postplan");
         try (Database database = TestDbs.connect(settings)) {
-            new Migrations(database.dataSource(), false).upgrade();
+            database.migrations().upgrade();
             List<Map<String, Object>> plan = database.jdbi().withHandle(h -> {
                 h.execute(
                         "INSERT INTO users (email, password) SELECT CONCAT('user', seq, '@example.com'), 'x' FROM seq_1_to_1000");
@@ -241,7 +241,7 @@ class PostDaoTest {
                 h.execute(
                         "INSERT INTO votes (user_id, post_id) SELECT 1 + seq % 1000, 1 + seq % 10000 FROM seq_0_to_9999");
                 h.execute("ANALYZE TABLE users, posts, votes");
-                return h.createQuery("EXPLAIN " + PostDao.pageSql(false))
+                return h.createQuery("EXPLAIN " + PostDao.pageSql(Dialect.MYSQL))
                         .bind("titlePattern", "%")
                         .bind("viewer", 1)
                         .bind("limit", 10)

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.db.Database;
-import api.db.migrations.Migrations;
 import api.support.Api;
 import api.support.TcpProxy;
 import api.support.TestApp;
@@ -264,7 +263,7 @@ class LoginRateLimitApiTest {
     void a_login_is_503_even_with_the_right_password_while_its_failures_cannot_be_counted() {
         var direct = TestDbs.freshMariaDbSettings("limiter_outage");
         try (Database migrator = TestDbs.connect(direct)) {
-            new Migrations(migrator.dataSource(), false).upgrade();
+            migrator.migrations().upgrade();
         }
         try (TcpProxy proxy = TcpProxy.open(TestDbs.mariadbPort())) {
             var settings = TestDbs.throughPort(direct, proxy.port());

@@ -7,23 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.db.DbErrors;
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class UserDaoTest {
 
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_inserted_user_is_found_by_id_with_a_recent_creation_time(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
@@ -37,15 +29,13 @@ class UserDaoTest {
                 Duration.between(user.createdAt(), Instant.now()).abs().toMinutes() < 5, "created " + user.createdAt());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_missing_id_finds_nothing(TestDb db) {
         db.truncateAll();
         assertTrue(db.jdbi().onDemand(UserDao.class).find(999_999).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void credentials_are_looked_up_by_the_canonical_email(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
@@ -58,8 +48,7 @@ class UserDaoTest {
         assertTrue(users.credentials("nobody@example.com").isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_second_user_with_the_same_email_is_a_duplicate_key(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
@@ -72,8 +61,7 @@ class UserDaoTest {
         assertTrue(DbErrors.isDuplicateKey(error));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_accented_email_is_another_key_than_the_plain_one(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
@@ -85,8 +73,7 @@ class UserDaoTest {
         assertTrue(users.idByEmail("\uff21lice@example.com").isPresent()); // full-width A: the plain account
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void exists_tells_present_from_missing_users(TestDb db) {
         db.truncateAll();
         long id = Fixtures.aUser(db);

@@ -145,6 +145,20 @@ class MainTest {
     }
 
     @Test
+    void a_command_without_its_argument_prints_its_usage_and_exits_2() {
+        Output out = run("users", "unlock");
+        assertEquals(2, out.status());
+        assertTrue(out.stderr().startsWith("usage: api users unlock EMAIL: "), out.stderr());
+    }
+
+    @Test
+    void a_command_with_an_argument_too_many_prints_its_usage_and_exits_2() {
+        Output out = run("db", "current", "now");
+        assertEquals(2, out.status());
+        assertTrue(out.stderr().startsWith("usage: api db current: "), out.stderr());
+    }
+
+    @Test
     void db_downgrade_0_is_a_usage_error_and_reverts_nothing() {
         run("db", "upgrade");
         Output out = run("db", "downgrade", "0");

@@ -32,7 +32,8 @@ public final class Commands {
         });
     }
 
-    public static final String DOWNGRADE_USAGE = "usage: api db downgrade N   (N >= 1: how many migrations to revert)";
+    public static final String DOWNGRADE_USAGE =
+            CommandTable.find(List.of("db", "downgrade")).orElseThrow().usageError();
 
     /** A usage error, exit 2, unless {@code steps} is a whole number of at least 1. */
     public static int downgrade(AppConfig config, String steps) {

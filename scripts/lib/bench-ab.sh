@@ -29,13 +29,16 @@ sql -e "CREATE DATABASE api_this CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_c
 
 # Both start at once, each migrating its own database: an older jar may not know the newer schema.
 declare -A ab_pid ab_base ab_java_of
-ab_launch() { # SIDE JAVA JAR OPTS
-  local port
+ab_launch() { # SIDE JAVA JAR OPTS: OPTS are JVM flags, after any NAME=value words for the environment
+  local port word envs=() flags=()
   port=$(free_port)
-  # shellcheck disable=SC2086  # the options are a list of JVM flags
-  DATABASE_URL="mysql://root:@127.0.0.1:$db_port/api_$1" SECRET_KEY=bench-secret-key-shared-by-both-instances \
-    "$2" $4 -jar "$3" --port="$port" --host=127.0.0.1 --db-pool-size="$pool" --login-max-failures=1000000 \
-    --shutdown-idle-grace-seconds=0 >"$work/$1.log" 2>&1 &
+  for word in $4; do
+    if [[ $word =~ ^[A-Z_][A-Z0-9_]*= ]]; then envs+=("$word"); else flags+=("$word"); fi
+  done
+  env "${envs[@]}" DATABASE_URL="mysql://root:@127.0.0.1:$db_port/api_$1" \
+    SECRET_KEY=bench-secret-key-shared-by-both-instances "$2" "${flags[@]}" -jar "$3" --port="$port" \
+    --host=127.0.0.1 --db-pool-size="$pool" --login-max-failures=1000000 --shutdown-idle-grace-seconds=0 \
+    >"$work/$1.log" 2>&1 &
   ab_pid[$1]=$!
   ab_java_of[$1]=$2
   pids+=("$!")

@@ -4,7 +4,7 @@
 # with the same data, measured in alternating rounds; sourced by scripts/bench, which has set up the work folder,
 # the traps and the jar. See scripts/bench's help for the settings and the noise rule.
 
-ab_rounds=${BENCH_AB_ROUNDS:-4}
+ab_rounds=${BENCH_AB_ROUNDS:-6}
 ab_java=$(java_cmd)
 ab_other_java=${BENCH_AB_JAVA:-$ab_java}
 ab_other_opts=${BENCH_AB_JAVA_OPTS-$java_opts}

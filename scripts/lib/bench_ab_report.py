@@ -29,14 +29,13 @@ rounds = sorted({r for _, r, _ in runs if r > 0})
 
 
 def verdict(ratios):
-    """A sign test with a margin: a single wild round on a shared box makes no verdict, and neither does a median."""
+    """A sign test with a margin: one wild round on a shared box makes no verdict, and neither does a median."""
     median = statistics.median(ratios)
-    allowed = len(ratios) // 6  # rounds that may fall short: none up to 5 rounds, one from 6
-    above = sum(r > 1 + MARGIN for r in ratios)
-    below = sum(r < 1 - MARGIN for r in ratios)
-    word = ("faster" if above >= len(ratios) - allowed else "slower" if below >= len(ratios) - allowed
-            else "same within noise")
-    return median, word
+    if all(r > 1 + MARGIN for r in ratios):
+        return median, "faster"
+    if all(r < 1 - MARGIN for r in ratios):
+        return median, "slower"
+    return median, "same within noise"
 
 
 failed = False

@@ -27,9 +27,9 @@ sql() { mariadb --no-defaults --default-character-set=utf8mb4 -S "$work/db.sock"
 # shellcheck disable=SC2016  # a bcrypt hash, not an expression
 bench_password_hash='$2b$12$HKOMVWwZi.G9TTDttNYQtOS7Fww5RrreYp0lqnceqsG4pBC2Suaga'
 
-# The social data set in the migrated database: 1,000 users, 10,000 posts, 50,000 votes.
+# The social data set in the migrated database given (its name): 1,000 users, 10,000 posts, 50,000 votes.
 bench_seed_social() {
-  sql api >/dev/null <<SQL
+  sql "$1" >/dev/null <<SQL
 INSERT INTO users (email, password) SELECT CONCAT('user', seq, '@example.com'), '$bench_password_hash' FROM seq_1_to_1000;
 INSERT INTO posts (title, content, owner_id)
   SELECT CONCAT('post number ', seq), CONCAT('content of post ', seq), 1 + seq % 1000 FROM seq_1_to_10000;

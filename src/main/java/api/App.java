@@ -147,7 +147,7 @@ public final class App {
         var accountApi = new AccountHandlers(accounts, recovery, clientIp);
         var accountPages = new AccountPages(accounts, recovery, sessions, clientIp);
         var signIn = new SignInPages(logins, signUp, sessions, clientIp);
-        var posts = new PostHandlers(new PostDao(db.jdbi(), db.settings().isH2()), metrics.business());
+        var posts = new PostHandlers(new PostDao(db.jdbi(), db.dialect()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var access = new Access(
                 tokens, confirmedUsers, sessions, new OpsToken(config.auth().opsToken()), clientIp, Paths.SIGN_IN);

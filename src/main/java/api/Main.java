@@ -1,10 +1,10 @@
 package api;
 
 import api.cli.CommandLine;
-import api.cli.Commands;
+import api.cli.CommandTable;
+import api.cli.CommandTable.Command;
+import api.cli.CommandTable.Invocation;
 import api.cli.Help;
-import api.cli.Serve;
-import api.cli.TrainingRun;
 import api.config.AppConfig;
 import api.config.ConfigException;
 import api.db.DatabaseUnavailableException;
@@ -14,17 +14,14 @@ import api.server.JettySetup;
 import api.server.PortInUseException;
 import api.server.StartupPhases;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimeZone;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Parses the command line and runs the command it names. */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
-
-    /** A command: its words, how many arguments follow them, and what runs it with those arguments. */
-    private record Command(List<String> words, int arguments, Function<List<String>, Integer> run) {}
 
     private Main() {}
 
@@ -51,33 +48,18 @@ public final class Main {
             ConsoleLogging.apply(config.logging().level(), config.logging().json());
             config.warnings().forEach(log::warn);
             phases.end("config");
-            String owner = cli.option("owner");
-            List<Command> commands = List.of(
-                    new Command(List.of("serve"), 0, none -> Serve.run(config, phases)),
-                    new Command(List.of("db", "upgrade"), 0, none -> Commands.upgrade(config)),
-                    new Command(List.of("db", "downgrade"), 1, steps -> Commands.downgrade(config, steps.get(0))),
-                    new Command(List.of("db", "downgrade"), 0, none -> Commands.downgrade(config, "")),
-                    new Command(List.of("db", "current"), 0, none -> Commands.current(config)),
-                    new Command(List.of("db", "history"), 0, none -> Commands.history(config)),
-                    new Command(
-                            List.of("todos", "import"), 1, file -> Commands.importTodos(config, file.get(0), owner)),
-                    new Command(List.of("todos", "assign"), 0, none -> Commands.assignTodos(config, owner)),
-                    new Command(List.of("users", "list"), 0, none -> Commands.listUsers(config)),
-                    new Command(List.of("users", "disable"), 1, email -> Commands.disableUser(config, email.get(0))),
-                    new Command(List.of("users", "enable"), 1, email -> Commands.enableUser(config, email.get(0))),
-                    new Command(List.of("users", "unlock"), 1, email -> Commands.unlockUser(config, email.get(0))),
-                    new Command(List.of("users", "reset-link"), 1, email -> Commands.resetLink(config, email.get(0))),
-                    new Command(List.of("training-run"), 0, none -> TrainingRun.run()));
             List<String> words = cli.words().isEmpty() ? List.of("serve") : cli.words();
-            for (Command command : commands) {
-                int named = command.words().size();
-                if (words.size() == named + command.arguments()
-                        && words.subList(0, named).equals(command.words())) {
-                    return command.run().apply(words.subList(named, words.size()));
-                }
+            Optional<Command> command = CommandTable.find(words);
+            if (command.isEmpty()) {
+                System.err.println("unknown command '" + String.join(" ", words) + "'; see --help");
+                return 2;
             }
-            System.err.println("unknown command '" + String.join(" ", words) + "'; see --help");
-            return 2;
+            List<String> arguments = words.subList(command.get().words().size(), words.size());
+            if (arguments.size() != command.get().arguments()) {
+                System.err.println(command.get().usageError());
+                return 2;
+            }
+            return command.get().run().applyAsInt(new Invocation(config, phases, arguments, cli));
         } catch (ConfigException e) {
             System.err.println("config error: " + e.getMessage());
             return 2;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.cli.Commands;
+import api.db.Dialect;
 import api.db.migrations.Migration;
 import api.db.migrations.MigrationScripts;
 import api.support.ChildApp;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The operator commands, run in-process against an embedded H2 file database in a temp folder. */
 class MainTest {
     /** Every migration of this build, oldest first: the newest ones change with every schema change. */
-    private static final List<Migration> KNOWN = MigrationScripts.load("db/migration", true);
+    private static final List<Migration> KNOWN = MigrationScripts.load("db/migration", Dialect.H2);
 
     private Path dataDir;
 
@@ -141,6 +142,20 @@ class MainTest {
         Output out = run("db", "downgrade");
         assertEquals(2, out.status());
         assertEquals(Commands.DOWNGRADE_USAGE + "\n", out.stderr());
+    }
+
+    @Test
+    void a_command_without_its_argument_prints_its_usage_and_exits_2() {
+        Output out = run("users", "unlock");
+        assertEquals(2, out.status());
+        assertTrue(out.stderr().startsWith("usage: api users unlock EMAIL: "), out.stderr());
+    }
+
+    @Test
+    void a_command_with_an_argument_too_many_prints_its_usage_and_exits_2() {
+        Output out = run("db", "current", "now");
+        assertEquals(2, out.status());
+        assertTrue(out.stderr().startsWith("usage: api db current: "), out.stderr());
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class Commands {
         });
     }
 
-    public static final String DOWNGRADE_USAGE = "usage: api db downgrade N   (N >= 1: how many migrations to revert)";
+    public static final String DOWNGRADE_USAGE =
+            CommandTable.find(List.of("db", "downgrade")).orElseThrow().usageError();
 
     /** A usage error, exit 2, unless {@code steps} is a whole number of at least 1. */
     public static int downgrade(AppConfig config, String steps) {
@@ -89,8 +90,7 @@ public final class Commands {
 
     private static int withMigrations(AppConfig config, ToIntFunction<Migrations> command) {
         try (Database db = connect(config)) {
-            return command.applyAsInt(
-                    new Migrations(db.dataSource(), db.settings().isH2()));
+            return command.applyAsInt(db.migrations());
         }
     }
 
@@ -201,7 +201,7 @@ public final class Commands {
 
     private static void migrateIfAsked(AppConfig config, Database db) {
         if (config.database().migrateOnStart()) {
-            new Migrations(db.dataSource(), db.settings().isH2()).upgrade();
+            db.migrations().upgrade();
         }
     }
 

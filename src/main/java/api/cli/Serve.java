@@ -87,7 +87,7 @@ public final class Serve {
         Database.awaitReachable(settings.location(), settings.connectionTimeout(), settings.connectDeadline());
         long reachable = System.nanoTime();
         Database db = pool.get();
-        Migrations migrations = new Migrations(db.dataSource(), db.settings().isH2());
+        Migrations migrations = db.migrations();
         if (settings.migrateOnStart()) {
             migrations.upgrade();
         } else {

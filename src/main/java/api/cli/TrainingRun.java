@@ -3,7 +3,6 @@ package api.cli;
 import api.App;
 import api.config.AppConfig;
 import api.db.Database;
-import api.db.migrations.Migrations;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -76,7 +75,7 @@ public final class TrainingRun {
                     Map.of(),
                     Map.of());
             try (Database db = Commands.connect(config)) {
-                new Migrations(db.dataSource(), true).upgrade();
+                db.migrations().upgrade();
                 Javalin app = App.createApp(config, db).start(config.http().host(), 0);
                 try {
                     var training = new TrainingRun(app.port());

@@ -1,6 +1,7 @@
 package api.db;
 
 import api.config.DbSettings;
+import api.db.migrations.Migrations;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
@@ -33,7 +34,7 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         // a failed statement's message names its SQL but never the values bound to it (emails, hashes, tokens)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutParameters);
-        if (!settings.isH2()) {
+        if (Dialect.of(settings) == Dialect.MYSQL) {
             jdbi.registerArgument(new InstantsAsText());
         }
         return new Database(pool, jdbi, settings);
@@ -85,6 +86,15 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
         }
     }
 
+    public Dialect dialect() {
+        return Dialect.of(settings);
+    }
+
+    /** The migration runner for this database, with every migration the build knows. */
+    public Migrations migrations() {
+        return new Migrations(dataSource, dialect());
+    }
+
     /** Runs a query rather than {@code isValid} because a failed query makes the pool evict the dead connection. */
     public boolean isUp() {
         try (Connection connection = dataSource.getConnection();
@@ -122,7 +132,7 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
      */
     private static DataSource driver(DbSettings settings, long timeoutMs, boolean probe) {
         var properties = new Properties();
-        if (!settings.isH2()) {
+        if (Dialect.of(settings) == Dialect.MYSQL) {
             properties.setProperty("characterEncoding", "UTF-8"); // Connector/J then speaks utf8mb4
             properties.setProperty("connectionTimeZone", "UTC");
             properties.setProperty("forceConnectionTimeZoneToSession", "true");

@@ -8,10 +8,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/**
- * Plain JDBC inside a Jdbi transaction, because this runs for every request and an on-demand SqlObject rebuilt its
- * handles on every call.
- */
+/** The app's one use of plain JDBC, inside a Jdbi transaction: this batched insert runs for every request. */
 public final class JdbcRequestLogStore implements RequestLogStore {
     static final int MAX_CHUNK = 256;
 

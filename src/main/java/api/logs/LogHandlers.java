@@ -1,8 +1,8 @@
 package api.logs;
 
 import api.web.ApiError;
+import api.web.FieldErrors;
 import api.web.Json;
-import api.web.RequestValidationError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -20,16 +20,10 @@ public final class LogHandlers {
 
     /** Newest first. */
     public void all(Context ctx) {
-        int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(100);
-        int offset = ctx.queryParamAsClass("offset", Integer.class).getOrDefault(0);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw RequestValidationError.of(
-                    "query", "limit", "Input should be between 1 and " + MAX_LIMIT, "value_error");
-        }
-        if (offset < 0) {
-            throw RequestValidationError.of(
-                    "query", "offset", "Input should be greater than or equal to 0", "value_error");
-        }
+        int limit = FieldErrors.queryInt(ctx, "limit", 100);
+        int offset = FieldErrors.queryInt(ctx, "offset", 0);
+        FieldErrors.checkQuery(limit >= 1 && limit <= MAX_LIMIT, "limit", "Input should be between 1 and " + MAX_LIMIT);
+        FieldErrors.checkQuery(offset >= 0, "offset", "Input should be greater than or equal to 0");
         ctx.json(logs.newest(limit, offset).stream().map(LogHandlers::entry).toList());
     }
 

@@ -6,6 +6,7 @@ import api.todos.Todo;
 import api.todos.TodoDao;
 import api.todos.TodoUpdate;
 import api.web.Caller;
+import api.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -116,18 +117,12 @@ public final class TodoPages {
     }
 
     private static int pageParam(Context ctx) {
-        try {
-            return Math.max(1, Integer.parseInt(ctx.queryParam("page") == null ? "1" : ctx.queryParam("page")));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return Params.asInt(ctx.queryParam("page"))
+                .map(page -> Math.max(1, page))
+                .orElse(1);
     }
 
     private static Optional<Long> id(Context ctx) {
-        try {
-            return Optional.of(Long.parseLong(ctx.pathParam("id")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Params.asLong(ctx.pathParam("id"));
     }
 }

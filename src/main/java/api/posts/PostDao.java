@@ -1,5 +1,6 @@
 package api.posts;
 
+import api.db.Dialect;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -10,23 +11,32 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PostDao {
 
-    static final String POST_COLUMNS = """
+    private static final String ONE = """
         SELECT p.id, p.title, p.content, p.published, p.created_at, p.owner_id,
                COALESCE(u.display_email, u.email) AS owner_email, u.created_at AS owner_created_at,
                (SELECT COUNT(*) FROM votes v WHERE v.post_id = p.id) AS votes
-        """;
-
-    private static final String ONE = POST_COLUMNS + """
         FROM posts p
         JOIN users u ON u.id = p.owner_id
         WHERE p.id = :id
         """;
 
-    /**
-     * The page for H2; {@code titlePattern} is a LIKE pattern over the lower-cased title, escaped with {@code !}. The
-     * derived table holds ids only because with the TEXT content MariaDB made it an on-disk temporary table.
-     */
-    static final String PAGE_PORTABLE = POST_COLUMNS + """
+    /** STRAIGHT_JOIN, which H2 lacks, keeps posts first, where MariaDB would drive from users and sort every post. */
+    private static final String PAGE_ON_MYSQL = """
+        SELECT STRAIGHT_JOIN p.id, p.title, p.content, p.published, p.created_at, p.owner_id,
+               COALESCE(u.display_email, u.email) AS owner_email, u.created_at AS owner_created_at,
+               (SELECT COUNT(*) FROM votes v WHERE v.post_id = p.id) AS votes
+        FROM posts p
+        JOIN users u ON u.id = p.owner_id
+        WHERE LOWER(p.title) LIKE :titlePattern ESCAPE '!' AND (p.published OR p.owner_id = :viewer)
+        ORDER BY p.id
+        LIMIT :limit OFFSET :skip
+        """;
+
+    /** The derived table holds ids only because with the TEXT content MariaDB made it an on-disk temporary table. */
+    private static final String PAGE_ON_H2 = """
+        SELECT p.id, p.title, p.content, p.published, p.created_at, p.owner_id,
+               COALESCE(u.display_email, u.email) AS owner_email, u.created_at AS owner_created_at,
+               (SELECT COUNT(*) FROM votes v WHERE v.post_id = p.id) AS votes
         FROM (SELECT id FROM posts
               WHERE LOWER(title) LIKE :titlePattern ESCAPE '!' AND (published OR owner_id = :viewer)
               ORDER BY id
@@ -36,30 +46,22 @@ public final class PostDao {
         ORDER BY p.id
         """;
 
-    /**
-     * The page for MySQL and MariaDB: STRAIGHT_JOIN (which H2 lacks) keeps posts first, where MariaDB would drive from
-     * users and sort every post.
-     */
-    static final String PAGE_MYSQL = POST_COLUMNS.replaceFirst("SELECT", "SELECT STRAIGHT_JOIN") + """
-        FROM posts p
-        JOIN users u ON u.id = p.owner_id
-        WHERE LOWER(p.title) LIKE :titlePattern ESCAPE '!' AND (p.published OR p.owner_id = :viewer)
-        ORDER BY p.id
-        LIMIT :limit OFFSET :skip
-        """;
-
     private static final PostRowMapper ROWS = new PostRowMapper();
 
     private final Jdbi jdbi;
     private final String page;
 
-    public PostDao(Jdbi jdbi, boolean h2) {
+    public PostDao(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
-        this.page = pageSql(h2);
+        this.page = pageSql(dialect);
     }
 
-    public static String pageSql(boolean h2) {
-        return h2 ? PAGE_PORTABLE : PAGE_MYSQL;
+    /** The page of posts is the one statement the dialects write apart. */
+    static String pageSql(Dialect dialect) {
+        return switch (dialect) {
+            case MYSQL -> PAGE_ON_MYSQL;
+            case H2 -> PAGE_ON_H2;
+        };
     }
 
     public long insert(NewPost post, long ownerId) {
@@ -80,7 +82,10 @@ public final class PostDao {
         return jdbi.withHandle(h -> h.createQuery(ONE).bind("id", id).map(ROWS).findOne());
     }
 
-    /** A page of the posts {@code viewerId} may see: the published ones and its own drafts. */
+    /**
+     * A page of the posts {@code viewerId} may see: the published ones and its own drafts. {@code titlePattern} is a
+     * LIKE pattern over the lower-cased title, escaped with {@code !}.
+     */
     public List<PostRow> list(String titlePattern, long viewerId, int limit, int skip) {
         return jdbi.withHandle(h -> h.createQuery(page)
                 .bind("titlePattern", titlePattern)

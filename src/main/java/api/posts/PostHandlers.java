@@ -3,6 +3,7 @@ package api.posts;
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
 import api.web.Caller;
+import api.web.FieldErrors;
 import api.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -20,12 +21,11 @@ public final class PostHandlers {
     }
 
     public void list(Context ctx) {
-        int limit = ctx.queryParamAsClass("limit", Integer.class)
-                .check(n -> n == null || n >= 1 && n <= MAX_LIMIT, "ensure this value is between 1 and " + MAX_LIMIT)
-                .getOrDefault(10);
-        int skip = ctx.queryParamAsClass("skip", Integer.class)
-                .check(n -> n == null || n >= 0, "ensure this value is greater than or equal to 0")
-                .getOrDefault(0);
+        int limit = FieldErrors.queryInt(ctx, "limit", 10);
+        FieldErrors.checkQuery(
+                limit >= 1 && limit <= MAX_LIMIT, "limit", "ensure this value is between 1 and " + MAX_LIMIT);
+        int skip = FieldErrors.queryInt(ctx, "skip", 0);
+        FieldErrors.checkQuery(skip >= 0, "skip", "ensure this value is greater than or equal to 0");
         String search = ctx.queryParam("search") == null ? "" : ctx.queryParam("search");
         ctx.json(posts.list(containsPattern(search), Caller.userId(ctx), limit, skip).stream()
                 .map(PostRow::withVotes)
@@ -33,7 +33,7 @@ public final class PostHandlers {
     }
 
     public void get(Context ctx) {
-        long id = ctx.pathParamAsClass("id", Long.class).get();
+        long id = FieldErrors.pathId(ctx);
         long viewer = Caller.userId(ctx);
         // an unpublished post is its owner's draft: to anyone else it does not exist
         ctx.json(posts.find(id)
@@ -50,7 +50,7 @@ public final class PostHandlers {
     }
 
     public void update(Context ctx) {
-        long id = ctx.pathParamAsClass("id", Long.class).get();
+        long id = FieldErrors.pathId(ctx);
         NewPost input = NewPost.from(Json.body(ctx));
         requireOwnPost(id, Caller.userId(ctx));
         posts.update(id, input);
@@ -58,7 +58,7 @@ public final class PostHandlers {
     }
 
     public void delete(Context ctx) {
-        long id = ctx.pathParamAsClass("id", Long.class).get();
+        long id = FieldErrors.pathId(ctx);
         requireOwnPost(id, Caller.userId(ctx));
         posts.delete(id);
         ctx.status(HttpStatus.NO_CONTENT);

@@ -31,14 +31,14 @@ public final class TodoApiHandlers {
         if (completed != null && !completed.equals("true") && !completed.equals("false")) {
             throw ApiError.badRequest("completed must be true or false.");
         }
-        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = TodoParams.queryInt(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = TodoParams.queryInt(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         ctx.json(todos.list(Caller.userId(ctx), completed == null, "true".equals(completed), limit, offset));
     }
 
     public void get(Context ctx) {
-        long id = id(ctx);
-        ctx.json(todos.find(id, Caller.userId(ctx)).orElseThrow(() -> notFound(ctx)));
+        long id = TodoParams.id(ctx);
+        ctx.json(todos.find(id, Caller.userId(ctx)).orElseThrow(() -> TodoParams.notFound(ctx)));
     }
 
     public void create(Context ctx) {
@@ -49,9 +49,9 @@ public final class TodoApiHandlers {
     }
 
     public void update(Context ctx) {
-        long id = id(ctx);
+        long id = TodoParams.id(ctx);
         TodoUpdate update = TodoUpdate.from(body(ctx));
-        Todo updated = todos.update(id, Caller.userId(ctx), update).orElseThrow(() -> notFound(ctx));
+        Todo updated = todos.update(id, Caller.userId(ctx), update).orElseThrow(() -> TodoParams.notFound(ctx));
         if (Boolean.TRUE.equals(update.completed())) {
             events.taskCompleted();
         }
@@ -59,21 +59,8 @@ public final class TodoApiHandlers {
     }
 
     public void delete(Context ctx) {
-        long id = id(ctx);
-        ctx.json(todos.delete(id, Caller.userId(ctx)).orElseThrow(() -> notFound(ctx)));
-    }
-
-    /** Ids were strings in the original API, so one that is not a number is simply not found. */
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw notFound(ctx);
-        }
-    }
-
-    private static ApiError notFound(Context ctx) {
-        return ApiError.notFound("Todo " + ctx.pathParam("id") + " not found");
+        long id = TodoParams.id(ctx);
+        ctx.json(todos.delete(id, Caller.userId(ctx)).orElseThrow(() -> TodoParams.notFound(ctx)));
     }
 
     /**
@@ -98,21 +85,5 @@ public final class TodoApiHandlers {
         int semicolon = contentType.indexOf(';');
         String mediaType = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
         return mediaType.strip().toLowerCase(Locale.ROOT).equals("application/json");
-    }
-
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String text = ctx.queryParam(name);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, like a value out of range
-        }
-        throw ApiError.badRequest(name + " must be an integer from " + min + " to " + max + ".");
     }
 }

@@ -16,25 +16,26 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 @RegisterConstructorMapper(Todo.class)
 @RegisterConstructorMapper(Priority.class)
 public interface TodoDao {
-    String TODO_COLUMNS = """
-        SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
-               t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
-        """;
-
-    String SELECT_TODO = TODO_COLUMNS + "FROM tasks t JOIN priorities p ON p.id = t.priority_id\n";
     String INSERT_TODO = """
         INSERT INTO tasks (title, description, priority_id, due_date, created_at, updated_at, completed_at, owner_id)
         VALUES (:title, :memo, :priority, :dueDate, :now, :now, CASE WHEN :completed THEN :now END, :owner)
         """;
 
-    @SqlQuery(SELECT_TODO + "WHERE t.id = :id AND t.owner_id = :owner AND t.is_disabled = FALSE")
+    @SqlQuery("""
+        SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
+               t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
+        FROM tasks t JOIN priorities p ON p.id = t.priority_id
+        WHERE t.id = :id AND t.owner_id = :owner AND t.is_disabled = FALSE
+        """)
     Optional<Todo> find(long id, long owner);
 
     /**
      * {@code completed} filters only when {@code all} is false. Ids are paged first so MariaDB walks the owner's index
      * instead of sorting every task.
      */
-    @SqlQuery(TODO_COLUMNS + """
+    @SqlQuery("""
+        SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
+               t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
         FROM (SELECT id FROM tasks
               WHERE owner_id = :owner AND is_disabled = FALSE AND (:all OR (completed_at IS NOT NULL) = :completed)
               ORDER BY id
@@ -45,11 +46,14 @@ public interface TodoDao {
         """)
     List<Todo> list(long owner, boolean all, boolean completed, int limit, int offset);
 
-    String BOARD_ORDER = "ORDER BY t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id\n";
-
-    @SqlQuery(SELECT_TODO + """
+    @SqlQuery("""
+        SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
+               t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
+        FROM tasks t JOIN priorities p ON p.id = t.priority_id
         WHERE t.owner_id = :owner AND t.is_disabled = FALSE AND (t.completed_at IS NOT NULL) = :completed
-        """ + BOARD_ORDER + "LIMIT :limit OFFSET :offset")
+        ORDER BY t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id
+        LIMIT :limit OFFSET :offset
+        """)
     List<Todo> board(long owner, boolean completed, int limit, int offset);
 
     @SqlQuery("""
@@ -59,11 +63,16 @@ public interface TodoDao {
     int count(long owner, boolean completed);
 
     /** Keyset paging, so a download reads the list in short queries and holds no connection between them. */
-    @SqlQuery(SELECT_TODO + """
+    @SqlQuery("""
+        SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
+               t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
+        FROM tasks t JOIN priorities p ON p.id = t.priority_id
         WHERE t.owner_id = :owner AND t.is_disabled = FALSE AND (t.completed_at IS NOT NULL) = :completed
           AND (t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, COALESCE(t.due_date, DATE '1970-01-01'), t.id)
               > (:after.priority, :after.undated, :after.dueDate, :after.id)
-        """ + BOARD_ORDER + "LIMIT :limit")
+        ORDER BY t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id
+        LIMIT :limit
+        """)
     List<Todo> boardAfter(long owner, boolean completed, @BindMethods("after") BoardKey after, int limit);
 
     @SqlQuery("SELECT id, priority FROM priorities ORDER BY id")

@@ -4,6 +4,7 @@ import api.auth.Tokens;
 import api.web.ApiError;
 import api.web.Caller;
 import api.web.ClientIp;
+import api.web.FieldErrors;
 import api.web.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -30,7 +31,7 @@ public final class UserHandlers {
     }
 
     public void get(Context ctx) {
-        long id = ctx.pathParamAsClass("id", Long.class).get();
+        long id = FieldErrors.pathId(ctx);
         ctx.json(users.find(id).orElseThrow(() -> ApiError.notFound("User with id: " + id + " does not exist")));
     }
 

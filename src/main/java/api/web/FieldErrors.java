@@ -2,15 +2,39 @@ package api.web;
 
 import api.web.RequestValidationError.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The failures of one request body's fields, in FastAPI's words: every field is checked in the contract's order and
- * all failures are answered together (422).
+ * The social API's input checks, in FastAPI's words (422): a body's fields are checked in the contract's order and all
+ * failures answered together; a query or path parameter is answered on its own.
  */
 public final class FieldErrors {
     private final List<FieldError> errors = new ArrayList<>();
+
+    /** The query parameter as an int, {@code fallback} when absent. */
+    public static int queryInt(Context ctx, String name, int fallback) {
+        String text = ctx.queryParam(name);
+        return text == null ? fallback : Params.asInt(text).orElseThrow(() -> unparsable("query", name, text));
+    }
+
+    /** Refuses the query parameter {@code name} with {@code msg} unless {@code valid}. */
+    public static void checkQuery(boolean valid, String name, String msg) {
+        if (!valid) {
+            throw RequestValidationError.of("query", name, msg, "value_error");
+        }
+    }
+
+    /** The {@code {id}} of the path. */
+    public static long pathId(Context ctx) {
+        String text = ctx.pathParam("id");
+        return Params.asLong(text).orElseThrow(() -> unparsable("path", "id", text));
+    }
+
+    private static RequestValidationError unparsable(String location, String name, String text) {
+        return RequestValidationError.of(location, name, "Input could not be parsed: '" + text + "'", "type_error");
+    }
 
     /** The field's text; null, with the failure noted, when it is missing, null or not a string. */
     public String text(JsonNode body, String field) {

@@ -3,25 +3,18 @@ package api.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.Api;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class AuthApiTest {
     /** TestConfig's SECRET_KEY: the tests forge tokens the app would have issued. */
     private static final String SECRET = "test-secret-key-that-is-long-enough-for-hs256";
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         db.truncateAll();
@@ -34,8 +27,7 @@ class AuthApiTest {
         assertEquals("Bearer", response.header("WWW-Authenticate"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void no_authorization_header_is_401_not_authenticated(TestDb db) {
         var response = app(db).get("/posts");
 
@@ -44,8 +36,7 @@ class AuthApiTest {
         assertEquals("Bearer", response.header("WWW-Authenticate"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_scheme_than_bearer_is_401_not_authenticated(TestDb db) {
         var response = app(db).get("/posts", "Authorization", "Basic dXNlcjpwYXNz");
 
@@ -53,14 +44,12 @@ class AuthApiTest {
         assertEquals("Not authenticated", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_malformed_token_is_401_could_not_validate(TestDb db) {
         assertCouldNotValidate(app(db).get("/posts", Api.bearer("not-a-token")));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_expired_token_is_401_could_not_validate(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -72,8 +61,7 @@ class AuthApiTest {
         assertCouldNotValidate(app.get("/posts", Api.bearer(expired)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_token_signed_with_another_key_is_401_could_not_validate(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -85,8 +73,7 @@ class AuthApiTest {
         assertCouldNotValidate(app.get("/posts", Api.bearer(forged)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_alg_none_token_is_401_could_not_validate(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -98,8 +85,7 @@ class AuthApiTest {
         assertCouldNotValidate(app.get("/posts", Api.bearer(unsigned)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_token_whose_user_id_was_changed_is_401_could_not_validate(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -114,8 +100,7 @@ class AuthApiTest {
         assertCouldNotValidate(app.get("/users/me", Api.bearer(parts[0] + "." + payload + "." + parts[2])));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_token_of_a_deleted_user_is_401_could_not_validate(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -124,8 +109,7 @@ class AuthApiTest {
         assertCouldNotValidate(app.get("/posts", user.auth()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void authentication_is_checked_before_the_body_is_validated(TestDb db) {
         var response = app(db).send("PUT", "/posts/1", null, null);
 
@@ -133,16 +117,14 @@ class AuthApiTest {
         assertEquals("Not authenticated", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_bad_token_is_401_even_with_an_invalid_body(TestDb db) {
         var response = app(db).send("POST", "/posts", "application/json", "{broken", Api.bearer("not-a-token"));
 
         assertCouldNotValidate(response);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_token_signed_with_the_former_default_key_is_refused_by_an_app_with_no_key_configured(TestDb db) {
         db.truncateAll();
         try (TestApp app = TestApp.start(TestConfig.forDb(db, Map.of("SECRET_KEY", "")), db)) {
@@ -156,8 +138,7 @@ class AuthApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void without_a_configured_key_a_token_ends_with_the_start_that_issued_it(TestDb db) {
         db.truncateAll();
         var config = TestConfig.forDb(db, Map.of("SECRET_KEY", ""));

@@ -4,28 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.Api;
 import api.support.Await;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The production default: a token's user, once found, is trusted for AUTH_USER_CACHE_SECONDS. */
 class ConfirmedUsersApiTest {
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp appWithUserCache(TestDb db, String seconds) {
         db.truncateAll();
         return TestApp.start(TestConfig.forDb(db, Map.of("AUTH_USER_CACHE_SECONDS", seconds)), db);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_write_by_a_user_deleted_within_the_cache_time_is_409_not_500(TestDb db) {
         try (TestApp app = appWithUserCache(db, "60")) {
             var user = Api.signUp(app);
@@ -39,8 +32,7 @@ class ConfirmedUsersApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_deleted_user_is_refused_once_the_cache_time_has_passed(TestDb db) {
         try (TestApp app = appWithUserCache(db, "1")) {
             var user = Api.signUp(app);

@@ -3,6 +3,7 @@ package api.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.Await;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
@@ -23,10 +24,6 @@ class OpsEndpointsApiTest {
     static Stream<Arguments> endpoints() {
         return TestDbs.all()
                 .flatMap(db -> Stream.of("/metrics", "/log_all", "/log_first").map(path -> Arguments.of(db, path)));
-    }
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
     }
 
     private static TestApp app(TestDb db) {
@@ -82,8 +79,7 @@ class OpsEndpointsApiTest {
                 () -> app(db).get(path, "Authorization", "Bearer " + TOKEN).status() == 200);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void public_endpoints_need_no_token(TestDb db) {
         assertEquals(200, app(db).get("/").status());
         assertEquals(200, app(db).get("/health").status());

@@ -5,21 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class SessionsTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static Sessions at(TestDb db, Instant now) {
         return new Sessions(db.jdbi().onDemand(SessionDao.class), Clock.fixed(now, ZoneOffset.UTC));
@@ -33,8 +26,7 @@ class SessionsTest {
                         .one());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_started_session_is_found_by_its_cookie_value_with_the_users_email_and_a_token(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -48,8 +40,7 @@ class SessionsTest {
         assertEquals(NOW.plus(Sessions.LIFETIME), session.expiresAt());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void two_sessions_of_one_user_have_their_own_ids_and_tokens(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -63,8 +54,7 @@ class SessionsTest {
                 sessions.find(second).orElseThrow().csrf());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_session_past_its_lifetime_is_not_found(TestDb db) {
         db.truncateAll();
         String cookie = at(db, NOW).start(Fixtures.aUser(db));
@@ -74,8 +64,7 @@ class SessionsTest {
         assertTrue(at(db, NOW.plus(Sessions.LIFETIME)).find(cookie).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_ended_session_is_not_found(TestDb db) {
         db.truncateAll();
         Sessions sessions = at(db, NOW);
@@ -87,8 +76,7 @@ class SessionsTest {
         assertEquals(0, Fixtures.count(db, "sessions"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_cookie_that_is_not_a_session_id_finds_nothing(TestDb db) {
         db.truncateAll();
         Sessions sessions = at(db, NOW);
@@ -99,8 +87,7 @@ class SessionsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_purge_deletes_only_expired_sessions_and_says_how_many(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -114,8 +101,7 @@ class SessionsTest {
         assertTrue(at(db, NOW).find(live).isPresent());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_users_sessions_go_with_the_user(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -134,8 +120,7 @@ class SessionsTest {
                         .execute());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_session_dated_before_the_accounts_tokens_ended_is_no_session(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -148,8 +133,7 @@ class SessionsTest {
         assertTrue(sessions.find(session).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_session_dated_from_when_the_accounts_tokens_ended_is_found(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -159,8 +143,7 @@ class SessionsTest {
         assertTrue(sessions.find(sessions.start(user, NOW.minusMillis(1))).isPresent());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_disabled_accounts_session_is_no_session(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.Main;
 import api.config.DbSettings;
-import api.db.migrations.Migrations;
 import api.support.TestDbs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -54,7 +53,7 @@ class TodosImportCommandTest {
     private static DbSettings databaseWithUser(String email) {
         DbSettings db = TestDbs.freshH2Settings("todos-cli");
         try (var database = TestDbs.connect(db)) {
-            new Migrations(database.dataSource(), true).upgrade();
+            database.migrations().upgrade();
             database.jdbi().useHandle(h -> h.execute("INSERT INTO users (email, password) VALUES (?, 'x')", email));
         }
         return db;

@@ -6,23 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import api.support.Api;
 import api.support.CommandRun;
 import api.support.MailServer;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** An operator lists, disables, enables and hands a reset link to accounts of a running app's database. */
 class UsersCommandsTest {
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static CommandRun.Output run(TestDb db, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
@@ -44,8 +37,7 @@ class UsersCommandsTest {
         return Api.on(db);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_shows_each_account_with_its_id_email_and_last_login(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app); // and logged in
@@ -62,8 +54,7 @@ class UsersCommandsTest {
         assertTrue(line.matches(".* - +\\d{4}-\\d\\d-\\d\\dT.*Z$"), "not disabled, logged in: " + line);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_disabled_account_cannot_use_its_token_and_is_told_why(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -75,8 +66,7 @@ class UsersCommandsTest {
         assertEquals("This account is disabled; its owner should contact the service's operator", refused.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_disabled_account_cannot_log_in(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -88,8 +78,7 @@ class UsersCommandsTest {
         assertTrue(refused.detail().contains("disabled"), refused.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_enabled_account_logs_in_again_but_its_tokens_from_before_the_disable_stay_ended(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -101,14 +90,12 @@ class UsersCommandsTest {
         assertEquals(200, login(app, user.email(), Api.PASSWORD));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void disable_for_an_email_no_user_has_exits_1(TestDb db) {
         assertEquals(1, run(db, "users", "disable", "nobody-at-all@example.com").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void reset_link_prints_a_link_that_sets_a_new_password(TestDb db) {
         db.truncateAll();
         try (TestApp app = TestApp.start(TestConfig.forDb(db), db)) {
@@ -126,8 +113,7 @@ class UsersCommandsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void reset_link_without_a_public_url_exits_2_and_says_what_is_missing(TestDb db) {
         var printed = run(db, "users", "reset-link", "someone@example.com");
 

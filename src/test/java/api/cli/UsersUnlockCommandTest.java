@@ -4,23 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.Main;
 import api.support.Api;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** An operator unlocks an account that attackers have filled from many addresses. */
 class UsersUnlockCommandTest {
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static int login(TestApp app, String email, String password, String address) {
         return app.postForm("/login", Map.of("username", email, "password", password), "X-Forwarded-For", address)
@@ -37,8 +30,7 @@ class UsersUnlockCommandTest {
         return Main.run(all.toArray(String[]::new));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void unlock_clears_the_counters_every_address_filled_so_the_owner_logs_in_at_once(TestDb db) {
         db.truncateAll();
         try (TestApp app = TestApp.start(TestConfig.forDb(db, Map.of("LOGIN_MAX_FAILURES", "2")), db)) {
@@ -54,8 +46,7 @@ class UsersUnlockCommandTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void unlock_for_an_email_no_user_has_exits_1(TestDb db) {
         assertEquals(1, run(db, "users", "unlock", "nobody-at-all@example.com"));
     }

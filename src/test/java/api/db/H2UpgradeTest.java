@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2UpgradeTest {
     private static final Path PREVIOUS_H2 = Path.of(System.getProperty("h2.previous.jar"));
     private static final Path FORMAT2_H2 = Path.of(System.getProperty("h2.format2.jar"));
-    private static final List<Migration> KNOWN = MigrationScripts.load("db/migration", true);
+    private static final List<Migration> KNOWN = MigrationScripts.load("db/migration", Dialect.H2);
 
     @TempDir
     Path dataDir;

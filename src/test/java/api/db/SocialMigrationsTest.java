@@ -32,8 +32,8 @@ class SocialMigrationsTest {
     }
 
     private static Migrations socialOnly(Database db) {
-        Migrations all = new Migrations(db.dataSource(), db.settings().isH2());
-        return new Migrations(db.dataSource(), db.settings().isH2(), all.known().subList(0, SOCIAL_MIGRATIONS));
+        Migrations all = db.migrations();
+        return new Migrations(db.dataSource(), db.dialect(), all.known().subList(0, SOCIAL_MIGRATIONS));
     }
 
     @ParameterizedTest(name = "{0}")

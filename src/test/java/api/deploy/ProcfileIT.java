@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.config.DbSettings;
+import api.db.Dialect;
 import api.db.migrations.MigrationScripts;
 import api.support.TestDbs;
 import java.net.ConnectException;
@@ -35,7 +36,7 @@ class ProcfileIT {
         Process release = start(procfile.get("release"), port, herokuUrl, logs.resolve("release.log"));
         assertTrue(release.waitFor(60, TimeUnit.SECONDS), "release did not finish");
         assertEquals(0, release.exitValue(), () -> read(logs.resolve("release.log")));
-        int migrations = MigrationScripts.load("db/migration", false).size();
+        int migrations = MigrationScripts.load("db/migration", Dialect.MYSQL).size();
         assertTrue(
                 read(logs.resolve("release.log")).contains("Applied " + migrations + ":"),
                 () -> read(logs.resolve("release.log")));

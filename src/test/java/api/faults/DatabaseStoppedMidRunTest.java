@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import api.config.AppConfig;
 import api.config.DbSettings;
 import api.db.Database;
-import api.db.migrations.Migrations;
 import api.support.Api;
 import api.support.MariaDbServer;
 import api.support.TestApp;
@@ -58,7 +57,7 @@ class DatabaseStoppedMidRunTest {
                 config.database().poolSize(),
                 config.database().connectionTimeout(),
                 config.database().connectDeadline());
-        new Migrations(database.dataSource(), false).upgrade();
+        database.migrations().upgrade();
         app = TestApp.start(config, new TestDb("dedicated MariaDB", settings, database));
         account = Api.signUp(app);
         Api.createPost(app, account, "before the outage");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import api.config.AppConfig;
 import api.config.DbSettings;
 import api.db.Database;
-import api.db.migrations.Migrations;
 import api.faults.MalformedRequests.Case;
 import api.support.Api;
 import api.support.RawHttp;
@@ -66,7 +65,7 @@ class MalformedRequestCorpusTest {
     static void send_the_whole_corpus() {
         DbSettings settings = TestDbs.freshMariaDbSettings("corpus");
         database = TestDbs.connect(settings);
-        new Migrations(database.dataSource(), false).upgrade();
+        database.migrations().upgrade();
         AppConfig config =
                 TestConfig.forDb(settings, Map.of("LOGIN_MAX_FAILURES", "1000000", "SHUTDOWN_TIMEOUT_SECONDS", "1"));
         app = TestApp.start(config, new TestDb("MariaDB (corpus)", settings, database));

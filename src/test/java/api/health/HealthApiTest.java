@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import api.db.Database;
 import api.support.Await;
+import api.support.OnEachDatabase;
 import api.support.TcpProxy;
 import api.support.TestApp;
 import api.support.TestConfig;
@@ -12,19 +13,11 @@ import api.support.TestDb;
 import api.support.TestDbs;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class HealthApiTest {
 
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void health_is_200_with_database_up(TestDb db) {
         try (TestApp app = TestApp.start(db)) {
             var response = app.get("/health");

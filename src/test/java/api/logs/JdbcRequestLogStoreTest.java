@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.config.DbSettings;
 import api.db.Database;
-import api.db.migrations.Migrations;
 import api.support.TestDb;
 import api.support.TestDbs;
 import java.time.Duration;
@@ -90,7 +89,7 @@ class JdbcRequestLogStoreTest {
     void batches_of_every_size_leave_at_most_nine_statements_prepared_on_the_server() {
         DbSettings settings = TestDbs.freshMariaDbSettings("stmts");
         try (var database = Database.connect(settings, 1, Duration.ofSeconds(2), Duration.ofSeconds(30))) {
-            new Migrations(database.dataSource(), false).upgrade();
+            database.migrations().upgrade();
             var store = new JdbcRequestLogStore(database.jdbi());
             long before = preparedOnServer(database);
 

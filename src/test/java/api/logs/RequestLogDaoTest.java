@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import api.config.DbSettings;
-import api.db.migrations.Migrations;
 import api.support.TestDb;
 import api.support.TestDbs;
 import java.time.Instant;
@@ -97,7 +96,7 @@ class RequestLogDaoTest {
     void on_mariadb_the_newest_page_and_the_purge_read_the_primary_key_in_order() {
         DbSettings settings = TestDbs.freshMariaDbSettings("logplan");
         try (var database = TestDbs.connect(settings)) {
-            new Migrations(database.dataSource(), false).upgrade();
+            database.migrations().upgrade();
             RequestLogDao dao = database.jdbi().onDemand(RequestLogDao.class);
             new JdbcRequestLogStore(database.jdbi())
                     .store(IntStream.range(0, 2_000)

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.config.DbSettings;
 import api.db.Database;
-import api.db.migrations.Migrations;
 import api.support.Await;
 import api.support.TcpProxy;
 import api.support.TestApp;
@@ -38,7 +37,7 @@ class RequestLogOutageTest {
     void a_request_while_the_database_is_down_is_answered_and_its_log_arrives_after_it_returns() throws Exception {
         DbSettings direct = TestDbs.freshMariaDbSettings("outage");
         try (Database migrator = TestDbs.connect(direct)) {
-            new Migrations(migrator.dataSource(), false).upgrade();
+            migrator.migrations().upgrade();
         }
         try (TcpProxy proxy = TcpProxy.open(TestDbs.mariadbPort())) {
             DbSettings proxied = TestDbs.throughPort(direct, proxy.port());

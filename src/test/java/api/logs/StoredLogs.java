@@ -2,7 +2,6 @@ package api.logs;
 
 import api.config.DbSettings;
 import api.db.Database;
-import api.db.migrations.Migrations;
 import api.support.Await;
 import api.support.TestDb;
 import api.support.TestDbs;
@@ -41,7 +40,7 @@ final class StoredLogs {
 
     static TestDb migrated(String name, DbSettings settings) {
         Database database = TestDbs.connect(settings);
-        new Migrations(database.dataSource(), settings.isH2()).upgrade();
+        database.migrations().upgrade();
         return new TestDb(name, settings, database);
     }
 

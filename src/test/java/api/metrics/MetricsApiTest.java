@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import api.auth.Role;
 import api.db.Database;
 import api.support.Await;
+import api.support.OnEachDatabase;
 import api.support.RawHttp;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -19,19 +19,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class MetricsApiTest {
     private static final Map<String, TestApp> APPS = new ConcurrentHashMap<>();
     private static final String TOKEN_CHARS =
             "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         return APPS.computeIfAbsent(
@@ -89,8 +82,7 @@ class MetricsApiTest {
         return "/" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36) + "/" + random.nextInt(1_000_000);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void metrics_are_served_in_text_format_0_0_4(TestDb db) {
         var response = app(db).get("/metrics");
 
@@ -100,8 +92,7 @@ class MetricsApiTest {
                 response.header("Content-Type"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void requests_are_counted_by_method_route_template_and_status(TestDb db) {
         TestApp app = app(db);
         double before = scrape(app)
@@ -115,8 +106,7 @@ class MetricsApiTest {
         assertEquals(2, after - before);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void no_label_holds_a_raw_path(TestDb db) {
         TestApp app = app(db);
         app.get("/test/posts/987654");
@@ -128,8 +118,7 @@ class MetricsApiTest {
         assertFalse(text.contains("123456"), "an unmatched path reached a label");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_thousand_random_methods_and_paths_add_no_metric_series(TestDb db) {
         TestApp app = app(db);
         var random = new Random(24);
@@ -147,8 +136,7 @@ class MetricsApiTest {
         assertTrue(added.isEmpty(), added.size() + " new series, such as " + truncated(added));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void unmatched_paths_share_one_route_label(TestDb db) {
         TestApp app = app(db);
         double before = scrape(app).value("http_requests_total", Map.of("route", "unmatched", "status", "404"));
@@ -160,8 +148,7 @@ class MetricsApiTest {
                 2, scrape(app).value("http_requests_total", Map.of("route", "unmatched", "status", "404")) - before);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void failed_requests_are_counted_with_their_5xx_status(TestDb db) {
         TestApp app = app(db);
         app.get("/test/boom");
@@ -169,8 +156,7 @@ class MetricsApiTest {
         assertTrue(scrape(app).value("http_requests_total", Map.of("route", "/test/boom", "status", "500")) >= 1);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void latency_is_a_histogram_by_method_and_route(TestDb db) {
         TestApp app = app(db);
         app.get("/test/posts/1");
@@ -187,8 +173,7 @@ class MetricsApiTest {
                 .noneMatch(s -> s.labels().containsKey("status")));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void jvm_metrics_are_exported(TestDb db) {
         Scrape scrape = scrape(app(db));
 
@@ -199,8 +184,7 @@ class MetricsApiTest {
         assertTrue(scrape.has("process_cpu_seconds_total"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void request_log_queue_metrics_are_exported(TestDb db) {
         TestApp app = app(db);
         app.get("/");
@@ -215,8 +199,7 @@ class MetricsApiTest {
         assertEquals(0, scrape.value("request_log_purged_total", Map.of()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void business_counters_are_exported_from_zero(TestDb db) {
         Scrape scrape = scrape(app(db));
 
@@ -234,8 +217,7 @@ class MetricsApiTest {
                 .anyMatch(s -> "down".equals(s.labels().get("direction"))));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void connection_pool_metrics_are_exported(TestDb db) {
         // a pool of its own: Hikari lets only the first app that tracks a pool export its metrics
         try (Database pool = Database.connect(db.settings(), 3, Duration.ofSeconds(2), Duration.ofSeconds(10));

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
 import api.support.MailServer;
+import api.support.OnEachDatabase;
 import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import api.users.Accounts;
 import api.users.ResetLinks;
 import java.net.URLEncoder;
@@ -19,22 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The forgotten-password pages and the account page, over real HTTP with a real SMTP server in the test process. */
 class AccountPagesTest {
     private static final String NEW_PASSWORD = "新しい合言葉です";
     private static final Map<String, TestApp> APPS = new ConcurrentHashMap<>();
     private static MailServer mail;
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     @BeforeAll
     static void startMailServer() {
@@ -107,14 +100,12 @@ class AccountPagesTest {
         assertEquals(Paths.RESET + "?token=", ResetLinks.PATH);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_sign_in_page_links_to_the_forgot_page(TestDb db) {
         assertTrue(app(db).get(Paths.SIGN_IN).body().contains("href=\"" + Paths.FORGOT + "\""));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_known_and_an_unknown_email_get_the_same_answer_page(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -128,8 +119,7 @@ class AccountPagesTest {
         assertTrue(known.body().contains("a message with a link to reset its password is on its way"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_mailed_link_opens_a_form_that_sets_the_password_and_sends_to_sign_in_with_a_notice(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -149,8 +139,7 @@ class AccountPagesTest {
         assertEquals(403, login(app, user.email(), Api.PASSWORD));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_reset_from_the_page_ends_every_session_and_token(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -163,8 +152,7 @@ class AccountPagesTest {
         assertEquals(401, app.get("/users/me", user.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_used_link_shows_the_one_message_and_changes_nothing(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -183,8 +171,7 @@ class AccountPagesTest {
         assertEquals(200, login(app, user.email(), NEW_PASSWORD));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_unknown_or_missing_token_shows_the_one_message(TestDb db) {
         TestApp app = app(db);
 
@@ -195,8 +182,7 @@ class AccountPagesTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_new_password_that_breaks_the_sign_up_rules_is_refused_and_keeps_the_link(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -210,8 +196,7 @@ class AccountPagesTest {
         assertEquals(303, reset(app, token, NEW_PASSWORD).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void forgot_and_reset_posts_without_the_forms_token_are_403(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -224,8 +209,7 @@ class AccountPagesTest {
         assertEquals(0, mail.received());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void without_a_mail_server_the_forgot_page_says_recovery_is_not_set_up_with_503(TestDb db) {
         db.truncateAll();
         TestApp app = Api.on(db);
@@ -237,8 +221,7 @@ class AccountPagesTest {
         assertTrue(response.body().contains("Password recovery by email is not set up"), response.body());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void past_the_recovery_limit_the_forgot_page_is_429_with_retry_after(TestDb db) {
         db.truncateAll();
         mail.empty();
@@ -255,8 +238,7 @@ class AccountPagesTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_empty_email_re_renders_the_forgot_form_with_400(TestDb db) {
         var response = forgot(app(db), " ");
 
@@ -266,8 +248,7 @@ class AccountPagesTest {
 
     // --- the account page ---------------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_account_page_needs_a_session(TestDb db) {
         var response = app(db).get(Paths.ACCOUNT);
 
@@ -275,8 +256,7 @@ class AccountPagesTest {
         assertEquals(Paths.SIGN_IN, response.header("Location"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_signed_in_header_links_to_the_account_page(TestDb db) {
         var browser = SignedIn.newUser(app(db));
 
@@ -284,8 +264,7 @@ class AccountPagesTest {
         assertEquals(200, browser.get(Paths.ACCOUNT).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void changing_the_password_keeps_this_browser_signed_in_and_ends_every_other_session_and_token(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -307,8 +286,7 @@ class AccountPagesTest {
         assertEquals(200, login(app, user.email(), NEW_PASSWORD));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_wrong_current_password_is_400_and_changes_nothing(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -323,8 +301,7 @@ class AccountPagesTest {
         assertEquals(200, login(app, user.email(), Api.PASSWORD));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_new_password_that_breaks_the_sign_up_rules_is_400_and_changes_nothing(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -338,8 +315,7 @@ class AccountPagesTest {
         assertEquals(200, login(app, user.email(), Api.PASSWORD));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleting_the_account_signs_out_and_removes_the_user(TestDb db) {
         TestApp app = app(db);
         var browser = SignedIn.newUser(app);
@@ -354,8 +330,7 @@ class AccountPagesTest {
         assertEquals(0, count(db, "SELECT COUNT(*) FROM sessions"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_wrong_password_deletes_nothing(TestDb db) {
         TestApp app = app(db);
         var browser = SignedIn.newUser(app);
@@ -368,8 +343,7 @@ class AccountPagesTest {
         assertEquals(200, browser.get(Paths.LIST).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void account_posts_without_the_sessions_token_are_403_and_change_nothing(TestDb db) {
         TestApp app = app(db);
         var browser = SignedIn.newUser(app);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
+import api.support.OnEachDatabase;
 import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestConfig;
@@ -15,17 +16,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The sign-in, sign-up and sign-out forms of the task pages, over real HTTP. */
 class SignInPagesTest {
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         db.truncateAll();
@@ -56,8 +50,7 @@ class SignInPagesTest {
 
     // --- sign-in ----------------------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_sign_in_form_asks_for_email_and_password_and_carries_a_token_its_cookie_repeats(TestDb db) {
         var page = app(db).get("/tasks/login");
 
@@ -70,8 +63,7 @@ class SignInPagesTest {
                 SignedIn.setCookie(page, "signin_csrf"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void signing_in_is_303_to_the_tasks_with_an_httponly_lax_session_cookie(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -88,8 +80,7 @@ class SignInPagesTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_database_holds_only_a_hash_of_the_session_cookie(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -105,8 +96,7 @@ class SignInPagesTest {
         assertTrue(stored.get(0).matches("[0-9a-f]{64}"), stored.get(0));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_wrong_password_and_an_unknown_email_re_render_the_form_with_400_and_one_message(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -123,8 +113,7 @@ class SignInPagesTest {
         assertEquals(0, count(db, "sessions"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_disabled_account_with_the_right_password_sees_the_disabled_message_and_no_session(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -140,16 +129,14 @@ class SignInPagesTest {
         assertNull(SignedIn.setCookie(response, "session"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_empty_field_re_renders_the_form_with_400(TestDb db) {
         var response = signIn(app(db), "someone@example.com", "");
         assertEquals(400, response.status());
         assertTrue(response.body().contains(SignInPages.MISSING_CREDENTIALS));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void sign_in_without_the_forms_token_is_403_and_starts_no_session(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -160,8 +147,7 @@ class SignInPagesTest {
         assertEquals(0, count(db, "sessions"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void sign_in_from_another_site_is_403_and_starts_no_session(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -172,8 +158,7 @@ class SignInPagesTest {
         assertEquals(0, count(db, "sessions"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_sign_in_body_over_16_kb_is_413(TestDb db) {
         var response = signIn(app(db), "a@example.com", "p".repeat(17_000));
         assertEquals(413, response.status());
@@ -247,8 +232,7 @@ class SignInPagesTest {
 
     // --- sign-up ----------------------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void signing_up_creates_the_account_and_signs_in(TestDb db) {
         TestApp app = app(db);
         String email = Api.uniqueEmail();
@@ -265,8 +249,7 @@ class SignInPagesTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void sign_up_by_post_users_rules_re_renders_the_form_with_400_and_a_message_per_field(TestDb db) {
         TestApp app = app(db);
 
@@ -279,8 +262,7 @@ class SignInPagesTest {
         assertEquals(0, count(db, "users"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void sign_up_with_a_taken_email_is_409_and_makes_no_second_account(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -293,8 +275,7 @@ class SignInPagesTest {
         assertEquals(0, count(db, "sessions"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void sign_up_from_another_site_is_403_and_makes_no_account(TestDb db) {
         TestApp app = app(db);
 
@@ -311,8 +292,7 @@ class SignInPagesTest {
 
     // --- sign-out ---------------------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void signing_out_ends_the_session_and_clears_the_cookie(TestDb db) {
         SignedIn user = SignedIn.newUser(app(db));
 
@@ -325,8 +305,7 @@ class SignInPagesTest {
         assertEquals(303, user.get("/tasks/").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void sign_out_without_the_token_is_403_and_the_session_lives_on(TestDb db) {
         SignedIn user = SignedIn.newUser(app(db));
 

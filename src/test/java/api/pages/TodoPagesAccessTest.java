@@ -4,30 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.OnEachDatabase;
 import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestDb;
-import api.support.TestDbs;
 import api.todos.NewTodo;
 import api.todos.Todo;
 import api.todos.TodoDao;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The attacks the sign-in, the owner rule and the form tokens stop on the task pages, over real HTTP. */
 class TodoPagesAccessTest {
     private static final Map<String, TestApp> APPS = new HashMap<>();
     private static final Map<String, String> A_FORM =
             Map.of("title", "forged", "description", "", "priority", "1", "due_date", "");
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         db.truncateAll();
@@ -62,8 +55,7 @@ class TodoPagesAccessTest {
 
     // --- no session -----------------------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void every_task_page_without_a_session_is_303_to_the_sign_in_page(TestDb db) {
         TestApp app = app(db);
         SignedIn owner = SignedIn.newUser(app);
@@ -81,8 +73,7 @@ class TodoPagesAccessTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_form_post_without_a_session_is_303_and_changes_nothing(TestDb db) {
         TestApp app = app(db);
         SignedIn owner = SignedIn.newUser(app);
@@ -100,8 +91,7 @@ class TodoPagesAccessTest {
         assertEquals(task, todos(db).find(task.id(), owner.userId()).orElseThrow());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_unknown_session_cookie_is_303_and_the_browser_is_told_to_forget_it(TestDb db) {
         var response = app(db).get("/tasks/", "Cookie", "session=" + "A".repeat(43));
 
@@ -109,8 +99,7 @@ class TodoPagesAccessTest {
         assertEquals("session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax", SignedIn.setCookie(response, "session"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_expired_session_is_303_to_the_sign_in_page(TestDb db) {
         SignedIn user = SignedIn.newUser(app(db));
         db.jdbi().useHandle(h -> h.execute("UPDATE sessions SET expires_at = created_at"));
@@ -120,8 +109,7 @@ class TodoPagesAccessTest {
 
     // --- another user's tasks -------------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_users_task_page_is_404_exactly_like_a_missing_one(TestDb db) {
         TestApp app = app(db);
         Todo alices = aTask(db, SignedIn.newUser(app), "alice's secret");
@@ -134,8 +122,7 @@ class TodoPagesAccessTest {
         assertFalse(theirs.body().contains("alice's secret"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_user_cannot_complete_a_task_through_the_pages(TestDb db) {
         TestApp app = app(db);
         SignedIn alice = SignedIn.newUser(app);
@@ -147,8 +134,7 @@ class TodoPagesAccessTest {
         assertEquals(task, todos(db).find(task.id(), alice.userId()).orElseThrow());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_user_cannot_delete_a_task_through_the_pages(TestDb db) {
         TestApp app = app(db);
         SignedIn alice = SignedIn.newUser(app);
@@ -160,8 +146,7 @@ class TodoPagesAccessTest {
         assertEquals(task, todos(db).find(task.id(), alice.userId()).orElseThrow());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_user_cannot_save_over_a_task_through_the_pages(TestDb db) {
         TestApp app = app(db);
         SignedIn alice = SignedIn.newUser(app);
@@ -173,8 +158,7 @@ class TodoPagesAccessTest {
         assertEquals(task, todos(db).find(task.id(), alice.userId()).orElseThrow());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_list_shows_only_the_signed_in_users_tasks(TestDb db) {
         TestApp app = app(db);
         SignedIn alice = SignedIn.newUser(app);
@@ -188,8 +172,7 @@ class TodoPagesAccessTest {
         assertFalse(page.contains("alice's"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_csv_of_one_user_has_none_of_another_users_tasks(TestDb db) {
         TestApp app = app(db);
         SignedIn alice = SignedIn.newUser(app);
@@ -208,8 +191,7 @@ class TodoPagesAccessTest {
 
     // --- forged forms ---------------------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_cross_site_form_post_with_the_victims_cookie_is_403_and_creates_nothing(TestDb db) {
         SignedIn victim = SignedIn.newUser(app(db));
 
@@ -223,8 +205,7 @@ class TodoPagesAccessTest {
         assertEquals(0, taskCount(db));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_post_the_browser_marks_cross_site_is_403_and_completes_nothing(TestDb db) {
         SignedIn victim = SignedIn.newUser(app(db));
         Todo task = aTask(db, victim, "victim's");
@@ -236,8 +217,7 @@ class TodoPagesAccessTest {
         assertFalse(todos(db).find(task.id(), victim.userId()).orElseThrow().completed());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_form_post_without_the_token_is_403_and_deletes_nothing(TestDb db) {
         SignedIn victim = SignedIn.newUser(app(db));
         Todo task = aTask(db, victim, "victim's");
@@ -251,8 +231,7 @@ class TodoPagesAccessTest {
         assertTrue(todos(db).find(task.id(), victim.userId()).isPresent());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_form_post_with_a_wrong_token_is_403_and_changes_nothing(TestDb db) {
         SignedIn victim = SignedIn.newUser(app(db));
         Todo task = aTask(db, victim, "victim's");
@@ -263,8 +242,7 @@ class TodoPagesAccessTest {
         assertEquals(task, todos(db).find(task.id(), victim.userId()).orElseThrow());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_attackers_own_valid_token_does_not_pass_with_the_victims_cookie(TestDb db) {
         TestApp app = app(db);
         SignedIn victim = SignedIn.newUser(app);
@@ -276,8 +254,7 @@ class TodoPagesAccessTest {
         assertEquals(0, taskCount(db));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_same_site_form_post_with_its_token_is_accepted(TestDb db) {
         TestApp app = app(db);
         SignedIn user = SignedIn.newUser(app);

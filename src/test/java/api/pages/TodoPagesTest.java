@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.support.OnEachDatabase;
 import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestDb;
-import api.support.TestDbs;
 import api.todos.NewTodo;
 import api.todos.Todo;
 import api.todos.TodoDao;
@@ -23,16 +23,10 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class TodoPagesTest {
     private static final Map<String, TestApp> APPS = new HashMap<>();
     private static final Pattern CARD = Pattern.compile("data-task-id=\"(\\d+)\"");
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     /** One running app per database; each test empties the tables and signs in a new user. */
     private static SignedIn signedIn(TestDb db) {
@@ -69,8 +63,7 @@ class TodoPagesTest {
 
     // --- the pages, for their signed-in user ------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_shows_open_tasks_as_cards_with_priority_and_due_date(TestDb db) {
         SignedIn user = signedIn(db);
         aTask(db, user, new NewTodo("プロフィールページ作成", "分かりやすく端的に", 2, LocalDate.of(2099, 5, 6), false));
@@ -89,8 +82,7 @@ class TodoPagesTest {
         assertFalse(page.body().contains("Overdue"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_navbar_shows_who_is_signed_in_and_a_sign_out_button_with_the_form_token(TestDb db) {
         SignedIn user = signedIn(db);
 
@@ -101,28 +93,24 @@ class TodoPagesTest {
         assertTrue(page.contains("name=\"csrf\" value=\"" + user.csrf() + "\""));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_page_is_never_kept_by_a_cache(TestDb db) {
         assertEquals("no-store", signedIn(db).get("/tasks/").header("Cache-Control"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_without_the_trailing_slash_is_the_same_page(TestDb db) {
         assertEquals(200, signedIn(db).get("/tasks").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_task_past_its_due_date_is_marked_overdue(TestDb db) {
         SignedIn user = signedIn(db);
         aTask(db, user, new NewTodo("late", "", 3, LocalDate.now(ZoneOffset.UTC).minusDays(1), false));
         assertTrue(user.get("/tasks/").body().contains("Overdue"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void completed_tasks_are_on_their_own_tab_only(TestDb db) {
         SignedIn user = signedIn(db);
         aTask(db, user, new NewTodo("まだ", "", 3, null, false));
@@ -136,8 +124,7 @@ class TodoPagesTest {
         assertFalse(done.contains("まだ"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_script_title_is_shown_as_text_on_the_list(TestDb db) {
         SignedIn user = signedIn(db);
         aTask(db, user, new NewTodo("<script>alert(1)</script>", "<b>bold</b>", 3, null, false));
@@ -149,8 +136,7 @@ class TodoPagesTest {
         assertTrue(body.contains("&lt;b&gt;bold&lt;/b&gt;"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_script_title_stays_inside_the_input_value_on_the_edit_page(TestDb db) {
         SignedIn user = signedIn(db);
         Todo todo = aTask(db, user, new NewTodo("<script>\"x", "</textarea><b>", 3, null, false));
@@ -161,8 +147,7 @@ class TodoPagesTest {
         assertTrue(body.contains(">&lt;/textarea&gt;&lt;b&gt;</textarea>"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void page_assets_come_from_webjars_and_are_served(TestDb db) {
         SignedIn user = signedIn(db);
         String page = user.get("/tasks/").body();
@@ -176,8 +161,7 @@ class TodoPagesTest {
         assertFalse(page.contains("cdn"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void new_form_offers_every_priority(TestDb db) {
         var page = signedIn(db).get("/tasks/new");
         assertEquals(200, page.status());
@@ -187,8 +171,7 @@ class TodoPagesTest {
         assertTrue(page.body().contains("<option value=\"3\" selected>"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void posting_the_new_form_stores_the_japanese_task_as_the_users_and_redirects_with_303(TestDb db) {
         SignedIn user = signedIn(db);
         var response = user.post("/tasks/new", form("定期バックアップ設定", "設定したが動いているか確認する", "4", "2099-01-02"));
@@ -203,8 +186,7 @@ class TodoPagesTest {
         assertTrue(user.get("/tasks/").body().contains("定期バックアップ設定"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void invalid_new_form_is_400_with_the_values_kept_and_a_message_per_field(TestDb db) {
         SignedIn user = signedIn(db);
         var response = user.post("/tasks/new", form("あ".repeat(31), "メモは残る", "9", "2024-02-30"));
@@ -220,8 +202,7 @@ class TodoPagesTest {
         assertTrue(todos(db).list(user.userId(), true, false, 10, 0).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void new_form_without_a_title_is_400_asking_for_one(TestDb db) {
         var response = signedIn(db).post("/tasks/new", form("  ", "", "3", ""));
         assertEquals(400, response.status());
@@ -229,8 +210,7 @@ class TodoPagesTest {
         assertTrue(response.body().contains("<option value=\"3\" selected>"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void edit_page_shows_the_task_in_the_form(TestDb db) {
         SignedIn user = signedIn(db);
         Todo todo = aTask(db, user, new NewTodo("編集する", "説明", 1, LocalDate.of(2099, 3, 4), false));
@@ -244,8 +224,7 @@ class TodoPagesTest {
         assertTrue(page.body().contains("value=\"2099-03-04\""));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void saving_the_edit_form_updates_the_task_and_redirects(TestDb db) {
         SignedIn user = signedIn(db);
         Todo todo = aTask(db, user, new NewTodo("before", "old", 1, LocalDate.of(2099, 3, 4), false));
@@ -260,8 +239,7 @@ class TodoPagesTest {
         assertNull(saved.dueDate());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void invalid_edit_is_400_and_changes_nothing(TestDb db) {
         SignedIn user = signedIn(db);
         Todo todo = aTask(db, user, new NewTodo("before", "old", 1, null, false));
@@ -274,8 +252,7 @@ class TodoPagesTest {
                 "before", todos(db).find(todo.id(), user.userId()).orElseThrow().title());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void unknown_task_pages_are_404(TestDb db) {
         SignedIn user = signedIn(db);
         assertEquals(404, user.get("/tasks/424242").status());
@@ -286,8 +263,7 @@ class TodoPagesTest {
         assertTrue(user.get("/tasks/424242").body().contains("Task 424242 not found"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void completing_a_task_redirects_to_the_list_and_moves_it_to_completed(TestDb db) {
         SignedIn user = signedIn(db);
         Todo todo = aTask(db, user, new NewTodo("完了する", "", 3, null, false));
@@ -301,8 +277,7 @@ class TodoPagesTest {
         assertTrue(user.get("/tasks/?completed=true").body().contains("完了する"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleting_a_task_redirects_and_hides_it_everywhere(TestDb db) {
         SignedIn user = signedIn(db);
         Todo todo = aTask(db, user, new NewTodo("消える", "", 3, null, false));
@@ -315,8 +290,7 @@ class TodoPagesTest {
         assertFalse(user.get("/tasks/download/todo").body().contains("消える"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void state_changes_are_not_reachable_with_get(TestDb db) {
         SignedIn user = signedIn(db);
         Todo todo = aTask(db, user, new NewTodo("t", "", 3, null, false));
@@ -337,8 +311,7 @@ class TodoPagesTest {
                         user.userId());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_list_shows_at_most_100_cards_and_a_link_to_the_next_page(TestDb db) {
         SignedIn user = signedIn(db);
         manyTasks(db, user, 105);
@@ -351,8 +324,7 @@ class TodoPagesTest {
         assertTrue(page.contains("105 tasks, page 1 of 2"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_next_page_holds_the_rest_and_links_back(TestDb db) {
         SignedIn user = signedIn(db);
         manyTasks(db, user, 105);
@@ -366,8 +338,7 @@ class TodoPagesTest {
         assertFalse(second.contains("rel=\"next\""));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_completed_tab_pages_too_and_its_links_keep_the_tab(TestDb db) {
         SignedIn user = signedIn(db);
         todos(db)
@@ -383,8 +354,7 @@ class TodoPagesTest {
         assertTrue(page.contains("rel=\"next\" href=\"/tasks/?completed=true&amp;page=2\""), page);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_page_number_that_is_not_one_is_the_first_page_and_one_past_the_end_the_last(TestDb db) {
         SignedIn user = signedIn(db);
         manyTasks(db, user, 105);
@@ -403,8 +373,7 @@ class TodoPagesTest {
 
     // --- CSV ------------------------------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void open_tasks_csv_is_a_dated_utf8_attachment_with_bom_and_header(TestDb db) {
         SignedIn user = signedIn(db);
         aTask(db, user, new NewTodo("プロフィールページ作成", "分かりやすく端的に、且つ、魅力的に", 3, LocalDate.of(2099, 1, 2), false));
@@ -426,8 +395,7 @@ class TodoPagesTest {
                 row);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void completed_csv_lists_only_completed_tasks_with_completion_time(TestDb db) {
         SignedIn user = signedIn(db);
         aTask(db, user, new NewTodo("open", "", 3, null, false));
@@ -446,8 +414,7 @@ class TodoPagesTest {
         assertFalse(csv.body().contains("open"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void csv_quotes_commas_quotes_and_line_breaks(TestDb db) {
         SignedIn user = signedIn(db);
         aTask(db, user, new NewTodo("a, \"b\"", "line 1\nline 2", 3, null, false));
@@ -457,8 +424,7 @@ class TodoPagesTest {
         assertTrue(body.contains(",\"a, \"\"b\"\"\",\"line 1\nline 2\",\"中 / Medium\","), body);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_formula_hidden_behind_a_space_reaches_the_csv_as_text(TestDb db) {
         SignedIn user = signedIn(db);
         aTask(db, user, new NewTodo(" =HYPERLINK(\"http://x.y\")", "\t=1+1", 3, null, false));
@@ -468,8 +434,7 @@ class TodoPagesTest {
         assertTrue(row.contains(",\"' =HYPERLINK(\"\"http://x.y\"\")\",\"'\t=1+1\","), row);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_csv_longer_than_a_chunk_has_every_task_once_most_urgent_first(TestDb db) {
         SignedIn user = signedIn(db);
         List<NewTodo> tasks = new ArrayList<>();

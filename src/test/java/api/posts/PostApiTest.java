@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
 import api.support.Api.Account;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestDb;
-import api.support.TestDbs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class PostApiTest {
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         db.truncateAll();
@@ -34,8 +28,7 @@ class PostApiTest {
         return titles;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_all_posts_returns_every_post_as_post_and_votes(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -57,8 +50,7 @@ class PostApiTest {
         assertFalse(post.get("owner").has("password"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_all_posts_with_a_trailing_slash_works(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -66,8 +58,7 @@ class PostApiTest {
         assertEquals(200, app.get("/posts/", user.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_shows_vote_counts(TestDb db) {
         TestApp app = app(db);
         var a = Api.signUp(app);
@@ -83,8 +74,7 @@ class PostApiTest {
         assertEquals(0, list.get(1).get("votes").asLong());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void limit_and_skip_page_through_the_posts(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -101,8 +91,7 @@ class PostApiTest {
         assertEquals(0, app.get("/posts?skip=10", user.auth()).json().size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void limit_defaults_to_10(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -113,8 +102,7 @@ class PostApiTest {
         assertEquals(10, app.get("/posts", user.auth()).json().size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void search_matches_titles_containing_the_text_ignoring_case(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -130,8 +118,7 @@ class PostApiTest {
                 titles(app.get("/posts?search=beach%20bars", user.auth()).json()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void limit_out_of_range_returns_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -159,8 +146,7 @@ class PostApiTest {
         assertEquals(200, app.get("/posts?limit=1", user.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void negative_skip_returns_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -172,14 +158,12 @@ class PostApiTest {
                 "skip", response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void unauthorized_user_get_all_posts_returns_401(TestDb db) {
         assertEquals(401, app(db).get("/posts").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void unauthorized_user_get_one_post_returns_401(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -188,8 +172,7 @@ class PostApiTest {
         assertEquals(401, app.get("/posts/" + post).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_one_post_returns_it_with_its_votes(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -207,8 +190,7 @@ class PostApiTest {
         assertEquals(1, response.json().get("votes").asLong());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_one_post_not_exist_returns_404(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -219,8 +201,7 @@ class PostApiTest {
         assertEquals("post with id: 88888 was not found", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_users_unpublished_post_is_404_by_id(TestDb db) {
         TestApp app = app(db);
         var author = Api.signUp(app);
@@ -234,8 +215,7 @@ class PostApiTest {
         assertEquals(200, app.get("/posts/" + draft, author.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_users_draft_answers_every_method_exactly_like_a_missing_post(TestDb db) {
         TestApp app = app(db);
         var author = Api.signUp(app);
@@ -269,8 +249,7 @@ class PostApiTest {
                 .toList();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_list_shows_an_unpublished_post_to_its_owner_only(TestDb db) {
         TestApp app = app(db);
         var author = Api.signUp(app);
@@ -286,8 +265,7 @@ class PostApiTest {
                 titles(app.get("/posts?limit=100", author.auth()).json()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_post_returns_201_owned_by_the_caller(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -307,8 +285,7 @@ class PostApiTest {
         assertTrue(post.get("created_at").asText().endsWith("+00:00"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_post_with_a_trailing_slash_works(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -319,8 +296,7 @@ class PostApiTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_post_published_defaults_to_true(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -331,8 +307,7 @@ class PostApiTest {
         assertTrue(response.json().get("published").asBoolean());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_post_without_title_and_content_returns_422_listing_both(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -345,8 +320,7 @@ class PostApiTest {
         assertEquals("content", detail.get(1).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_post_with_a_title_over_255_characters_returns_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -358,8 +332,7 @@ class PostApiTest {
                 "title", response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_post_whose_title_escapes_an_unpaired_surrogate_returns_422_instead_of_storing_a_question_mark(
             TestDb db) {
         TestApp app = app(db);
@@ -372,8 +345,7 @@ class PostApiTest {
                 "json_invalid", response.json().get("detail").get(0).get("type").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_post_whose_title_escapes_a_surrogate_pair_stores_the_character(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -384,8 +356,7 @@ class PostApiTest {
         assertEquals("\ud83d\ude00", response.json().get("title").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_post_with_a_non_boolean_published_returns_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -395,16 +366,14 @@ class PostApiTest {
         assertEquals(422, response.status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void unauthorized_user_create_post_returns_401(TestDb db) {
         assertEquals(
                 401,
                 app(db).postJson("/posts", Map.of("title", "t", "content", "c")).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void unauthorized_user_delete_post_returns_401(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -413,8 +382,7 @@ class PostApiTest {
         assertEquals(401, app.delete("/posts/" + post).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_own_post_returns_204_with_an_empty_body(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -427,8 +395,7 @@ class PostApiTest {
         assertEquals(404, app.get("/posts/" + post, user.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_post_non_exist_returns_404(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -439,8 +406,7 @@ class PostApiTest {
         assertEquals("post with id: 8000000 does not exist", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_other_users_post_returns_403(TestDb db) {
         TestApp app = app(db);
         Account owner = Api.signUp(app);
@@ -454,8 +420,7 @@ class PostApiTest {
         assertEquals(200, app.get("/posts/" + post, owner.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleting_a_post_deletes_its_votes(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -470,8 +435,7 @@ class PostApiTest {
                         .one()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void update_own_post_returns_200_with_the_new_title_and_content(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -496,8 +460,7 @@ class PostApiTest {
                         .asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void update_other_users_post_returns_403(TestDb db) {
         TestApp app = app(db);
         Account owner = Api.signUp(app);
@@ -517,8 +480,7 @@ class PostApiTest {
                         .asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void unauthorized_user_update_post_returns_401(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -530,8 +492,7 @@ class PostApiTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void update_post_non_exist_returns_404(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -542,8 +503,7 @@ class PostApiTest {
         assertEquals("post with id: 8000000 does not exist", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void update_post_with_an_invalid_body_returns_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -555,8 +515,7 @@ class PostApiTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_post_id_that_is_not_a_number_returns_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);

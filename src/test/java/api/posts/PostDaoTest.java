@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.config.DbSettings;
 import api.db.Database;
-import api.db.migrations.Migrations;
+import api.db.Dialect;
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
 import api.support.TestDbs;
 import java.time.Instant;
@@ -15,21 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class PostDaoTest {
 
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
-
     private static PostDao posts(TestDb db) {
-        return new PostDao(db.jdbi(), db.settings().isH2());
+        return new PostDao(db.jdbi(), db.dialect());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_inserted_post_is_found_with_its_owner_and_no_votes(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -46,8 +40,7 @@ class PostDaoTest {
         assertEquals(0, row.votes());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_post_and_its_owner_keep_their_stored_utc_times_to_the_microsecond(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -63,8 +56,7 @@ class PostDaoTest {
         assertEquals(Instant.parse("2021-08-29T23:42:58.021392Z"), row.ownerCreatedAt());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void find_counts_the_votes_of_that_post_only(TestDb db) {
         db.truncateAll();
         long a = Fixtures.aUser(db);
@@ -78,8 +70,7 @@ class PostDaoTest {
         assertEquals(2, posts(db).find(post).orElseThrow().votes());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_pages_in_id_order(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -92,8 +83,7 @@ class PostDaoTest {
         assertEquals(ids.subList(1, 3), page.stream().map(PostRow::id).toList());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_filters_by_a_lower_cased_title_pattern(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -105,8 +95,7 @@ class PostDaoTest {
         assertEquals(List.of("Hello World"), found.stream().map(PostRow::title).toList());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void search_matches_percent_and_underscore_literally(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -119,8 +108,7 @@ class PostDaoTest {
         assertEquals(List.of("a_b"), titles(posts(db).list(PostHandlers.containsPattern("a_"), owner, 10, 0)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_leaves_out_drafts_but_the_viewers_own(TestDb db) {
         db.truncateAll();
         long author = Fixtures.aUser(db);
@@ -132,8 +120,7 @@ class PostDaoTest {
         assertEquals(List.of("draft", "public"), titles(posts(db).list("%", author, 10, 0)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_carries_each_posts_vote_count(TestDb db) {
         db.truncateAll();
         long a = Fixtures.aUser(db);
@@ -149,8 +136,7 @@ class PostDaoTest {
         assertEquals(List.of(2L, 0L), votes);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void owner_of_visible_names_the_owner_of_a_published_post_or_nothing(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -161,8 +147,7 @@ class PostDaoTest {
         assertTrue(posts(db).ownerOfVisible(post + 1, viewer).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void owner_of_visible_names_a_drafts_owner_to_that_owner_alone(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -173,8 +158,7 @@ class PostDaoTest {
         assertTrue(posts(db).ownerOfVisible(draft, viewer).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void update_replaces_title_content_and_published_of_that_post_only(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -188,8 +172,7 @@ class PostDaoTest {
         assertEquals("untouched", posts(db).find(other).orElseThrow().title());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_removes_that_post_and_its_votes(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -205,8 +188,7 @@ class PostDaoTest {
         assertEquals(0, posts(db).delete(post));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleting_a_user_deletes_their_posts_and_votes(TestDb db) {
         db.truncateAll();
         long owner = Fixtures.aUser(db);
@@ -232,7 +214,7 @@ class PostDaoTest {
     void on_mariadb_a_page_reads_posts_in_id_order_without_a_derived_table_or_a_sort() {
         DbSettings settings = TestDbs.freshMariaDbSettings("postplan");
         try (Database database = TestDbs.connect(settings)) {
-            new Migrations(database.dataSource(), false).upgrade();
+            database.migrations().upgrade();
             List<Map<String, Object>> plan = database.jdbi().withHandle(h -> {
                 h.execute(
                         "INSERT INTO users (email, password) SELECT CONCAT('user', seq, '@example.com'), 'x' FROM seq_1_to_1000");
@@ -241,7 +223,7 @@ class PostDaoTest {
                 h.execute(
                         "INSERT INTO votes (user_id, post_id) SELECT 1 + seq % 1000, 1 + seq % 10000 FROM seq_0_to_9999");
                 h.execute("ANALYZE TABLE users, posts, votes");
-                return h.createQuery("EXPLAIN " + PostDao.pageSql(false))
+                return h.createQuery("EXPLAIN " + PostDao.pageSql(Dialect.MYSQL))
                         .bind("titlePattern", "%")
                         .bind("viewer", 1)
                         .bind("limit", 10)

@@ -2,6 +2,7 @@ package api.support;
 
 import api.config.DbSettings;
 import api.db.Database;
+import api.db.Dialect;
 import org.jdbi.v3.core.Jdbi;
 
 /** A migrated test database (H2 or MariaDB). Its name is what parameterised tests show. */
@@ -25,8 +26,8 @@ public record TestDb(String name, DbSettings settings, Database database) {
         return database.jdbi();
     }
 
-    public boolean isH2() {
-        return settings.isH2();
+    public Dialect dialect() {
+        return database.dialect();
     }
 
     public void truncateAll() {

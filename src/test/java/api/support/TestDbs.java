@@ -2,7 +2,6 @@ package api.support;
 
 import api.config.DbSettings;
 import api.db.Database;
-import api.db.migrations.Migrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -104,7 +103,7 @@ public final class TestDbs {
 
     private static TestDb migrated(String name, DbSettings settings) {
         Database database = connect(settings);
-        new Migrations(database.dataSource(), settings.isH2()).upgrade();
+        database.migrations().upgrade();
         return new TestDb(name, settings, database);
     }
 

@@ -5,27 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestDb;
-import api.support.TestDbs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class TodoApiTest {
     private static final Map<String, TestApp> APPS = new HashMap<>();
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     /**
      * One running app per database for the whole class; each test empties the tables first and signs up a new
@@ -102,8 +95,7 @@ class TodoApiTest {
                 .toList();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_returns_201_with_the_stored_japanese_todo_not_completed(TestDb db) {
         Caller app = app(db);
         var response = app.postJson("/todos", Map.of("title", "定期バックアップ設定", "memo", "設定したが動いているか確認する", "priority", 4));
@@ -132,8 +124,7 @@ class TodoApiTest {
                 iterable(todo.fieldNames()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void japanese_todo_reads_back_unchanged(TestDb db) {
         Caller app = app(db);
         long id = create(app, Map.of("title", "リスト(Li)カスタマイズ", "memo", "できるかな?🙂", "priority", 3));
@@ -144,8 +135,7 @@ class TodoApiTest {
         assertTrue(app.get("/todos/" + id).header("Content-Type").contains("application/json"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_keeps_an_optional_due_date(TestDb db) {
         Caller app = app(db);
         long id = create(app, with("due_date", "2030-12-31"));
@@ -153,72 +143,63 @@ class TodoApiTest {
                 "2030-12-31", app.get("/todos/" + id).json().get("due_date").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_without_title_is_400_title_is_required(TestDb db) {
         var response = app(db).postJson("/todos", without("title"));
         assertEquals(400, response.status());
         assertEquals("title is required.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_without_memo_is_400_memo_is_required(TestDb db) {
         var response = app(db).postJson("/todos", without("memo"));
         assertEquals(400, response.status());
         assertEquals("memo is required.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_without_priority_is_400_priority_is_required(TestDb db) {
         var response = app(db).postJson("/todos", without("priority"));
         assertEquals(400, response.status());
         assertEquals("priority is required.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_an_empty_object_names_title_first(TestDb db) {
         var response = app(db).postJson("/todos", Map.of());
         assertEquals(400, response.status());
         assertEquals("title is required.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_null_priority_is_400_priority_is_required(TestDb db) {
         var response = app(db).postJson("/todos", "{\"title\": \"t\", \"memo\": \"m\", \"priority\": null}");
         assertEquals(400, response.status());
         assertEquals("priority is required.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_a_31_character_title_is_400(TestDb db) {
         var response = app(db).postJson("/todos", with("title", "あ".repeat(31)));
         assertEquals(400, response.status());
         assertEquals("title must be at most 30 characters.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_a_30_character_japanese_title_is_201(TestDb db) {
         Caller app = app(db);
         long id = create(app, with("title", "あ".repeat(30)));
         assertEquals("あ".repeat(30), app.get("/todos/" + id).json().get("title").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_a_1001_character_memo_is_400(TestDb db) {
         var response = app(db).postJson("/todos", with("memo", "x".repeat(1001)));
         assertEquals(400, response.status());
         assertEquals("memo must be at most 1000 characters.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_priority_past_64_bits_that_wraps_into_1_to_5_is_400_and_creates_nothing(TestDb db) {
         Caller app = app(db);
         int before = app.get("/todos").json().size();
@@ -231,8 +212,7 @@ class TodoApiTest {
         assertEquals(before, app.get("/todos").json().size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_priority_outside_1_to_5_is_400(TestDb db) {
         Caller app = app(db);
         for (Object priority : List.of(0, 6, -1)) {
@@ -242,8 +222,7 @@ class TodoApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_wrong_types_is_400_naming_the_field(TestDb db) {
         Caller app = app(db);
         assertEquals(
@@ -261,8 +240,7 @@ class TodoApiTest {
         assertEquals(400, app.postJson("/todos", with("title", 5)).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_a_bad_due_date_is_400(TestDb db) {
         Caller app = app(db);
         for (Object date : List.of("2030-02-30", "31/12/2030", 20301231)) {
@@ -272,8 +250,7 @@ class TodoApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_malformed_utf8_is_400_not_stored_with_replacement_characters(TestDb db) {
         Caller app = app(db);
         byte[] latin1 =
@@ -287,48 +264,42 @@ class TodoApiTest {
         assertEquals("Request body is not valid JSON.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_malformed_json_is_400(TestDb db) {
         var response = app(db).send("POST", "/todos", "application/json", "{\"title\": ");
         assertEquals(400, response.status());
         assertEquals("Request body is not valid JSON.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_with_a_json_array_is_400(TestDb db) {
         var response = app(db).send("POST", "/todos", "application/json", "[]");
         assertEquals(400, response.status());
         assertEquals("Request body must be a JSON object.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void rejected_create_stores_nothing(TestDb db) {
         Caller app = app(db);
         app.postJson("/todos", with("priority", 9));
         assertEquals(0, app.get("/todos").json().size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_unknown_id_is_404_todo_not_found(TestDb db) {
         var response = app(db).get("/todos/424242");
         assertEquals(404, response.status());
         assertEquals("Todo 424242 not found", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_a_non_numeric_id_like_the_original_L5_is_404(TestDb db) {
         var response = app(db).get("/todos/L5");
         assertEquals(404, response.status());
         assertEquals("Todo L5 not found", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_returns_every_todo_in_creation_order(TestDb db) {
         Caller app = app(db);
         create(app, aTodo("プロフィールページ作成"));
@@ -339,8 +310,7 @@ class TodoApiTest {
         assertEquals(List.of("プロフィールページ作成", "サイドメニューのカスタマイズ"), titles(response.json()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_filters_on_completed(TestDb db) {
         Caller app = app(db);
         create(app, aTodo("open"));
@@ -352,8 +322,7 @@ class TodoApiTest {
         assertEquals(List.of("open", "done"), titles(app.get("/todos").json()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_pages_with_limit_and_offset(TestDb db) {
         Caller app = app(db);
         for (String title : List.of("a", "b", "c", "d")) {
@@ -365,8 +334,7 @@ class TodoApiTest {
         assertEquals(List.of(), titles(app.get("/todos?offset=10").json()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_with_bad_paging_or_filter_is_400(TestDb db) {
         Caller app = app(db);
         assertEquals(
@@ -387,8 +355,7 @@ class TodoApiTest {
         assertEquals(400, app.get("/todos?completed=yes").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void put_priority_returns_the_whole_updated_todo(TestDb db) {
         Caller app = app(db);
         long id = create(app, Map.of("title", "プロフィールページ作成", "memo", "分かりやすく端的に", "priority", 3));
@@ -403,8 +370,7 @@ class TodoApiTest {
         assertEquals(todo, app.get("/todos/" + id).json());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void put_updates_title_memo_and_due_date_in_japanese(TestDb db) {
         Caller app = app(db);
         long id = create(app, aTodo("t"));
@@ -417,8 +383,7 @@ class TodoApiTest {
         assertEquals("2031-01-02", todo.get("due_date").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void put_completed_true_sets_completed_at_and_false_clears_it(TestDb db) {
         Caller app = app(db);
         long id = create(app, aTodo("t"));
@@ -433,8 +398,7 @@ class TodoApiTest {
         assertTrue(reopened.get("completed_at").isNull());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void put_null_due_date_clears_it(TestDb db) {
         Caller app = app(db);
         long id = create(app, with("due_date", "2030-01-01"));
@@ -444,8 +408,7 @@ class TodoApiTest {
                 .isNull());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void put_unknown_field_is_400_and_changes_nothing(TestDb db) {
         Caller app = app(db);
         long id = create(app, aTodo("t"));
@@ -457,8 +420,7 @@ class TodoApiTest {
         assertEquals("t", app.get("/todos/" + id).json().get("title").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void put_invalid_values_are_400_naming_the_field(TestDb db) {
         Caller app = app(db);
         long id = create(app, aTodo("t"));
@@ -485,8 +447,7 @@ class TodoApiTest {
         assertEquals(400, app.putJson(path, Map.of("priority", 7)).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void put_with_an_empty_object_is_400(TestDb db) {
         Caller app = app(db);
         long id = create(app, aTodo("t"));
@@ -495,8 +456,7 @@ class TodoApiTest {
         assertEquals("Nothing to update: send any of title, memo, priority, completed, due_date.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void put_malformed_json_is_400(TestDb db) {
         Caller app = app(db);
         long id = create(app, aTodo("t"));
@@ -505,16 +465,14 @@ class TodoApiTest {
         assertEquals("Request body is not valid JSON.", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void put_unknown_id_is_404(TestDb db) {
         var response = app(db).putJson("/todos/424242", Map.of("priority", 1));
         assertEquals(404, response.status());
         assertEquals("Todo 424242 not found", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_returns_the_todo_as_it_was_and_it_is_gone(TestDb db) {
         Caller app = app(db);
         long id = create(app, Map.of("title", "消すタスク", "memo", "メモ", "priority", 2));
@@ -528,16 +486,14 @@ class TodoApiTest {
         assertEquals(0, app.get("/todos").json().size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_unknown_id_is_404(TestDb db) {
         var response = app(db).delete("/todos/424242");
         assertEquals(404, response.status());
         assertEquals("Todo 424242 not found", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleting_twice_is_404_the_second_time(TestDb db) {
         Caller app = app(db);
         long id = create(app, aTodo("t"));
@@ -547,8 +503,7 @@ class TodoApiTest {
 
     // --- access: the attacks the owner rule and the bearer token stop ---------------------------------------------
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void every_todos_route_without_a_token_is_401_not_authenticated(TestDb db) {
         Caller owner = app(db);
         long id = create(owner, aTodo("mine"));
@@ -567,16 +522,14 @@ class TodoApiTest {
         assertEquals(3, owner.get("/todos/" + id).json().get("priority").asInt());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_request_without_a_token_is_401_before_its_body_is_looked_at(TestDb db) {
         var response = app(db).app().send("POST", "/todos", "text/plain", "{not json");
         assertEquals(401, response.status());
         assertEquals("Not authenticated", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_forged_token_is_401_could_not_validate_credentials(TestDb db) {
         var response = app(db).app().get("/todos", "Authorization", "Bearer not.a.token");
         assertEquals(401, response.status());
@@ -584,8 +537,7 @@ class TodoApiTest {
         assertEquals("Bearer", response.header("WWW-Authenticate"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_users_task_is_404_exactly_like_a_missing_one(TestDb db) {
         Caller alice = app(db);
         long id = create(alice, aTodo("alice's"));
@@ -599,8 +551,7 @@ class TodoApiTest {
         assertEquals("Todo " + (id + 1000) + " not found", missing.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_user_cannot_change_a_task_and_it_stays_as_it_was(TestDb db) {
         Caller alice = app(db);
         long id = create(alice, aTodo("alice's"));
@@ -614,8 +565,7 @@ class TodoApiTest {
         assertEquals(before, alice.get("/todos/" + id).json());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_user_cannot_delete_a_task_and_it_stays(TestDb db) {
         Caller alice = app(db);
         long id = create(alice, aTodo("alice's"));
@@ -629,8 +579,7 @@ class TodoApiTest {
         assertEquals(List.of("alice's"), titles(alice.get("/todos").json()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_list_shows_only_the_callers_own_tasks(TestDb db) {
         Caller alice = app(db);
         create(alice, aTodo("alice's"));
@@ -642,8 +591,7 @@ class TodoApiTest {
                 List.of("alice's"), titles(alice.get("/todos?completed=false").json()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_text_plain_body_is_415_and_creates_nothing(TestDb db) {
         Caller app = app(db);
 
@@ -654,8 +602,7 @@ class TodoApiTest {
         assertEquals(0, app.get("/todos").json().size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_form_encoded_update_is_415_and_changes_nothing(TestDb db) {
         Caller app = app(db);
         long id = create(app, aTodo("t"));
@@ -666,8 +613,7 @@ class TodoApiTest {
         assertEquals("t", app.get("/todos/" + id).json().get("title").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_json_content_type_with_a_charset_is_accepted(TestDb db) {
         var response = app(db).send(
                         "POST",

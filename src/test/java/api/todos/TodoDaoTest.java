@@ -7,19 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class TodoDaoTest {
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     static NewTodo aTodo(String title) {
         return new NewTodo(title, "memo of " + title, 3, null, false);
@@ -30,8 +23,7 @@ class TodoDaoTest {
         return db.jdbi().onDemand(TodoDao.class);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void created_todo_reads_back_with_every_field_and_japanese_intact(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -51,8 +43,7 @@ class TodoDaoTest {
         assertEquals(found.createdAt(), found.updatedAt());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_thirty_character_japanese_title_fits_the_column(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -63,8 +54,7 @@ class TodoDaoTest {
                         .title());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_filters_by_completion_and_pages_in_id_order(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -79,8 +69,7 @@ class TodoDaoTest {
         assertEquals(List.of(b.id()), ids(todos.list(owner, true, false, 1, 1)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void board_puts_higher_priority_then_earlier_due_date_first(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -94,16 +83,14 @@ class TodoDaoTest {
         assertEquals(List.of(done.id()), ids(todos.board(owner, true, 100, 0)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void priorities_are_the_five_seeded_levels(TestDb db) {
         List<Priority> priorities = dao(db).priorities();
         assertEquals(5, priorities.size());
         assertEquals(new Priority(1, "最高 / Highest"), priorities.get(0));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void update_changes_only_the_given_fields(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -120,8 +107,7 @@ class TodoDaoTest {
         assertTrue(after.updatedAt().compareTo(before.updatedAt()) >= 0);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void update_can_clear_the_due_date_and_complete_and_reopen(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -140,15 +126,13 @@ class TodoDaoTest {
         assertNull(reopened.completedAt());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void update_of_a_missing_todo_is_empty(TestDb db) {
         assertTrue(dao(db).update(999_999, 1, new TodoUpdate("x", null, null, null, false, null))
                 .isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void completing_again_keeps_the_first_completion_time(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -160,8 +144,7 @@ class TodoDaoTest {
         assertEquals(first.completedAt(), second.completedAt());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleted_todo_is_returned_as_it_was_and_then_never_seen_again(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -176,8 +159,7 @@ class TodoDaoTest {
                 .isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void import_all_inserts_every_item_with_its_completion(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -193,8 +175,7 @@ class TodoDaoTest {
         assertEquals(LocalDate.of(2030, 2, 3), all.get(1).dueDate());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_owners_task_is_neither_found_nor_listed(TestDb db) {
         TodoDao todos = dao(db);
         long alice = Fixtures.aUser(db);
@@ -206,8 +187,7 @@ class TodoDaoTest {
         assertEquals(List.of(hers.id()), ids(todos.list(alice, true, false, 10, 0)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_owner_can_neither_update_nor_delete_a_task(TestDb db) {
         TodoDao todos = dao(db);
         long alice = Fixtures.aUser(db);
@@ -220,8 +200,7 @@ class TodoDaoTest {
         assertEquals(hers, todos.find(hers.id(), alice).orElseThrow());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void imported_todos_belong_to_the_given_owner_only(TestDb db) {
         TodoDao todos = dao(db);
         long alice = Fixtures.aUser(db);
@@ -233,8 +212,7 @@ class TodoDaoTest {
         assertTrue(todos.list(bob, true, false, 10, 0).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void assign_unowned_gives_every_live_task_without_an_owner_to_the_user_and_counts_them(TestDb db) {
         TodoDao todos = dao(db);
         long alice = Fixtures.aUser(db);
@@ -263,8 +241,7 @@ class TodoDaoTest {
                         .execute());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void board_pages_with_limit_and_offset_and_count_counts_the_whole_tab(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);
@@ -280,8 +257,7 @@ class TodoDaoTest {
         assertEquals(1, todos.count(owner, true));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void board_after_walks_the_board_order_chunk_by_chunk_across_ties_and_undated_tasks(TestDb db) {
         TodoDao todos = dao(db);
         long owner = Fixtures.aUser(db);

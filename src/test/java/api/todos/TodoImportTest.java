@@ -6,27 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class TodoImportTest {
     @TempDir
     Path dir;
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private Path file(String json) throws IOException {
         Path file = dir.resolve("todos.json");
@@ -39,8 +32,7 @@ class TodoImportTest {
         return db.jdbi().onDemand(TodoDao.class);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void shipped_seed_file_imports_the_three_japanese_todos(TestDb db) throws Exception {
         TodoDao todos = todos(db);
         long owner = Fixtures.aUser(db);
@@ -56,8 +48,7 @@ class TodoImportTest {
         assertTrue(all.stream().noneMatch(Todo::completed));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void plain_json_array_imports_with_due_dates_and_completion(TestDb db) throws Exception {
         TodoDao todos = todos(db);
         long owner = Fixtures.aUser(db);
@@ -75,8 +66,7 @@ class TodoImportTest {
         assertTrue(all.get(1).completed());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_bad_item_imports_nothing_and_is_named(TestDb db) throws Exception {
         TodoDao todos = todos(db);
         long owner = Fixtures.aUser(db);
@@ -93,8 +83,7 @@ class TodoImportTest {
         assertTrue(todos.list(owner, true, false, 10, 0).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_title_too_long_for_the_column_imports_nothing(TestDb db) throws Exception {
         TodoDao todos = todos(db);
         long owner = Fixtures.aUser(db);

@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The caller's own account over real HTTP: who it is, a password change, leaving. */
 class AccountApiTest {
     private static final String NEW_PASSWORD = "a-new-password";
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         db.truncateAll();
@@ -46,8 +39,7 @@ class AccountApiTest {
                         h.createQuery(sql).bind(0, userId).mapTo(Integer.class).one());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void me_answers_the_callers_id_email_and_creation_time(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -60,8 +52,7 @@ class AccountApiTest {
         assertTrue(me.json().hasNonNull("created_at"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_password_change_is_204_and_only_the_new_password_logs_in(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -72,8 +63,7 @@ class AccountApiTest {
         assertEquals(403, login(app, user.email(), Api.PASSWORD));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_password_change_ends_the_old_token_at_once_on_the_same_instance_despite_the_user_cache(TestDb db) {
         db.truncateAll();
         try (TestApp app = TestApp.start(TestConfig.forDb(db, Map.of("AUTH_USER_CACHE_SECONDS", "3600")), db)) {
@@ -88,8 +78,7 @@ class AccountApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_password_change_ends_the_users_page_sessions(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -105,8 +94,7 @@ class AccountApiTest {
         assertEquals(0, rowsOf(db, "SELECT COUNT(*) FROM sessions WHERE user_id = ?", user.id()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_wrong_current_password_is_403_and_counts_as_a_failed_login(TestDb db) {
         db.truncateAll();
         try (TestApp app = TestApp.start(TestConfig.forDb(db, Map.of("LOGIN_MAX_FAILURES", "1")), db)) {
@@ -120,8 +108,7 @@ class AccountApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_new_password_that_breaks_the_sign_up_rules_is_422_and_changes_nothing(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -134,8 +121,7 @@ class AccountApiTest {
         assertEquals(200, login(app, user.email(), Api.PASSWORD));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_password_change_without_a_token_is_401(TestDb db) {
         TestApp app = app(db);
 
@@ -145,8 +131,7 @@ class AccountApiTest {
         assertEquals(401, response.status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleting_the_account_removes_every_row_of_it_and_ends_its_token(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app); // its login stored a device
@@ -182,8 +167,7 @@ class AccountApiTest {
         assertEquals(401, app.get("/users/me", user.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleting_the_account_leaves_other_users_rows(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -196,8 +180,7 @@ class AccountApiTest {
         assertEquals(200, app.get("/users/me", other.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleting_with_a_wrong_password_is_403_and_deletes_nothing(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -210,8 +193,7 @@ class AccountApiTest {
         assertEquals(200, app.get("/users/me", user.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void deleting_without_the_password_is_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);

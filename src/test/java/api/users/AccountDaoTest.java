@@ -7,20 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.auth.AccountStatus;
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class AccountDaoTest {
     private static final Instant NOW = Instant.parse("2026-12-07T10:15:30.123456Z");
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static AccountDao accounts(TestDb db) {
         return db.jdbi().onDemand(AccountDao.class);
@@ -49,8 +42,7 @@ class AccountDaoTest {
                         h.createQuery(sql).bind(0, value).mapTo(Integer.class).one());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_password_change_stores_the_hash_and_the_time_tokens_count_from(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -63,8 +55,7 @@ class AccountDaoTest {
         assertNull(status(db, other).tokensValidAfter());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_password_change_ends_the_users_sessions_and_reset_link_only(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -80,8 +71,7 @@ class AccountDaoTest {
         assertEquals(0, count(db, "SELECT COUNT(*) FROM password_resets WHERE user_id = ?", user));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_reset_uses_a_live_link_once(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -92,8 +82,7 @@ class AccountDaoTest {
         assertEquals(1, count(db, "SELECT COUNT(*) FROM users WHERE password = ?", "new-hash"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_reset_with_an_expired_link_changes_nothing(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -104,8 +93,7 @@ class AccountDaoTest {
         assertNull(status(db, user).tokensValidAfter());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_link_of_another_user_resets_nothing(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -115,8 +103,7 @@ class AccountDaoTest {
         assertFalse(accounts(db).resetPassword("c".repeat(64), user, "new-hash", NOW, NOW));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void disable_marks_the_account_and_ends_its_tokens_and_sessions(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -128,8 +115,7 @@ class AccountDaoTest {
         assertEquals(0, count(db, "SELECT COUNT(*) FROM sessions WHERE user_id = ?", user));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void enable_clears_the_mark_and_keeps_the_ended_tokens_ended(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -140,8 +126,7 @@ class AccountDaoTest {
         assertEquals(new AccountStatus(false, NOW), status(db, user));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_removes_the_account_its_rows_and_its_counters_only(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -167,8 +152,7 @@ class AccountDaoTest {
         assertEquals(1, count(db, "SELECT COUNT(*) FROM login_failures WHERE account_key = ?", "o".repeat(64)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void list_gives_every_account_with_its_disable_and_last_login(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);

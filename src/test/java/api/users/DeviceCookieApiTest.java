@@ -6,21 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Device cookies attacked over HTTP. Each test starts its own app on emptied counters with the default limits: ten
@@ -33,10 +30,6 @@ class DeviceCookieApiTest {
     private static final int LIMIT = 10;
 
     private final List<TestApp> apps = new ArrayList<>();
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private TestApp start(TestDb db) {
         db.truncateAll();
@@ -76,8 +69,7 @@ class DeviceCookieApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_login_sets_a_year_long_httponly_strict_device_cookie_for_the_whole_site(TestDb db) {
         TestApp app = start(db);
         var owner = Api.signUp(app);
@@ -90,8 +82,7 @@ class DeviceCookieApiTest {
                 cookie);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void over_https_the_device_cookie_is_secure(TestDb db) {
         TestApp app = start(db);
         var owner = Api.signUp(app);
@@ -102,8 +93,7 @@ class DeviceCookieApiTest {
         assertTrue(SignedIn.setCookie(response, Devices.COOKIE).endsWith("; Secure"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_database_holds_only_a_hash_of_the_device_cookie(TestDb db) {
         TestApp app = start(db);
         var owner = Api.signUp(app);
@@ -118,8 +108,7 @@ class DeviceCookieApiTest {
         assertEquals(List.of(api.db.Sha256.hex(device)), stored);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_login_with_its_device_cookie_keeps_that_device(TestDb db) {
         TestApp app = start(db);
         var owner = Api.signUp(app);
@@ -132,8 +121,7 @@ class DeviceCookieApiTest {
         assertEquals(devices, Fixtures.count(db, "devices"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void ten_addresses_guessing_ten_times_each_cannot_refuse_the_owners_known_device(TestDb db) {
         TestApp app = start(db);
         var owner = Api.signUp(app);
@@ -144,8 +132,7 @@ class DeviceCookieApiTest {
         assertEquals(200, login(app, owner.email(), Api.PASSWORD, HOME, device).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void ten_addresses_guessing_ten_times_each_cannot_refuse_the_owners_known_browser_on_the_sign_in_page(TestDb db) {
         TestApp app = start(db);
         var owner = Api.signUp(app);
@@ -173,8 +160,7 @@ class DeviceCookieApiTest {
         assertEquals("/tasks/", signIn.header("Location"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void once_ten_addresses_guessed_ten_times_each_a_client_that_never_logged_in_is_429_with_the_right_password(
             TestDb db) {
         TestApp app = start(db);
@@ -189,8 +175,7 @@ class DeviceCookieApiTest {
         assertTrue(stranger.detail().contains("from a client that has logged in to this account before"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void once_ten_addresses_guessed_ten_times_each_a_browser_that_never_signed_in_gets_the_form_with_429(TestDb db) {
         TestApp app = start(db);
         var owner = Api.signUp(app);
@@ -210,8 +195,7 @@ class DeviceCookieApiTest {
         assertTrue(signIn.body().contains("from a browser that has signed in to this account before"), signIn.body());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_stolen_device_cookie_gets_exactly_the_limit_of_password_checks_however_many_addresses_use_it(TestDb db) {
         TestApp app = start(db);
         var owner = Api.signUp(app);
@@ -231,8 +215,7 @@ class DeviceCookieApiTest {
                 login(app, owner.email(), Api.PASSWORD, HOME, stolen).detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_devices_failures_count_against_that_device_alone(TestDb db) {
         TestApp app = start(db);
         var owner = Api.signUp(app);
@@ -244,8 +227,7 @@ class DeviceCookieApiTest {
         assertEquals(200, login(app, owner.email(), Api.PASSWORD, HOME, null).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_device_cookie_of_another_account_is_no_way_around_the_limits(TestDb db) {
         TestApp app = start(db);
         var attacker = Api.signUp(app);

@@ -3,29 +3,21 @@ package api.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class DeviceDaoTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static DeviceDao dao(TestDb db) {
         db.truncateAll();
         return db.jdbi().onDemand(DeviceDao.class);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void owner_is_the_user_a_device_was_inserted_for(TestDb db) {
         DeviceDao devices = dao(db);
         long alice = Fixtures.aUser(db);
@@ -37,8 +29,7 @@ class DeviceDaoTest {
         assertEquals(Optional.empty(), devices.owner("c".repeat(64), NOW.minusSeconds(1)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void owner_of_a_device_last_used_by_the_given_time_is_empty(TestDb db) {
         DeviceDao devices = dao(db);
         devices.insert("a".repeat(64), Fixtures.aUser(db), NOW);
@@ -46,8 +37,7 @@ class DeviceDaoTest {
         assertEquals(Optional.empty(), devices.owner("a".repeat(64), NOW));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void touch_moves_the_last_use_of_that_device_only(TestDb db) {
         DeviceDao devices = dao(db);
         long user = Fixtures.aUser(db);
@@ -60,8 +50,7 @@ class DeviceDaoTest {
         assertEquals(Optional.empty(), devices.owner("b".repeat(64), NOW));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_unused_deletes_at_most_the_limit_of_devices_last_used_by_then(TestDb db) {
         DeviceDao devices = dao(db);
         long user = Fixtures.aUser(db);
@@ -75,8 +64,7 @@ class DeviceDaoTest {
         assertEquals(1, Fixtures.count(db, "devices"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_deleted_user_takes_its_devices_along(TestDb db) {
         DeviceDao devices = dao(db);
         long user = Fixtures.aUser(db);

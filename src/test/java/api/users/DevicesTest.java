@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Fixtures;
 import api.support.MutableClock;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class DevicesTest {
 
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_device_unused_for_a_year_is_forgotten_by_the_hourly_cleanup_and_known_no_more(TestDb db) {
         db.truncateAll();
         var clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
@@ -36,8 +28,7 @@ class DevicesTest {
         assertEquals(0, Fixtures.count(db, "devices"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_login_within_the_year_keeps_the_device(TestDb db) {
         db.truncateAll();
         var clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.Api;
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The attack: log into alice@example.com, or get around its counters, by spelling the address another way. Only the
@@ -20,10 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EmailVariantsApiTest {
     private static final String ALICE = "alice@example.com";
     private static final String FULL_WIDTH_ALICE = "\uff41\uff4c\uff49\uff43\uff45@example.com";
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         db.truncateAll();
@@ -40,8 +33,7 @@ class EmailVariantsApiTest {
         return app.postForm("/login", Map.of("username", email, "password", password), headers);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void accented_spellings_of_the_email_do_not_log_into_the_account(TestDb db) {
         TestApp app = app(db);
         signUpAlice(app);
@@ -52,8 +44,7 @@ class EmailVariantsApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void case_and_width_spellings_log_into_the_same_account(TestDb db) {
         TestApp app = app(db);
         long alice = signUpAlice(app);
@@ -68,8 +59,7 @@ class EmailVariantsApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_case_spelling_of_a_registered_email_cannot_sign_up_a_second_account(TestDb db) {
         TestApp app = app(db);
         signUpAlice(app);
@@ -81,8 +71,7 @@ class EmailVariantsApiTest {
         assertEquals(1, Fixtures.count(db, "users"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_full_width_spelling_of_a_registered_email_cannot_sign_up_a_second_account(TestDb db) {
         TestApp app = app(db);
         signUpAlice(app);
@@ -93,8 +82,7 @@ class EmailVariantsApiTest {
         assertEquals(1, Fixtures.count(db, "users"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_full_width_email_signs_up_as_its_ascii_spelling(TestDb db) {
         var created = app(db).postJson("/users", Map.of("email", FULL_WIDTH_ALICE, "password", Api.PASSWORD));
 
@@ -102,8 +90,7 @@ class EmailVariantsApiTest {
         assertEquals(ALICE, created.json().get("email").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void failed_logins_in_case_and_width_spellings_fill_the_one_account_counter(TestDb db) {
         db.truncateAll();
         // one failure per address, so only the account's own counter (ten times that) can fill

@@ -4,30 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
+import api.support.OnEachDatabase;
 import api.support.RawHttp;
 import api.support.TestApp;
 import api.support.TestDb;
-import api.support.TestDbs;
 import com.auth0.jwt.JWT;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class LoginApiTest {
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         db.truncateAll();
         return Api.on(db);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void login_returns_a_bearer_token_for_the_users_id(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -41,8 +33,7 @@ class LoginApiTest {
         assertEquals("HS256", token.getAlgorithm());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void login_accepts_json_email_and_password(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -57,8 +48,7 @@ class LoginApiTest {
                         .asLong());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void login_with_a_trailing_slash_works(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -69,8 +59,7 @@ class LoginApiTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void login_with_a_wrong_email_returns_403(TestDb db) {
         TestApp app = app(db);
         Api.signUp(app);
@@ -81,8 +70,7 @@ class LoginApiTest {
         assertEquals("Invalid Credentials", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void login_with_a_wrong_password_returns_403(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -93,8 +81,7 @@ class LoginApiTest {
         assertEquals("Invalid Credentials", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void login_with_wrong_email_and_password_returns_403(TestDb db) {
         var response =
                 app(db).postForm("/login", Map.of("username", "wrongemail@gmail.com", "password", "wrongpassword"));
@@ -102,8 +89,7 @@ class LoginApiTest {
         assertEquals(403, response.status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_one_megabyte_login_form_is_413_before_any_password_work(TestDb db) {
         // a raw socket: the answer comes, and the connection closes, before the body is all sent
         var response = RawHttp.post(
@@ -116,8 +102,7 @@ class LoginApiTest {
         assertTrue(response.text().contains("Content Too Large"), response.text());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_one_megabyte_sign_up_body_is_413(TestDb db) {
         var response = RawHttp.post(
                 app(db).port(),
@@ -129,8 +114,7 @@ class LoginApiTest {
         assertTrue(response.text().contains("Content Too Large"), response.text());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_one_megabyte_chunked_login_body_is_413(TestDb db) {
         TestApp app = app(db);
         byte[] body = ("username=a%40b.c&password=" + "x".repeat(1_000_000)).getBytes(StandardCharsets.US_ASCII);
@@ -150,8 +134,7 @@ class LoginApiTest {
         assertEquals(413, response.status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_username_longer_than_any_email_is_422(TestDb db) {
         var response = app(db).postForm(
                         "/login", Map.of("username", "a".repeat(321) + "@example.com", "password", Api.PASSWORD));
@@ -162,8 +145,7 @@ class LoginApiTest {
                 response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_password_over_1024_bytes_is_422(TestDb db) {
         var response = app(db).postJson("/login", Map.of("email", "someone@example.com", "password", "é".repeat(513)));
 
@@ -173,8 +155,7 @@ class LoginApiTest {
                 response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void login_without_a_username_returns_422(TestDb db) {
         var response = app(db).postForm("/login", Map.of("password", Api.PASSWORD));
 
@@ -184,8 +165,7 @@ class LoginApiTest {
                 response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void login_without_a_password_returns_422(TestDb db) {
         var response = app(db).postForm("/login", Map.of("username", "someone@example.com"));
 
@@ -195,8 +175,7 @@ class LoginApiTest {
                 response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void login_finds_the_account_whatever_the_case_of_the_email_domain(TestDb db) {
         TestApp app = app(db);
         app.postJson("/users", Map.of("email", "case@example.com", "password", Api.PASSWORD));
@@ -207,8 +186,7 @@ class LoginApiTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_password_hash_from_the_original_app_logs_in(TestDb db) {
         TestApp app = app(db);
         db.jdbi()
@@ -227,8 +205,7 @@ class LoginApiTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_issued_token_authenticates_later_requests(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);

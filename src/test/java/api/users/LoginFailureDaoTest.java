@@ -6,23 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.db.DbErrors;
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class LoginFailureDaoTest {
     private static final Instant WINDOW = Instant.parse("2030-01-01T00:05:00Z");
     private static final Instant NEXT_WINDOW = WINDOW.plusSeconds(300);
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static LoginFailureDao dao(TestDb db) {
         return db.jdbi().onDemand(LoginFailureDao.class);
@@ -50,8 +43,7 @@ class LoginFailureDaoTest {
                         .findOne());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void increment_counts_one_more_failure_on_that_key_in_that_window_only(TestDb db) {
         db.truncateAll();
         aCounter(db, "a", WINDOW, 1);
@@ -65,8 +57,7 @@ class LoginFailureDaoTest {
         assertEquals(Optional.of(1), failures(db, "a", NEXT_WINDOW));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void increment_leaves_a_counter_at_its_limit_as_it_is(TestDb db) {
         db.truncateAll();
         aCounter(db, "a", WINDOW, 3);
@@ -75,8 +66,7 @@ class LoginFailureDaoTest {
         assertEquals(Optional.of(3), failures(db, "a", WINDOW));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void increment_of_a_counter_not_yet_there_changes_nothing(TestDb db) {
         db.truncateAll();
 
@@ -84,8 +74,7 @@ class LoginFailureDaoTest {
         assertEquals(0, Fixtures.count(db, "login_failures"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void insert_first_starts_the_keys_counter_in_the_window_at_one(TestDb db) {
         db.truncateAll();
 
@@ -94,8 +83,7 @@ class LoginFailureDaoTest {
         assertEquals(Optional.of(1), failures(db, "a", WINDOW));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void insert_first_records_the_account_the_counter_is_for(TestDb db) {
         db.truncateAll();
 
@@ -109,8 +97,7 @@ class LoginFailureDaoTest {
                                 .list()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_account_deletes_the_accounts_counters_in_every_window_and_no_other(TestDb db) {
         db.truncateAll();
         dao(db).insertFirst("a", WINDOW, "account-a");
@@ -125,8 +112,7 @@ class LoginFailureDaoTest {
         assertEquals(2, Fixtures.count(db, "login_failures"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void insert_first_of_a_counter_already_there_is_a_duplicate_key(TestDb db) {
         db.truncateAll();
         aCounter(db, "a", WINDOW, 2);
@@ -137,8 +123,7 @@ class LoginFailureDaoTest {
         assertEquals(Optional.of(2), failures(db, "a", WINDOW));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void decrement_takes_one_from_each_named_counter_in_the_window_and_never_goes_below_zero(TestDb db) {
         db.truncateAll();
         aCounter(db, "a", WINDOW, 2);
@@ -156,8 +141,7 @@ class LoginFailureDaoTest {
         assertEquals(Optional.of(2), failures(db, "a", NEXT_WINDOW));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_ended_deletes_the_counters_whose_window_ended_by_now(TestDb db) {
         db.truncateAll();
         aCounter(db, "ended-earlier", WINDOW.minusSeconds(300), 1);
@@ -170,8 +154,7 @@ class LoginFailureDaoTest {
         assertEquals(Optional.of(1), failures(db, "running", NEXT_WINDOW));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_ended_deletes_at_most_the_limit(TestDb db) {
         db.truncateAll();
         aCounter(db, "a", WINDOW, 1);

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Fixtures;
 import api.support.MutableClock;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Three failures per network and per account and network, thirty per account, in fixed five-minute windows. */
 class LoginFailuresTest {
@@ -20,10 +17,6 @@ class LoginFailuresTest {
     private static final Instant START = Instant.parse("2030-01-01T00:00:10Z");
 
     private final MutableClock clock = new MutableClock(START);
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private LoginFailures failures(TestDb db) {
         db.truncateAll();
@@ -45,8 +38,7 @@ class LoginFailuresTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void past_the_limit_a_login_is_refused_until_the_window_ends(TestDb db) {
         LoginFailures failures = failures(db);
         fail(failures, "203.0.113.1", "a@example.com", 3);
@@ -57,8 +49,7 @@ class LoginFailuresTest {
         assertEquals(290, refused.retryAfterSeconds());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_new_window_starts_with_empty_counters(TestDb db) {
         LoginFailures failures = failures(db);
         fail(failures, "203.0.113.1", "a@example.com", 3);
@@ -68,8 +59,7 @@ class LoginFailuresTest {
         assertFalse(failures.reserve("203.0.113.1", "a@example.com").refused());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_given_back_reservation_frees_its_place_on_every_counter(TestDb db) {
         LoginFailures failures = failures(db);
         fail(failures, "203.0.113.1", "a@example.com", 2);
@@ -81,8 +71,7 @@ class LoginFailuresTest {
         assertEquals(2, stored(db, "account", "a@example.com"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_account_counts_failures_from_every_network_up_to_ten_times_the_limit(TestDb db) {
         LoginFailures failures = failures(db);
         for (int network = 1; network <= 10; network++) {
@@ -93,8 +82,7 @@ class LoginFailuresTest {
         assertFalse(failures.reserve("198.51.100.1", "b@example.com").refused());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_refused_login_keeps_no_place_on_the_counters_it_passed(TestDb db) {
         LoginFailures failures = failures(db);
         for (int network = 1; network <= 10; network++) {
@@ -107,8 +95,7 @@ class LoginFailuresTest {
         assertEquals(0, stored(db, "account-network", "a@example.com\n198.51.100.1"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_network_past_its_limit_never_touches_the_accounts_counter(TestDb db) {
         LoginFailures failures = failures(db);
         fail(failures, "203.0.113.1", "a@example.com", 3);
@@ -120,8 +107,7 @@ class LoginFailuresTest {
         assertEquals(3, stored(db, "account", "a@example.com"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void no_stored_key_holds_the_email_and_every_key_is_a_sha256(TestDb db) {
         LoginFailures failures = failures(db);
         fail(failures, "203.0.113.1", "Someone.Secret@Example.com", 1);
@@ -138,8 +124,7 @@ class LoginFailuresTest {
         assertEquals(1, stored(db, "account", "someone.secret@example.com"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_ended_removes_the_counters_of_ended_windows_only(TestDb db) {
         LoginFailures failures = failures(db);
         fail(failures, "203.0.113.1", "a@example.com", 1);

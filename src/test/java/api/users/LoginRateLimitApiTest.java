@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.db.Database;
-import api.db.migrations.Migrations;
 import api.support.Api;
+import api.support.OnEachDatabase;
 import api.support.TcpProxy;
 import api.support.TestApp;
 import api.support.TestConfig;
@@ -23,11 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The login limits attacked over HTTP. Each test starts its own app on emptied counters: three failures per address
@@ -38,10 +35,6 @@ class LoginRateLimitApiTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2030-01-01T00:00:10Z"), ZoneOffset.UTC);
 
     private final List<TestApp> apps = new ArrayList<>();
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private TestApp start(TestDb db, String... overrides) {
         db.truncateAll();
@@ -65,8 +58,7 @@ class LoginRateLimitApiTest {
                 "/login", Map.of("username", email, "password", password), "X-Forwarded-For", clientAddress);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void forty_concurrent_wrong_logins_from_one_address_get_the_limit_of_403s_and_429_for_the_rest(TestDb db)
             throws Exception {
         TestApp app = start(db, "LOGIN_MAX_FAILURES", "5");
@@ -94,8 +86,7 @@ class LoginRateLimitApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void thirty_two_concurrent_right_logins_from_one_address_all_get_200(TestDb db) throws Exception {
         TestApp app = start(db);
         var user = Api.signUp(app);
@@ -121,8 +112,7 @@ class LoginRateLimitApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void failures_up_to_the_limit_are_403_then_429_with_retry_after_until_the_window_ends(TestDb db) {
         TestApp app = start(db);
         var user = Api.signUp(app);
@@ -139,8 +129,7 @@ class LoginRateLimitApiTest {
         assertTrue(blocked.detail().startsWith("Too many failed login attempts"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_address_past_its_limit_is_refused_even_with_the_right_password(TestDb db) {
         TestApp app = start(db);
         var user = Api.signUp(app);
@@ -151,8 +140,7 @@ class LoginRateLimitApiTest {
         assertEquals(429, login(app, user.email(), Api.PASSWORD, "203.0.113.1").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_owner_logs_in_from_home_while_another_address_hammers_the_account(TestDb db) {
         TestApp app = start(db);
         var user = Api.signUp(app);
@@ -165,8 +153,7 @@ class LoginRateLimitApiTest {
         assertEquals(200, login(app, user.email(), Api.PASSWORD, "198.51.100.7").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_account_guessed_from_many_addresses_stops_at_ten_times_the_limit_for_every_address(TestDb db) {
         TestApp app = start(db);
         var user = Api.signUp(app);
@@ -182,8 +169,7 @@ class LoginRateLimitApiTest {
         assertEquals(429, login(app, user.email(), Api.PASSWORD, "198.51.100.7").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_address_guessing_many_accounts_is_blocked_but_other_addresses_are_not(TestDb db) {
         TestApp app = start(db);
         var user = Api.signUp(app);
@@ -195,8 +181,7 @@ class LoginRateLimitApiTest {
         assertEquals(200, login(app, user.email(), Api.PASSWORD, "198.51.100.7").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_right_password_gives_its_place_back(TestDb db) {
         TestApp app = start(db);
         var user = Api.signUp(app);
@@ -211,8 +196,7 @@ class LoginRateLimitApiTest {
         assertEquals(429, login(app, user.email(), Api.PASSWORD, "203.0.113.1").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_forwarded_for_header_from_an_untrusted_peer_neither_dodges_nor_resets_the_count(TestDb db) {
         TestApp app = start(db, "TRUSTED_PROXIES", "10.9.9.9");
         var user = Api.signUp(app);
@@ -228,8 +212,7 @@ class LoginRateLimitApiTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void addresses_in_one_ipv6_64_share_a_count_and_another_64_has_its_own(TestDb db) {
         TestApp app = start(db);
         var user = Api.signUp(app);
@@ -244,8 +227,7 @@ class LoginRateLimitApiTest {
                 200, login(app, user.email(), Api.PASSWORD, "2001:db8:1:3::1").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_counters_store_no_email(TestDb db) {
         TestApp app = start(db);
         login(app, "victim@example.com", "wrong-password", "203.0.113.1");
@@ -264,7 +246,7 @@ class LoginRateLimitApiTest {
     void a_login_is_503_even_with_the_right_password_while_its_failures_cannot_be_counted() {
         var direct = TestDbs.freshMariaDbSettings("limiter_outage");
         try (Database migrator = TestDbs.connect(direct)) {
-            new Migrations(migrator.dataSource(), false).upgrade();
+            migrator.migrations().upgrade();
         }
         try (TcpProxy proxy = TcpProxy.open(TestDbs.mariadbPort())) {
             var settings = TestDbs.throughPort(direct, proxy.port());

@@ -4,26 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.Api;
 import api.support.Await;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two instances on one database, each with the production-style user cache: a password change on one ends the old
  * token there at once, and on the other once its cached view of the user is older than AUTH_USER_CACHE_SECONDS.
  */
 class PasswordChangeAcrossInstancesTest {
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_password_change_ends_the_old_token_on_another_instance_within_the_cache_time(TestDb db) {
         db.truncateAll();
         var config = TestConfig.forDb(db, Map.of("AUTH_USER_CACHE_SECONDS", "1"));

@@ -7,11 +7,11 @@ import api.support.Api;
 import api.support.Await;
 import api.support.MailServer;
 import api.support.MutableClock;
+import api.support.OnEachDatabase;
 import api.support.RawHttp;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -22,20 +22,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Password recovery over real HTTP with a real SMTP server in the test process. */
 class PasswordRecoveryApiTest {
     private static final String NEW_PASSWORD = "a-new-password";
     private static MailServer mail;
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     @BeforeAll
     static void startMailServer() {
@@ -73,8 +66,7 @@ class PasswordRecoveryApiTest {
                 .status();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_known_and_an_unknown_email_get_the_same_answer(TestDb db) {
         try (TestApp app = app(db)) {
             var user = Api.signUp(app);
@@ -92,8 +84,7 @@ class PasswordRecoveryApiTest {
      * Nothing about the account is looked up before the answer, so the two take the same work; the bound is far above
      * any difference that work could make and far below what sending a message takes.
      */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_known_and_an_unknown_email_are_answered_in_about_the_same_time(TestDb db) {
         try (TestApp app = app(db)) {
             var user = Api.signUp(app);
@@ -112,8 +103,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_mailed_link_sets_a_new_password_and_ends_the_old_token(TestDb db) {
         try (TestApp app = app(db)) {
             var user = Api.signUp(app);
@@ -135,8 +125,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void no_message_goes_to_an_unknown_email(TestDb db) {
         try (TestApp app = app(db)) {
             var user = Api.signUp(app);
@@ -149,8 +138,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_used_link_is_refused(TestDb db) {
         try (TestApp app = app(db)) {
             var user = Api.signUp(app);
@@ -166,8 +154,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_expired_link_is_refused(TestDb db) {
         var clock = new MutableClock(Clock.systemUTC().instant());
         try (TestApp app = app(db, Map.of(), clock)) {
@@ -184,8 +171,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_unknown_token_is_refused_with_the_same_message(TestDb db) {
         try (TestApp app = app(db)) {
             var response = reset(app, "A".repeat(43), NEW_PASSWORD);
@@ -195,8 +181,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_newer_request_replaces_the_earlier_link(TestDb db) {
         try (TestApp app = app(db)) {
             var user = Api.signUp(app);
@@ -210,8 +195,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_host_header_pointing_elsewhere_changes_nothing_in_the_link(TestDb db) {
         try (TestApp app = app(db)) {
             var user = Api.signUp(app);
@@ -230,8 +214,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void with_the_mail_server_down_the_request_is_still_202_and_the_failure_is_counted(TestDb db) {
         db.truncateAll();
         var settings = new HashMap<>(MailServer.settingsOfAServerThatIsDown());
@@ -251,8 +234,7 @@ class PasswordRecoveryApiTest {
      * The mail server accepts the connection and never greets: had the request waited for the message, its answer
      * would come after the send gave up and counted the failure.
      */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_mail_server_that_never_answers_holds_no_request(TestDb db) throws Exception {
         db.truncateAll();
         try (var silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -272,8 +254,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void requests_past_the_limit_for_one_email_are_429(TestDb db) {
         try (TestApp app = app(db, Map.of("LOGIN_MAX_FAILURES", "2"), Clock.systemUTC())) {
             recover(app, "target@example.com");
@@ -286,8 +267,7 @@ class PasswordRecoveryApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void without_a_mail_server_recovery_is_503_saying_it_is_not_set_up(TestDb db) {
         db.truncateAll();
         TestApp app = Api.on(db);
@@ -298,8 +278,7 @@ class PasswordRecoveryApiTest {
         assertEquals(PasswordRecovery.NOT_SET_UP, response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_reset_without_a_new_password_is_422(TestDb db) {
         try (TestApp app = app(db)) {
             var response = app.postJson("/reset-password", Map.of("token", "A".repeat(43)));

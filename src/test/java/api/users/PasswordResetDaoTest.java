@@ -4,27 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class PasswordResetDaoTest {
     private static final Instant NOW = Instant.parse("2026-12-07T10:15:30.123456Z");
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static PasswordResetDao links(TestDb db) {
         return db.jdbi().onDemand(PasswordResetDao.class);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_live_link_names_its_user_until_it_expires(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -35,8 +27,7 @@ class PasswordResetDaoTest {
         assertTrue(links(db).userOf("b".repeat(64), NOW.minusSeconds(60)).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_new_link_replaces_the_users_earlier_one(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -48,8 +39,7 @@ class PasswordResetDaoTest {
         assertEquals(Optional.of(user), links(db).userOf("b".repeat(64), NOW.minusSeconds(1)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void forget_deletes_the_users_link(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -62,8 +52,7 @@ class PasswordResetDaoTest {
         assertEquals(1, Fixtures.count(db, "password_resets"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_expired_takes_only_links_expired_by_then_and_at_most_the_limit(TestDb db) {
         db.truncateAll();
         links(db).replace(Fixtures.aUser(db), "a".repeat(64), NOW.minusSeconds(2));

@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Fixtures;
 import api.support.MutableClock;
+import api.support.OnEachDatabase;
 import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestConfig;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The attack: one client creating accounts as fast as it can. Each address gets SIGNUP_MAX_PER_HOUR an hour. */
 class SignUpLimitApiTest {
@@ -28,10 +25,6 @@ class SignUpLimitApiTest {
     private final List<TestApp> apps = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:59:00Z"));
     private int emails;
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     @AfterEach
     void stop() {
@@ -53,8 +46,7 @@ class SignUpLimitApiTest {
         return app.postJson("/users", Map.of("email", email, "password", PASSWORD), "X-Forwarded-For", address);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_sign_up_past_the_hourly_limit_of_an_address_is_429_with_retry_after_and_makes_no_account(TestDb db) {
         TestApp app = start(db);
         assertEquals(201, signUp(app, ATTACKER).status());
@@ -68,8 +60,7 @@ class SignUpLimitApiTest {
         assertEquals(2, Fixtures.count(db, "users"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void another_address_signs_up_while_one_is_past_its_limit(TestDb db) {
         TestApp app = start(db);
         for (int i = 0; i < 3; i++) {
@@ -79,8 +70,7 @@ class SignUpLimitApiTest {
         assertEquals(201, signUp(app, "198.51.100.7").status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void sign_ups_with_taken_emails_count_too(TestDb db) {
         TestApp app = start(db);
         assertEquals(201, signUp(app, "taken@example.com", ATTACKER).status());
@@ -89,8 +79,7 @@ class SignUpLimitApiTest {
         assertEquals(429, signUp(app, "taken@example.com", ATTACKER).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_next_hour_counts_afresh(TestDb db) {
         TestApp app = start(db);
         for (int i = 0; i < 3; i++) {
@@ -102,8 +91,7 @@ class SignUpLimitApiTest {
         assertEquals(201, signUp(app, ATTACKER).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_sign_up_page_counts_with_post_users_and_answers_429_with_retry_after(TestDb db) {
         TestApp app = start(db);
         signUp(app, ATTACKER);
@@ -124,8 +112,7 @@ class SignUpLimitApiTest {
         assertEquals(2, Fixtures.count(db, "users"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_counters_store_no_address(TestDb db) {
         TestApp app = start(db);
         signUp(app, ATTACKER);

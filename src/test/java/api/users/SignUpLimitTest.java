@@ -6,28 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Fixtures;
 import api.support.MutableClock;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class SignUpLimitTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:30:00Z"));
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private SignUpLimit limit(TestDb db, int maxPerHour) {
         db.truncateAll();
         return new SignUpLimit(db.jdbi().onDemand(SignUpCountDao.class), maxPerHour, clock);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_place_given_back_can_be_taken_again(TestDb db) {
         SignUpLimit limit = limit(db, 1);
         limit.giveBack(limit.take("203.0.113.9"));
@@ -36,8 +28,7 @@ class SignUpLimitTest {
         assertTrue(limit.take("203.0.113.9").refused());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void addresses_in_one_ipv6_64_share_a_count(TestDb db) {
         SignUpLimit limit = limit(db, 1);
         limit.take("2001:db8::1");
@@ -46,8 +37,7 @@ class SignUpLimitTest {
         assertFalse(limit.take("2001:db8:0:1::1").refused());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void the_cleanup_deletes_ended_hours_only(TestDb db) {
         SignUpLimit limit = limit(db, 5);
         limit.take("203.0.113.9");

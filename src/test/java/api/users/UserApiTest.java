@@ -6,22 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.support.Api;
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class UserApiTest {
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         db.truncateAll();
@@ -32,8 +25,7 @@ class UserApiTest {
         return app.postJson("/users", Map.of("email", email, "password", password));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_returns_201_with_id_email_and_created_at_but_no_password(TestDb db) {
         var response = signUp(app(db), "hello123@gmail.com", "password123");
 
@@ -49,8 +41,7 @@ class UserApiTest {
         assertFalse(response.body().contains("$2a$"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_with_malformed_utf8_in_the_body_is_422_json_invalid_and_stores_nothing(TestDb db) {
         TestApp app = app(db);
         byte[] latin1 = "{\"email\": \"caf\u00e9@example.com\", \"password\": \"password123\"}"
@@ -66,8 +57,7 @@ class UserApiTest {
         assertEquals(0, Fixtures.count(db, "users"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_with_an_overlong_utf8_form_in_the_body_is_422_json_invalid(TestDb db) {
         TestApp app = app(db);
         byte[] overlongSlash = {(byte) 0xc0, (byte) 0xaf}; // "/" in two bytes: Jackson alone would read it as "/"
@@ -86,8 +76,7 @@ class UserApiTest {
         assertEquals(0, Fixtures.count(db, "users"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_with_a_trailing_slash_works(TestDb db) {
         assertEquals(
                 201,
@@ -95,8 +84,7 @@ class UserApiTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_with_a_registered_email_returns_409(TestDb db) {
         TestApp app = app(db);
         signUp(app, "twice@example.com", "password123");
@@ -107,16 +95,14 @@ class UserApiTest {
         assertEquals("User with email: twice@example.com already exists", again.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_stores_the_email_domain_in_lower_case(TestDb db) {
         var response = signUp(app(db), "Mixed.Case@Example.COM", "password123");
 
         assertEquals("Mixed.Case@example.com", response.json().get("email").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_with_an_invalid_email_returns_422_at_body_email(TestDb db) {
         var response = signUp(app(db), "not-an-email", "password123");
 
@@ -127,8 +113,7 @@ class UserApiTest {
         assertEquals("value_error.email", error.get("type").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_without_fields_lists_both_as_missing(TestDb db) {
         var response = app(db).postJson("/users", Map.of());
 
@@ -140,8 +125,7 @@ class UserApiTest {
         assertEquals("field required", detail.get(0).get("msg").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_with_a_password_under_8_characters_returns_422(TestDb db) {
         var response = signUp(app(db), "short@example.com", "1234567");
 
@@ -151,14 +135,12 @@ class UserApiTest {
                 response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_accepts_a_password_of_exactly_72_utf8_bytes(TestDb db) {
         assertEquals(201, signUp(app(db), "max@example.com", "€".repeat(24)).status()); // 3 bytes each
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_refuses_a_password_over_72_utf8_bytes_even_when_under_72_characters(TestDb db) {
         var response = signUp(app(db), "over@example.com", "€".repeat(25)); // 25 characters, 75 bytes
 
@@ -168,14 +150,12 @@ class UserApiTest {
                 response.json().get("detail").get(0).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void create_user_refuses_73_ascii_characters(TestDb db) {
         assertEquals(422, signUp(app(db), "ascii@example.com", "a".repeat(73)).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_user_returns_the_user(TestDb db) {
         TestApp app = app(db);
         var me = Api.signUp(app);
@@ -188,8 +168,7 @@ class UserApiTest {
         assertEquals(other.id(), response.json().get("id").asLong());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_user_with_a_trailing_slash_works(TestDb db) {
         TestApp app = app(db);
         var me = Api.signUp(app);
@@ -197,8 +176,7 @@ class UserApiTest {
         assertEquals(200, app.get("/users/" + me.id() + "/", me.auth()).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_missing_user_returns_404(TestDb db) {
         TestApp app = app(db);
         var me = Api.signUp(app);
@@ -209,8 +187,7 @@ class UserApiTest {
         assertEquals("User with id: 999999 does not exist", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_user_without_a_token_returns_401(TestDb db) {
         TestApp app = app(db);
         var me = Api.signUp(app);
@@ -222,8 +199,7 @@ class UserApiTest {
         assertEquals("Bearer", response.header("WWW-Authenticate"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void get_user_with_a_non_numeric_id_returns_422(TestDb db) {
         TestApp app = app(db);
         var me = Api.signUp(app);
@@ -235,8 +211,7 @@ class UserApiTest {
                 "path", response.json().get("detail").get(0).get("loc").get(0).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void users_me_returns_the_caller(TestDb db) {
         TestApp app = app(db);
         var me = Api.signUp(app);
@@ -248,8 +223,7 @@ class UserApiTest {
         assertEquals(me.email(), response.json().get("email").asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void users_me_without_a_token_returns_401(TestDb db) {
         assertEquals(401, app(db).get("/users/me").status());
     }

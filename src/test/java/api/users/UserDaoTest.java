@@ -8,24 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import api.auth.AccountStatus;
 import api.db.DbErrors;
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class UserDaoTest {
 
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_inserted_user_is_found_by_id_with_a_recent_creation_time(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
@@ -39,15 +31,13 @@ class UserDaoTest {
                 Duration.between(user.createdAt(), Instant.now()).abs().toMinutes() < 5, "created " + user.createdAt());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_missing_id_finds_nothing(TestDb db) {
         db.truncateAll();
         assertTrue(db.jdbi().onDemand(UserDao.class).find(999_999).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void credentials_are_looked_up_by_the_canonical_email(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
@@ -60,8 +50,7 @@ class UserDaoTest {
         assertTrue(users.credentials("nobody@example.com").isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_second_user_with_the_same_email_is_a_duplicate_key(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
@@ -74,8 +63,7 @@ class UserDaoTest {
         assertTrue(DbErrors.isDuplicateKey(error));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void an_accented_email_is_another_key_than_the_plain_one(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
@@ -87,8 +75,7 @@ class UserDaoTest {
         assertTrue(users.idByEmail("\uff21lice@example.com").isPresent()); // full-width A: the plain account
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void exists_tells_present_from_missing_users(TestDb db) {
         db.truncateAll();
         long id = Fixtures.aUser(db);
@@ -98,8 +85,7 @@ class UserDaoTest {
         assertFalse(users.exists(id + 1));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_new_users_status_is_enabled_with_every_token_counting(TestDb db) {
         db.truncateAll();
         long id = Fixtures.aUser(db);
@@ -109,8 +95,7 @@ class UserDaoTest {
         assertTrue(users.status(id + 1).isEmpty());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void account_of_is_the_canonical_email(TestDb db) {
         db.truncateAll();
         UserDao users = db.jdbi().onDemand(UserDao.class);
@@ -119,8 +104,7 @@ class UserDaoTest {
         assertEquals(Optional.of("ada@example.com"), users.accountOf(id));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void record_login_sets_the_users_last_login_only(TestDb db) {
         db.truncateAll();
         long id = Fixtures.aUser(db);

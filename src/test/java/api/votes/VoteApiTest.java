@@ -3,9 +3,9 @@ package api.votes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import api.support.Api;
+import api.support.OnEachDatabase;
 import api.support.TestApp;
 import api.support.TestDb;
-import api.support.TestDbs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class VoteApiTest {
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static TestApp app(TestDb db) {
         db.truncateAll();
@@ -32,8 +25,7 @@ class VoteApiTest {
         return app.postJson("/vote", Map.of("post_id", post, "dir", dir), user.auth());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void vote_on_post_returns_201_added(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -47,8 +39,7 @@ class VoteApiTest {
                 1, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void vote_with_a_trailing_slash_works(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -60,8 +51,7 @@ class VoteApiTest {
                         .status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void vote_twice_on_the_same_post_returns_409(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -74,8 +64,7 @@ class VoteApiTest {
         assertEquals("user " + user.id() + " has alredy voted on post " + post, again.detail()); // sic
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_vote_returns_201_deleted(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -90,8 +79,7 @@ class VoteApiTest {
                 0, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void delete_vote_that_does_not_exist_returns_404(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -103,8 +91,7 @@ class VoteApiTest {
         assertEquals("Vote does not exist", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void vote_on_a_post_that_does_not_exist_returns_404(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -115,8 +102,7 @@ class VoteApiTest {
         assertEquals("Post with id: 80000 does not exist", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void removing_a_vote_on_a_post_that_does_not_exist_returns_404_for_the_post(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -127,8 +113,7 @@ class VoteApiTest {
         assertEquals("Post with id: 80000 does not exist", response.detail());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void vote_unauthorized_user_returns_401(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -138,8 +123,7 @@ class VoteApiTest {
                 401, app.postJson("/vote", Map.of("post_id", post, "dir", 1)).status());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_vote_on_another_users_draft_is_404_and_adds_nothing(TestDb db) {
         TestApp app = app(db);
         var author = Api.signUp(app);
@@ -154,8 +138,7 @@ class VoteApiTest {
                 0, app.get("/posts/" + draft, author.auth()).json().get("votes").asLong());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_dir_past_64_bits_that_wraps_to_1_is_422_and_adds_no_vote(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -170,8 +153,7 @@ class VoteApiTest {
                 0, app.get("/posts/" + post, user.auth()).json().get("votes").asLong());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_dir_other_than_0_or_1_returns_422(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -186,8 +168,7 @@ class VoteApiTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_vote_without_fields_returns_422_listing_both(TestDb db) {
         TestApp app = app(db);
         var user = Api.signUp(app);
@@ -202,8 +183,7 @@ class VoteApiTest {
                 "dir", response.json().get("detail").get(1).get("loc").get(1).asText());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void fifty_identical_votes_at_once_give_exactly_one_201_and_no_500(TestDb db) throws Exception {
         TestApp app = app(db);
         var user = Api.signUp(app);

@@ -7,18 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.db.DbErrors;
 import api.support.Fixtures;
+import api.support.OnEachDatabase;
 import api.support.TestDb;
-import api.support.TestDbs;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class VoteDaoTest {
-
-    static Stream<TestDb> databases() {
-        return TestDbs.all();
-    }
 
     private static VoteDao votes(TestDb db) {
         return db.jdbi().onDemand(VoteDao.class);
@@ -33,8 +26,7 @@ class VoteDaoTest {
                         .one());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void add_records_the_users_vote_on_the_post(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -45,8 +37,7 @@ class VoteDaoTest {
         assertEquals(1, votesOf(db, user, post));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void second_vote_by_the_same_user_is_a_duplicate_key(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -59,8 +50,7 @@ class VoteDaoTest {
         assertTrue(DbErrors.isDuplicateKey(error));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_vote_on_a_missing_post_adds_no_row(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -68,8 +58,7 @@ class VoteDaoTest {
         assertEquals(0, votes(db).add(999_999, user));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void a_vote_on_another_users_draft_adds_no_row_but_one_on_ones_own_does(TestDb db) {
         db.truncateAll();
         long author = Fixtures.aUser(db);
@@ -81,8 +70,7 @@ class VoteDaoTest {
         assertEquals(0, votesOf(db, reader, draft));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void remove_deletes_only_that_users_vote(TestDb db) {
         db.truncateAll();
         long user = Fixtures.aUser(db);
@@ -97,15 +85,13 @@ class VoteDaoTest {
         assertEquals(1, votesOf(db, other, post));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void removing_a_vote_that_does_not_exist_changes_no_row(TestDb db) {
         db.truncateAll();
         assertEquals(0, votes(db).remove(42, 7));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @OnEachDatabase
     void post_visible_tells_present_from_missing_posts_and_others_drafts(TestDb db) {
         db.truncateAll();
         long author = Fixtures.aUser(db);

@@ -1,5 +1,6 @@
 package api.db.migrations;
 
+import api.db.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,9 +13,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,20 +25,21 @@ import java.util.stream.Stream;
 
 /**
  * Finds the {@code NNN_name.up.sql} / {@code NNN_name.down.sql} pairs in a classpath folder, from the jar or from
- * target/classes alike. An {@code NNN_name.up.h2.sql} file replaces the up script on H2.
+ * target/classes alike. An up script with a dialect's variant ({@code NNN_name.up.h2.sql}) replaces the shared one
+ * on that database.
  */
 public final class MigrationScripts {
-    private static final Pattern FILE = Pattern.compile("(\\d{3})_([a-z0-9_]+)\\.(up|down)(\\.h2)?\\.sql");
+    private static final Pattern FILE = Pattern.compile("(\\d{3})_([a-z0-9_]+)\\.(up|down)(?:\\.([a-z0-9]+))?\\.sql");
 
     private MigrationScripts() {}
 
-    public static List<Migration> load(String folder, boolean h2) {
+    public static List<Migration> load(String folder, Dialect dialect) {
         Map<String, String> files = readFolder(folder);
         Map<Integer, String> names = new TreeMap<>();
         Map<String, String> scripts = new HashMap<>();
         for (var entry : files.entrySet()) {
             Matcher m = FILE.matcher(entry.getKey());
-            if (!m.matches()) {
+            if (!m.matches() || m.group(4) != null && !isVariant(m.group(4))) {
                 throw new IllegalStateException("unexpected file in " + folder + ": " + entry.getKey());
             }
             int version = Integer.parseInt(m.group(1));
@@ -44,7 +48,7 @@ public final class MigrationScripts {
                 throw new IllegalStateException(
                         "two migrations numbered " + m.group(1) + ": " + previous + ", " + m.group(2));
             }
-            scripts.put(version + m.group(3) + (m.group(4) == null ? "" : ".h2"), entry.getValue());
+            scripts.put(version + m.group(3) + (m.group(4) == null ? "" : "." + m.group(4)), entry.getValue());
         }
         List<Migration> migrations = new ArrayList<>();
         int expected = 1;
@@ -54,9 +58,9 @@ public final class MigrationScripts {
                 throw new IllegalStateException("migration " + expected + " is missing (found " + version + ")");
             }
             expected++;
-            String up = h2 && scripts.containsKey(version + "up.h2")
-                    ? scripts.get(version + "up.h2")
-                    : scripts.get(version + "up");
+            String up = dialect.scriptVariant()
+                    .map(variant -> scripts.get(version + "up." + variant))
+                    .orElse(scripts.get(version + "up"));
             String down = scripts.get(version + "down");
             if (up == null || down == null) {
                 throw new IllegalStateException(
@@ -65,6 +69,10 @@ public final class MigrationScripts {
             migrations.add(new Migration(version, entry.getValue(), up, down));
         }
         return List.copyOf(migrations);
+    }
+
+    private static boolean isVariant(String variant) {
+        return Arrays.stream(Dialect.values()).anyMatch(d -> d.scriptVariant().equals(Optional.of(variant)));
     }
 
     private static Map<String, String> readFolder(String folder) {

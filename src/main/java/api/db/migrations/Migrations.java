@@ -1,5 +1,6 @@
 package api.db.migrations;
 
+import api.db.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,16 +25,17 @@ public final class Migrations {
     public record Applied(int version, String name, String checksum, Instant appliedAt) implements Numbered {}
 
     private final DataSource dataSource;
-    private final boolean h2;
+    private final Dialect dialect;
     private final List<Migration> known;
 
-    public Migrations(DataSource dataSource, boolean h2) {
-        this(dataSource, h2, MigrationScripts.load("db/migration", h2));
+    /** Every migration the build knows; {@link api.db.Database#migrations()} is the usual way to one. */
+    public Migrations(DataSource dataSource, Dialect dialect) {
+        this(dataSource, dialect, MigrationScripts.load("db/migration", dialect));
     }
 
-    public Migrations(DataSource dataSource, boolean h2, List<Migration> known) {
+    public Migrations(DataSource dataSource, Dialect dialect, List<Migration> known) {
         this.dataSource = dataSource;
-        this.h2 = h2;
+        this.dialect = dialect;
         this.known = known;
     }
 
@@ -204,7 +206,10 @@ public final class Migrations {
 
     private <T> T underLock(Work<T> work) {
         try {
-            return h2 ? underH2Lock(work) : underMySqlLock(work);
+            return switch (dialect) {
+                case MYSQL -> underMySqlLock(work);
+                case H2 -> underH2Lock(work);
+            };
         } catch (SQLException e) {
             throw new MigrationException("Migrating failed: " + e.getMessage(), e);
         }

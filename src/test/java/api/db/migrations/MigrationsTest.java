@@ -36,7 +36,7 @@ class MigrationsTest {
     @MethodSource("engines")
     void all_ups_all_downs_and_all_ups_again_succeed(String engine) {
         try (Database db = fresh(engine)) {
-            var migrations = new Migrations(db.dataSource(), db.settings().isH2());
+            var migrations = db.migrations();
             int count = migrations.known().size();
 
             assertEquals(count, migrations.upgrade().size());
@@ -51,7 +51,7 @@ class MigrationsTest {
     @MethodSource("engines")
     void downgrade_one_drops_only_the_phone_number_and_upgrade_brings_it_back(String engine) {
         try (Database db = fresh(engine)) {
-            var migrations = new Migrations(db.dataSource(), db.settings().isH2());
+            var migrations = db.migrations();
             migrations.upgrade();
             migrations.downgrade(
                     migrations.known().size() - 7 + 1); // back to 006: the social schema without phone_number
@@ -69,7 +69,7 @@ class MigrationsTest {
     @MethodSource("engines")
     void migrations_keep_rows_and_japanese_text_across_a_later_downgrade_and_upgrade(String engine) {
         try (Database db = fresh(engine)) {
-            var migrations = new Migrations(db.dataSource(), db.settings().isH2());
+            var migrations = db.migrations();
             migrations.upgrade();
             db.jdbi()
                     .useHandle(h ->
@@ -93,13 +93,12 @@ class MigrationsTest {
         try (Database db = fresh(engine)) {
             List<Migration> original =
                     List.of(new Migration(1, "create_t", "CREATE TABLE t (id INT);", "DROP TABLE t;"));
-            new Migrations(db.dataSource(), db.settings().isH2(), original).upgrade();
+            new Migrations(db.dataSource(), db.dialect(), original).upgrade();
             List<Migration> edited =
                     List.of(new Migration(1, "create_t", "CREATE TABLE t (id BIGINT);", "DROP TABLE t;"));
 
             var error = assertThrows(
-                    MigrationException.class,
-                    () -> new Migrations(db.dataSource(), db.settings().isH2(), edited).upgrade());
+                    MigrationException.class, () -> new Migrations(db.dataSource(), db.dialect(), edited).upgrade());
             assertTrue(error.getMessage().contains("001_create_t was edited after it was applied"), error.getMessage());
         }
     }
@@ -111,11 +110,11 @@ class MigrationsTest {
             var two = List.of(
                     new Migration(1, "a", "CREATE TABLE a (id INT);", "DROP TABLE a;"),
                     new Migration(2, "b", "CREATE TABLE b (id INT);", "DROP TABLE b;"));
-            new Migrations(db.dataSource(), db.settings().isH2(), two).upgrade();
+            new Migrations(db.dataSource(), db.dialect(), two).upgrade();
 
             var error = assertThrows(
                     MigrationException.class,
-                    () -> new Migrations(db.dataSource(), db.settings().isH2(), two.subList(0, 1)).verify());
+                    () -> new Migrations(db.dataSource(), db.dialect(), two.subList(0, 1)).verify());
             assertTrue(error.getMessage().contains("002_b, which this build does not know"), error.getMessage());
         }
     }
@@ -125,7 +124,7 @@ class MigrationsTest {
     void a_failing_migration_names_itself_and_is_not_recorded(String engine) {
         try (Database db = fresh(engine)) {
             var broken = List.of(new Migration(1, "broken", "CREATE TABLE nope (id INT, id INT);", "DROP TABLE nope;"));
-            var migrations = new Migrations(db.dataSource(), db.settings().isH2(), broken);
+            var migrations = new Migrations(db.dataSource(), db.dialect(), broken);
 
             var error = assertThrows(MigrationException.class, migrations::upgrade);
             assertTrue(error.getMessage().startsWith("Migration 001_broken (up) failed"), error.getMessage());
@@ -141,14 +140,13 @@ class MigrationsTest {
             try {
                 List<Future<List<Migration>>> results = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    results.add(pool.submit(
-                            () -> new Migrations(db.dataSource(), db.settings().isH2()).upgrade()));
+                    results.add(pool.submit(() -> db.migrations().upgrade()));
                 }
                 int applied = 0;
                 for (Future<List<Migration>> result : results) {
                     applied += result.get(60, TimeUnit.SECONDS).size();
                 }
-                var migrations = new Migrations(db.dataSource(), db.settings().isH2());
+                var migrations = db.migrations();
                 assertEquals(migrations.known().size(), applied);
                 assertEquals(migrations.known().size(), migrations.applied().size());
             } finally {

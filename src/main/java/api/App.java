@@ -20,6 +20,7 @@ import api.logs.RequestLogRetention;
 import api.logs.RequestLogWriter;
 import api.metrics.Metrics;
 import api.metrics.MetricsHandlers;
+import api.pages.AccountPages;
 import api.pages.Paths;
 import api.pages.SignInPages;
 import api.pages.TodoCsv;
@@ -29,13 +30,20 @@ import api.posts.PostHandlers;
 import api.server.JettySetup;
 import api.todos.TodoApiHandlers;
 import api.todos.TodoDao;
+import api.users.AccountDao;
+import api.users.AccountHandlers;
+import api.users.Accounts;
 import api.users.DeviceDao;
 import api.users.Devices;
 import api.users.LoginFailureDao;
 import api.users.LoginFailures;
+import api.users.Mailer;
 import api.users.PasswordLogin;
+import api.users.PasswordRecovery;
+import api.users.PasswordResetDao;
 import api.users.PasswordWorkers;
 import api.users.Passwords;
+import api.users.ResetLinks;
 import api.users.SignUp;
 import api.users.SignUpCountDao;
 import api.users.SignUpLimit;
@@ -59,13 +67,29 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Every route in one place; tests build the real app through it too. */
 public final class App {
     /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
-    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS =
-            Map.of("/login", 16_384L, "/users", 16_384L, Paths.SIGN_IN, 16_384L, Paths.SIGN_UP, 16_384L);
+    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS = Map.of(
+            "/login",
+            16_384L,
+            "/users",
+            16_384L,
+            "/users/me",
+            16_384L,
+            "/users/me/password",
+            16_384L,
+            "/password-recovery",
+            16_384L,
+            "/reset-password",
+            16_384L,
+            Paths.SIGN_IN,
+            16_384L,
+            Paths.SIGN_UP,
+            16_384L);
 
     private App() {}
 
@@ -88,26 +112,45 @@ public final class App {
         var sessions = new Sessions(db.jdbi().onDemand(SessionDao.class));
         var tokens = new Tokens(config.auth().secretKey(), config.auth().tokenLifetime());
         var userDao = db.jdbi().onDemand(UserDao.class);
+        var confirmedUsers = new ConfirmedUsers(userDao::status, config.auth().confirmedUserTtl(), System::nanoTime);
         var passwordWorkers =
                 new PasswordWorkers(config.bcrypt().threads(), config.bcrypt().queueSize());
         var passwords = new Passwords(config.bcrypt().cost());
         var loginFailures = new LoginFailures(db.jdbi().onDemand(LoginFailureDao.class), config.auth(), clock);
         var devices = new Devices(db.jdbi().onDemand(DeviceDao.class), clock);
-        var logins = new PasswordLogin(userDao, passwords, passwordWorkers, loginFailures, devices, metrics.business());
+        var logins = new PasswordLogin(
+                userDao, passwords, passwordWorkers, loginFailures, devices, metrics.business(), clock);
         var signUpLimit = new SignUpLimit(
                 db.jdbi().onDemand(SignUpCountDao.class), config.auth().signUpMaxPerHour(), clock);
         var signUp = new SignUp(userDao, passwords, passwordWorkers, signUpLimit, metrics.business());
         var users = new UserHandlers(userDao, signUp, tokens, logins, clientIp);
+        var resetLinks = new ResetLinks(
+                db.jdbi().onDemand(PasswordResetDao.class), config.mail().publicUrl(), clock);
+        var recovery = new PasswordRecovery(
+                userDao,
+                resetLinks,
+                db.jdbi().onDemand(LoginFailureDao.class),
+                config.mail().enabled() ? Optional.of(new Mailer(config.mail())) : Optional.empty(),
+                config.auth().loginMaxFailures(),
+                config.auth().loginFailureWindow(),
+                clock,
+                metrics.business());
+        var accounts = new Accounts(
+                userDao,
+                db.jdbi().onDemand(AccountDao.class),
+                logins,
+                passwords,
+                passwordWorkers,
+                resetLinks,
+                confirmedUsers,
+                tokens);
+        var accountApi = new AccountHandlers(accounts, recovery, clientIp);
+        var accountPages = new AccountPages(accounts, recovery, sessions, clientIp);
         var signIn = new SignInPages(logins, signUp, sessions, clientIp);
         var posts = new PostHandlers(new PostDao(db.jdbi(), db.dialect()), metrics.business());
         var votes = new VoteHandlers(db.jdbi().onDemand(VoteDao.class), metrics.business());
         var access = new Access(
-                tokens,
-                new ConfirmedUsers(userDao::exists, config.auth().confirmedUserTtl(), System::nanoTime),
-                sessions,
-                new OpsToken(config.auth().opsToken()),
-                clientIp,
-                Paths.SIGN_IN);
+                tokens, confirmedUsers, sessions, new OpsToken(config.auth().opsToken()), clientIp, Paths.SIGN_IN);
         var docs = new ApiDocs();
         var metricsScrape = new MetricsHandlers(metrics);
         var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
@@ -123,6 +166,7 @@ public final class App {
                 new HourlyCleanup.Job("failed-login counters of ended windows", loginFailures::deleteEnded),
                 new HourlyCleanup.Job("sign-up counters of ended hours", signUpLimit::deleteEnded),
                 new HourlyCleanup.Job("expired sessions", sessions::purgeExpired),
+                new HourlyCleanup.Job("expired password reset links", resetLinks::deleteExpired),
                 new HourlyCleanup.Job("devices unused for a year", devices::forgetUnused)));
         metrics.trackPool(db.dataSource());
         metrics.trackPasswordWork(passwordWorkers::active, passwordWorkers::queued, passwordWorkers::rejected);
@@ -152,6 +196,7 @@ public final class App {
             cfg.events.serverStarting(cleanup::start);
             cfg.events.serverStopped(requestLogs::flushAndStop); // before the pool closes: every answer is logged
             cfg.events.serverStopped(passwordWorkers::close);
+            cfg.events.serverStopped(recovery::close);
             cfg.events.serverStopped(retention::close);
             cfg.events.serverStopped(cleanup::close);
             Cors.register(cfg, config.http().corsOrigins());
@@ -168,9 +213,13 @@ public final class App {
                 path("/users", () -> {
                     post(users::create, PUBLIC);
                     get("/me", users::me, USER);
+                    delete("/me", accountApi::delete, USER);
+                    put("/me/password", accountApi::changePassword, USER);
                     get("/{id}", users::get, USER);
                 });
                 post("/login", users::login, PUBLIC);
+                post("/password-recovery", accountApi::recover, PUBLIC);
+                post("/reset-password", accountApi::reset, PUBLIC);
                 path("/posts", () -> {
                     get(posts::list, USER);
                     post(posts::create, USER);
@@ -192,6 +241,13 @@ public final class App {
                 get(Paths.SIGN_UP, signIn::signUpForm, SIGN_IN);
                 post(Paths.SIGN_UP, signIn::signUp, SIGN_IN);
                 post(Paths.SIGN_OUT, signIn::logout, PAGE);
+                get(Paths.FORGOT, accountPages::forgotForm, SIGN_IN);
+                post(Paths.FORGOT, accountPages::forgot, SIGN_IN);
+                get(Paths.RESET, accountPages::resetForm, SIGN_IN);
+                post(Paths.RESET, accountPages::reset, SIGN_IN);
+                get(Paths.ACCOUNT, accountPages::account, PAGE);
+                post(Paths.ACCOUNT_PASSWORD, accountPages::changePassword, PAGE);
+                post(Paths.ACCOUNT_DELETE, accountPages::delete, PAGE);
                 get(Paths.NEW_TASK, todoPages::newForm, PAGE);
                 post(Paths.NEW_TASK, todoPages::create, PAGE);
                 get(Paths.OPEN_CSV, todoCsv::open, PAGE);

@@ -1,50 +1,59 @@
 package api.auth;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongPredicate;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
- * Remembers for a short while which user ids the database confirmed, so an authenticated request does not pay
- * a query (and a pool round trip) just to learn that its user still exists. The price: a user deleted directly
- * in the database keeps a working token on each instance for at most {@code ttl}. A zero ttl asks every time.
- * Refusals are never remembered, so a new account works at once.
+ * Remembers for a short while what the database said of a token's user (that it exists, whether it is disabled and
+ * from when its tokens count), so an authenticated request does not pay a query (and a pool round trip) for it. The
+ * price: a change made by another instance, or directly in the database, reaches this one within {@code ttl}; a
+ * change made here is {@link #forget forgotten} at once. A zero ttl asks every time. Absent users are never
+ * remembered, so a new account works at once.
  */
-public final class ConfirmedUsers implements LongPredicate {
+public final class ConfirmedUsers {
     /** Past this many ids the map starts over rather than grow without bound. */
     static final int MAX_ENTRIES = 100_000;
 
-    private final LongPredicate exists;
+    private final LongFunction<Optional<AccountStatus>> lookup;
     private final long ttlNanos;
     private final LongSupplier nanoClock;
-    private final ConcurrentHashMap<Long, Long> confirmedAt = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Confirmed> confirmed = new ConcurrentHashMap<>();
 
-    public ConfirmedUsers(LongPredicate exists, Duration ttl, LongSupplier nanoClock) {
-        this.exists = exists;
+    private record Confirmed(AccountStatus status, long at) {}
+
+    public ConfirmedUsers(LongFunction<Optional<AccountStatus>> lookup, Duration ttl, LongSupplier nanoClock) {
+        this.lookup = lookup;
         this.ttlNanos = ttl.toNanos();
         this.nanoClock = nanoClock;
     }
 
-    @Override
-    public boolean test(long userId) {
+    /** The user's status; empty when no such user exists. */
+    public Optional<AccountStatus> status(long userId) {
         if (ttlNanos == 0) {
-            return exists.test(userId);
+            return lookup.apply(userId);
         }
         long now = nanoClock.getAsLong();
-        Long at = confirmedAt.get(userId);
-        if (at != null && now - at < ttlNanos) {
-            return true;
+        Confirmed known = confirmed.get(userId);
+        if (known != null && now - known.at() < ttlNanos) {
+            return Optional.of(known.status());
         }
-        boolean found = exists.test(userId);
-        if (found) {
-            if (confirmedAt.size() >= MAX_ENTRIES) {
-                confirmedAt.clear();
+        Optional<AccountStatus> found = lookup.apply(userId);
+        if (found.isPresent()) {
+            if (confirmed.size() >= MAX_ENTRIES) {
+                confirmed.clear();
             }
-            confirmedAt.put(userId, now);
+            confirmed.put(userId, new Confirmed(found.get(), now));
         } else {
-            confirmedAt.remove(userId);
+            confirmed.remove(userId);
         }
         return found;
+    }
+
+    /** Drops what is remembered of the user, so this instance's next request asks the database. */
+    public void forget(long userId) {
+        confirmed.remove(userId);
     }
 }

@@ -16,10 +16,12 @@ public interface SessionDao {
         """)
     void insert(String idHash, long userId, String csrf, Instant now, Instant expiresAt);
 
+    /** A session from before the account's tokens ended, or of a disabled account, is no session. */
     @SqlQuery("""
         SELECT s.user_id, COALESCE(u.display_email, u.email) AS email, s.csrf_token AS csrf, s.expires_at
         FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id_hash = :idHash AND s.expires_at > :now
+          AND u.disabled_at IS NULL AND (u.tokens_valid_after IS NULL OR s.created_at >= u.tokens_valid_after)
         """)
     Optional<Session> find(String idHash, Instant now);
 

@@ -38,10 +38,22 @@ public final class Sessions {
 
     /** The new session's cookie value; give it to the browser and forget it. */
     public String start(long userId) {
+        return start(userId, now());
+    }
+
+    /**
+     * As {@link #start(long)}, dated {@code signedInAt}, when the password was asked: a password change that lands
+     * while it is checked ends the session, as it ends a token issued then.
+     */
+    public String start(long userId, Instant signedInAt) {
         String id = randomToken();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        dao.insert(hash(id), userId, randomToken(), now, now.plus(LIFETIME));
+        dao.insert(hash(id), userId, randomToken(), signedInAt, now().plus(LIFETIME));
         return id;
+    }
+
+    /** Now on the sessions' clock, in the table's precision. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The live session a cookie value names; empty for a missing, malformed, unknown or expired one. */

@@ -9,12 +9,16 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * HS256 JWTs carrying {@code user_id} and {@code exp}, as the original app issued them. Exact, already verified token
- * strings are remembered until they expire, since clients resend the same token on every request.
+ * HS256 JWTs carrying {@code user_id} and {@code exp}, as the original app issued them, and {@code iat_us}, the issue
+ * time in microseconds (JWT's own {@code iat} has whole seconds, too coarse to tell a token issued just before a
+ * password change from one just after). Exact, already verified token strings are remembered until they expire, since
+ * clients resend the same token on every request.
  */
 public final class Tokens {
     static final int MAX_REMEMBERED = 10_000;
@@ -23,9 +27,12 @@ public final class Tokens {
     private volatile Signing signing;
     private final Duration lifetime;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Remembered> verified = new ConcurrentHashMap<>();
 
-    private record Verified(long userId, Instant expiresAt) {}
+    /** A token's user and issue time; a token from before issue times were carried counts as issued at the epoch. */
+    public record Verified(long userId, Instant issuedAt) {}
+
+    private record Remembered(Verified verified, Instant expiresAt) {}
 
     private record Signing(Algorithm algorithm, JWTVerifier verifier) {}
 
@@ -61,20 +68,38 @@ public final class Tokens {
     }
 
     public String issue(long userId) {
+        return issue(userId, clock.instant());
+    }
+
+    /**
+     * {@code issuedAt} is when the password was found right: a login that read a password an instant before it was
+     * changed gets a token the change ends.
+     */
+    public String issue(long userId, Instant issuedAt) {
         return JWT.create()
                 .withClaim("user_id", userId)
+                .withClaim("iat_us", ChronoUnit.MICROS.between(Instant.EPOCH, issuedAt))
                 .withExpiresAt(clock.instant().plus(lifetime))
                 .sign(signing().algorithm());
     }
 
+    /** Now on the tokens' clock, in their precision: where a change that ends every earlier token sets the line. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     public OptionalLong userId(String token) {
-        Verified known = verified.get(token);
+        return verify(token).map(v -> OptionalLong.of(v.userId())).orElse(OptionalLong.empty());
+    }
+
+    public Optional<Verified> verify(String token) {
+        Remembered known = verified.get(token);
         if (known != null) {
             if (clock.instant().isBefore(known.expiresAt())) {
-                return OptionalLong.of(known.userId());
+                return Optional.of(known.verified());
             }
             verified.remove(token);
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         try {
             DecodedJWT jwt = signing().verifier().verify(token);
@@ -83,15 +108,17 @@ public final class Tokens {
             Double exact = userId.asDouble();
             // asLong truncates: a user_id of 1.5 would otherwise stand for user 1
             if (id == null || exact == null || exact != id.doubleValue()) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
+            Long issuedUs = jwt.getClaim("iat_us").asLong();
+            var found = new Verified(id, Instant.EPOCH.plus(issuedUs == null ? 0 : issuedUs, ChronoUnit.MICROS));
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear();
             }
-            verified.put(token, new Verified(id, jwt.getExpiresAtAsInstant()));
-            return OptionalLong.of(id);
+            verified.put(token, new Remembered(found, jwt.getExpiresAtAsInstant()));
+            return Optional.of(found);
         } catch (JWTVerificationException e) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
     }
 }

@@ -72,10 +72,28 @@ public final class CommandTable {
                             + " user EMAIL",
                     in -> Commands.assignTodos(in.config(), in.line().option("owner"))),
             new Command(
+                    "users list",
+                    "every account: id, email, created, disabled, last login",
+                    in -> Commands.listUsers(in.config())),
+            new Command(
+                    "users disable EMAIL",
+                    "the user EMAIL can no longer log in; its tokens and page sessions end (running instances refuse"
+                            + " them within AUTH_USER_CACHE_SECONDS)",
+                    in -> Commands.disableUser(in.config(), in.arguments().get(0))),
+            new Command(
+                    "users enable EMAIL",
+                    "the user EMAIL can log in again",
+                    in -> Commands.enableUser(in.config(), in.arguments().get(0))),
+            new Command(
                     "users unlock EMAIL",
                     "clear the failed-login counters of the user EMAIL (from every address and device), so that its"
                             + " owner can log in again at once",
                     in -> Commands.unlockUser(in.config(), in.arguments().get(0))),
+            new Command(
+                    "users reset-link EMAIL",
+                    "print a password reset link for the user EMAIL (PUBLIC_URL/tasks/reset?token=..., once, 30"
+                            + " minutes), replacing its earlier one, for an operator to pass on",
+                    in -> Commands.resetLink(in.config(), in.arguments().get(0))),
             new Command(
                     "training-run",
                     "start on a throwaway embedded database, send a few requests, stop: run under"

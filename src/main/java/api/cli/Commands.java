@@ -6,11 +6,17 @@ import api.db.migrations.Migration;
 import api.db.migrations.Migrations;
 import api.todos.TodoDao;
 import api.todos.TodoImport;
+import api.users.AccountDao;
+import api.users.AccountRow;
 import api.users.LoginFailureDao;
 import api.users.LoginFailures;
+import api.users.PasswordResetDao;
+import api.users.ResetLinks;
 import api.users.UserDao;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -128,6 +134,77 @@ public final class Commands {
         });
     }
 
+    /** Every account: id, email, when it was created, disabled and last logged in to. Exit 0. */
+    public static int listUsers(AppConfig config) {
+        try (Database db = connect(config)) {
+            migrateIfAsked(config, db);
+            String format = "%-8s %-40s %-20s %-20s %s%n";
+            System.out.printf(format, "id", "email", "created", "disabled", "last login");
+            for (AccountRow user : db.jdbi().onDemand(AccountDao.class).list()) {
+                System.out.printf(
+                        format,
+                        user.id(),
+                        user.email(),
+                        minute(user.createdAt()),
+                        minute(user.disabledAt()),
+                        minute(user.lastLoginAt()));
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The account can no longer log in, and its tokens and page sessions end: at once for the database, and on each
+     * running instance within AUTH_USER_CACHE_SECONDS. Exit 0; 1 when no account has the email.
+     */
+    public static int disableUser(AppConfig config, String email) {
+        return asUser(config, email, (db, user) -> {
+            // the tokens' own clock: the line they are measured against
+            db.jdbi().onDemand(AccountDao.class).disable(user, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            System.out.println("Disabled " + email.strip() + ": its tokens and page sessions have ended; running"
+                    + " instances refuse it within AUTH_USER_CACHE_SECONDS");
+            return 0;
+        });
+    }
+
+    /** The account may log in again; the tokens the disable ended stay ended. Exit status as for disable. */
+    public static int enableUser(AppConfig config, String email) {
+        return asUser(config, email, (db, user) -> {
+            db.jdbi().onDemand(AccountDao.class).enable(user);
+            System.out.println("Enabled " + email.strip() + ": it can log in again");
+            return 0;
+        });
+    }
+
+    /**
+     * Prints a new reset link for an operator to pass on, replacing the account's earlier one. Exit 0; 1 when no
+     * account has the email; 2 without PUBLIC_URL, which the link starts with.
+     */
+    public static int resetLink(AppConfig config, String email) {
+        if (config.mail().publicUrl().isEmpty()) {
+            System.err.println("users reset-link needs PUBLIC_URL, the address users reach the service at, which the"
+                    + " link starts with (nothing changed)");
+            return 2;
+        }
+        return asUser(config, email, (db, user) -> {
+            var links = new ResetLinks(
+                    db.jdbi().onDemand(PasswordResetDao.class), config.mail().publicUrl(), Clock.systemUTC());
+            System.out.println(links.newLink(user).orElseThrow());
+            System.err.println("Works once, for 30 minutes; pass it to the account's owner only.");
+            return 0;
+        });
+    }
+
+    private static String minute(Instant at) {
+        return at == null ? "-" : at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static void migrateIfAsked(AppConfig config, Database db) {
+        if (config.database().migrateOnStart()) {
+            db.migrations().upgrade();
+        }
+    }
+
     private interface UserCommand {
         int run(Database db, long userId);
     }
@@ -142,9 +219,7 @@ public final class Commands {
 
     private static int asUser(AppConfig config, String email, UserCommand command) {
         try (Database db = connect(config)) {
-            if (config.database().migrateOnStart()) {
-                db.migrations().upgrade();
-            }
+            migrateIfAsked(config, db);
             Optional<Long> user = db.jdbi().onDemand(UserDao.class).idByEmail(email.strip());
             if (user.isEmpty()) {
                 System.err.println("no user has the email " + email + ": sign up first (nothing changed)");

@@ -33,6 +33,7 @@ public record AppConfig(
         RequestLogs requestLogs,
         Shutdown shutdown,
         Logging logging,
+        Mail mail,
         List<String> warnings) {
 
     /** The built-in key of earlier releases: public, so anyone could sign a token with it. Refused everywhere. */
@@ -140,6 +141,44 @@ public record AppConfig(
         }
     }
 
+    /**
+     * Where password-reset messages go out and what their links start with.
+     *
+     * @param publicUrl empty when not set
+     * @param host empty when no mail server is set up: recovery by email is then off
+     */
+    public record Mail(
+            String publicUrl, String host, int port, String user, String password, String from, String security) {
+        static Mail from(Vars vars) {
+            var mail = new Mail(
+                    vars.optional(PUBLIC_URL).orElse(""),
+                    vars.optional(SMTP_HOST).orElse(""),
+                    vars.get(SMTP_PORT),
+                    vars.optional(SMTP_USER).orElse(""),
+                    vars.optional(SMTP_PASSWORD).orElse(""),
+                    vars.optional(SMTP_FROM).orElse(""),
+                    vars.get(SMTP_SECURITY));
+            // a link built from the request's Host header would let anyone send a user a link to their own site
+            if (mail.enabled() && mail.publicUrl().isEmpty() && !vars.isSet(PUBLIC_URL)) {
+                vars.problem("SMTP_HOST needs PUBLIC_URL, the address users reach the service at, which reset links"
+                        + " start with");
+            }
+            if (mail.enabled() && !mail.from().contains("@")) {
+                vars.problem("SMTP_HOST needs SMTP_FROM, the email address the messages come from");
+            }
+            return mail;
+        }
+
+        public boolean enabled() {
+            return !host.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Mail[" + host + ":" + port + ", " + security + "]"; // never the password
+        }
+    }
+
     public boolean production() {
         return "production".equals(appEnv);
     }
@@ -170,6 +209,7 @@ public record AppConfig(
                 RequestLogs.from(vars),
                 Shutdown.from(vars),
                 Logging.from(vars),
+                Mail.from(vars),
                 List.copyOf(warnings));
         if (FORMER_DEFAULT_SECRET_KEY.equals(config.auth().secretKey())) {
             vars.problem("SECRET_KEY is the public default of earlier releases, with which anyone can sign a token:"

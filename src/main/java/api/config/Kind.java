@@ -1,5 +1,7 @@
 package api.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -151,6 +153,29 @@ public sealed interface Kind<T> {
         @Override
         public String accepts() {
             return Origins.ACCEPTS;
+        }
+    }
+
+    /** An http or https address with a host and nothing after the path; a trailing slash is dropped. */
+    record WebAddress() implements Kind<String> {
+        @Override
+        public String parse(String text) {
+            URI uri;
+            try {
+                uri = new URI(text);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("must be " + accepts() + ", got '" + text + "'");
+            }
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("must be " + accepts() + ", got '" + text + "'");
+            }
+            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        }
+
+        @Override
+        public String accepts() {
+            return "an address such as https://tasks.example.com";
         }
     }
 

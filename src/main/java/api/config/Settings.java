@@ -116,7 +116,9 @@ public final class Settings {
             SECONDS,
             0,
             3600,
-            "how long a token's user, once found, is trusted to still exist (0: ask every request)");
+            "how long what the database said of a token's user (it exists, is enabled, its tokens count) is"
+                    + " trusted: how late another instance's password change, reset, disable or deletion reaches this one"
+                    + " (0: ask every request)");
     public static final Setting<String> OPS_TOKEN = secret(
             "OPS_TOKEN",
             "bearer token for /metrics, /log_all, /log_first (none: this host only; production needs 32+"
@@ -141,6 +143,28 @@ public final class Settings {
             1,
             1_000_000,
             "sign-ups allowed per address (IPv6: its /64) in a clock hour, taken emails included; past it 429");
+    public static final Setting<String> PUBLIC_URL = new Setting<>(
+            "PUBLIC_URL",
+            "",
+            "the address users reach the service at; password-reset links start with it (needed with SMTP_HOST and"
+                    + " for users reset-link)",
+            new Kind.WebAddress());
+    public static final Setting<String> SMTP_HOST = text(
+            "SMTP_HOST",
+            "",
+            "mail server for password-reset messages (none: POST /password-recovery answers 503 and an operator"
+                    + " hands out links from users reset-link)");
+    public static final Setting<Integer> SMTP_PORT = number("SMTP_PORT", 587, 1, 65535, "mail server port");
+    public static final Setting<String> SMTP_USER = text("SMTP_USER", "", "mail server user (none: no login)");
+    public static final Setting<String> SMTP_PASSWORD = secret("SMTP_PASSWORD", "mail server password");
+    public static final Setting<String> SMTP_FROM =
+            text("SMTP_FROM", "", "the From address of the messages (needed with SMTP_HOST)");
+    public static final Setting<String> SMTP_SECURITY = oneOf(
+            "SMTP_SECURITY",
+            "starttls",
+            List.of("starttls", "tls", "none"),
+            "starttls upgrades the connection and refuses a server that cannot; tls connects encrypted (port 465);"
+                    + " none sends in the clear, for a local mail catcher");
     public static final Setting<Duration> SHUTDOWN_TIMEOUT_SECONDS =
             span("SHUTDOWN_TIMEOUT_SECONDS", 20, SECONDS, 0, 300, "how long a stop waits for requests in flight");
     public static final Setting<Duration> SHUTDOWN_IDLE_GRACE_SECONDS = span(
@@ -218,6 +242,13 @@ public final class Settings {
             LOGIN_MAX_FAILURES,
             LOGIN_FAILURE_WINDOW_SECONDS,
             SIGNUP_MAX_PER_HOUR,
+            PUBLIC_URL,
+            SMTP_HOST,
+            SMTP_PORT,
+            SMTP_USER,
+            SMTP_PASSWORD,
+            SMTP_FROM,
+            SMTP_SECURITY,
             SHUTDOWN_TIMEOUT_SECONDS,
             SHUTDOWN_IDLE_GRACE_SECONDS,
             REQUEST_LOG_ENABLED,

@@ -14,6 +14,7 @@ public final class BusinessMetrics {
     private final Counter votes;
     private final Counter tasksCreated;
     private final Counter tasksCompleted;
+    private final Counter mails;
 
     BusinessMetrics(CollectorRegistry registry) {
         usersRegistered = Counter.build("api_users_registered_total", "Users who signed up")
@@ -29,6 +30,11 @@ public final class BusinessMetrics {
                 Counter.build("api_tasks_created_total", "ToDo tasks created").register(registry);
         tasksCompleted = Counter.build("api_tasks_completed_total", "ToDo tasks marked completed")
                 .register(registry);
+        mails = Counter.build("api_mails_total", "Password reset messages by result: sent, or failed (logged)")
+                .labelNames("result")
+                .register(registry);
+        mails.labels("sent");
+        mails.labels("failed");
         for (String result : new String[] {"success", "failure", "throttled"}) {
             logins.labels(result);
         }
@@ -74,5 +80,15 @@ public final class BusinessMetrics {
 
     public void taskCompleted() {
         tasksCompleted.inc();
+    }
+
+    /** A password reset message the mail server took. */
+    public void mailSent() {
+        mails.labels("sent").inc();
+    }
+
+    /** A password reset message that did not go out: the server failed, timed out or the queue was full. */
+    public void mailFailed() {
+        mails.labels("failed").inc();
     }
 }

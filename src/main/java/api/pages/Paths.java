@@ -9,6 +9,13 @@ public final class Paths {
     public static final String SIGN_IN = TASKS + "/login";
     public static final String SIGN_UP = TASKS + "/signup";
     public static final String SIGN_OUT = TASKS + "/logout";
+    public static final String FORGOT = TASKS + "/forgot";
+    /** The reset links' page: {@code users.ResetLinks} writes the same address into the mail. */
+    public static final String RESET = TASKS + "/reset";
+
+    public static final String ACCOUNT = TASKS + "/account";
+    public static final String ACCOUNT_PASSWORD = ACCOUNT + "/password";
+    public static final String ACCOUNT_DELETE = ACCOUNT + "/delete";
     public static final String NEW_TASK = TASKS + "/new";
     public static final String OPEN_CSV = TASKS + "/download/todo";
     public static final String COMPLETED_CSV = TASKS + "/download/completed";
@@ -33,6 +40,11 @@ public final class Paths {
     /** The list's address for a page, keeping the tab. */
     public static String listPage(boolean completed, int page) {
         return LIST + "?" + (completed ? "completed=true&" : "") + "page=" + page;
+    }
+
+    /** The sign-in page with one of its notices ({@code SignInPage.notice}). */
+    public static String signInWith(String notice) {
+        return SIGN_IN + "?notice=" + notice;
     }
 
     private static String withId(String route, long id) {

@@ -1,5 +1,6 @@
 package api.pages;
 
+import api.auth.AccountDisabled;
 import api.auth.Csrf;
 import api.auth.Sessions;
 import api.users.Devices;
@@ -17,7 +18,6 @@ import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * The sign-in, sign-up and sign-out forms; sign-in goes through {@link PasswordLogin} so it shares the bcrypt pool and
@@ -26,6 +26,12 @@ import java.util.concurrent.CompletionException;
 public final class SignInPages {
     static final String WRONG_CREDENTIALS = "The email or the password is wrong.";
     static final String MISSING_CREDENTIALS = "Enter your email and your password.";
+    static final String DISABLED = AccountDisabled.DETAIL + ".";
+    /** What the sign-in page can say above its form, by the name a redirect gives ({@link Paths#signInWith}). */
+    static final Map<String, String> NOTICES = Map.of(
+            "reset", "Your new password is set: sign in with it.",
+            "deleted", "Your account and everything in it are deleted.");
+
     static final String TAKEN = "An account with this email already exists: sign in instead.";
 
     private final PasswordLogin logins;
@@ -41,7 +47,8 @@ public final class SignInPages {
     }
 
     public void loginForm(Context ctx) {
-        showSignIn(ctx, HttpStatus.OK, "", null);
+        String notice = NOTICES.get(String.valueOf(ctx.queryParam("notice")));
+        Templates.signIn(ctx, HttpStatus.OK, new SignInPage("", null, notice, formToken(ctx, clientIp)));
     }
 
     public void signUpForm(Context ctx) {
@@ -49,8 +56,8 @@ public final class SignInPages {
     }
 
     public void login(Context ctx) {
-        String email = field(ctx, "email").strip();
-        String password = field(ctx, "password");
+        String email = Refusals.field(ctx, "email").strip();
+        String password = Refusals.field(ctx, "password");
         if (email.isEmpty() || password.isEmpty()) {
             showSignIn(ctx, HttpStatus.BAD_REQUEST, email, MISSING_CREDENTIALS);
             return;
@@ -61,22 +68,26 @@ public final class SignInPages {
             showSignIn(ctx, HttpStatus.BAD_REQUEST, email, WRONG_CREDENTIALS);
             return;
         }
+        // before the password is read: a change that lands during the check ends the session this sign-in gets
+        var asked = sessions.now();
         ctx.future(() -> logins.logIn(clientIp.of(ctx), Login.account(email), password, ctx.cookie(Devices.COOKIE))
                 .handle((in, error) -> {
                     if (error == null) {
                         ctx.res().addHeader("Set-Cookie", Devices.cookie(in.device(), clientIp.overHttps(ctx)));
-                        signIn(ctx, in.userId());
+                        signIn(ctx, sessions.start(in.userId(), asked));
                         return null;
                     }
-                    ApiError refusal = refusal(error);
-                    if (refusal.status() == HttpStatus.FORBIDDEN.getCode()) {
+                    ApiError refusal = Refusals.of(error);
+                    if (AccountDisabled.DETAIL.equals(refusal.getMessage())) {
+                        showSignIn(ctx, HttpStatus.FORBIDDEN, email, DISABLED);
+                    } else if (refusal.status() == HttpStatus.FORBIDDEN.getCode()) {
                         showSignIn(ctx, HttpStatus.BAD_REQUEST, email, WRONG_CREDENTIALS);
                     } else if (refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
                         showSignIn(
                                 ctx,
                                 HttpStatus.TOO_MANY_REQUESTS,
                                 email,
-                                tooManyFailures(refusal, retryAfter(ctx, refusal)));
+                                Refusals.tooManyFailures(refusal, Refusals.retryAfter(ctx, refusal)));
                     } else {
                         throw refusal;
                     }
@@ -84,25 +95,12 @@ public final class SignInPages {
                 }));
     }
 
-    /** Sets Retry-After; the seconds it gives go into the form's message. */
-    private static long retryAfter(Context ctx, ApiError refusal) {
-        long seconds = refusal.retryAfterSeconds().orElse(60);
-        ctx.header("Retry-After", String.valueOf(seconds));
-        return seconds;
-    }
-
-    /** A browser that has signed in to the account before is held back only by its own failures. */
-    private static String tooManyFailures(ApiError refusal, long seconds) {
-        String wait = "Too many failed sign-ins: try again in " + seconds + " seconds";
-        return PasswordLogin.DEVICE_THROTTLED.equals(refusal.getMessage())
-                ? wait + "."
-                : wait + ", or from a browser that has signed in to this account before.";
-    }
-
     public void signUp(Context ctx) {
-        String email = field(ctx, "email").strip();
-        ObjectNode body =
-                JsonNodeFactory.instance.objectNode().put("email", email).put("password", field(ctx, "password"));
+        String email = Refusals.field(ctx, "email").strip();
+        ObjectNode body = JsonNodeFactory.instance
+                .objectNode()
+                .put("email", email)
+                .put("password", Refusals.field(ctx, "password"));
         NewUser input;
         try {
             input = NewUser.from(body);
@@ -116,14 +114,14 @@ public final class SignInPages {
         }
         ctx.future(() -> signUp.create(clientIp.of(ctx), input).handle((user, error) -> {
             if (error == null) {
-                signIn(ctx, user.id());
+                signIn(ctx, sessions.start(user.id()));
                 return null;
             }
-            ApiError refusal = refusal(error);
+            ApiError refusal = Refusals.of(error);
             if (refusal.status() == HttpStatus.CONFLICT.getCode()) {
                 showSignUp(ctx, HttpStatus.CONFLICT, email, TAKEN, Map.of());
             } else if (refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
-                long seconds = retryAfter(ctx, refusal);
+                long seconds = Refusals.retryAfter(ctx, refusal);
                 showSignUp(
                         ctx,
                         HttpStatus.TOO_MANY_REQUESTS,
@@ -144,46 +142,29 @@ public final class SignInPages {
     }
 
     /** A new session id for every sign-in, so no id set before it (session fixation) is ever signed in. */
-    private void signIn(Context ctx, long userId) {
+    private void signIn(Context ctx, String session) {
         boolean secure = clientIp.overHttps(ctx);
-        ctx.res().addHeader("Set-Cookie", Sessions.cookie(sessions.start(userId), secure));
+        ctx.res().addHeader("Set-Cookie", Sessions.cookie(session, secure));
         ctx.res().addHeader("Set-Cookie", Csrf.clearedSignInCookie(secure));
         ctx.redirect(Paths.LIST, HttpStatus.SEE_OTHER);
     }
 
     private void showSignIn(Context ctx, HttpStatus status, String email, String message) {
-        Templates.signIn(ctx, status, new SignInPage(email, message, formToken(ctx)));
+        Templates.signIn(ctx, status, new SignInPage(email, message, null, formToken(ctx, clientIp)));
     }
 
     private void showSignUp(
             Context ctx, HttpStatus status, String email, String message, Map<String, String> problems) {
-        Templates.signUp(ctx, status, new SignUpPage(email, message, problems, formToken(ctx)));
+        Templates.signUp(ctx, status, new SignUpPage(email, message, problems, formToken(ctx, clientIp)));
     }
 
     /** The token a form's POST must repeat: the browser's sign-in cookie, set here when it has none. */
-    private String formToken(Context ctx) {
+    static String formToken(Context ctx, ClientIp clientIp) {
         String token = ctx.cookie(Csrf.SIGN_IN_COOKIE);
         if (!Sessions.isToken(token)) {
             token = Sessions.randomToken();
             ctx.res().addHeader("Set-Cookie", Csrf.signInCookie(token, clientIp.overHttps(ctx)));
         }
         return token;
-    }
-
-    /** What refused the request; anything but an {@link ApiError} goes on to the error mapping as it is. */
-    private static ApiError refusal(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof ApiError apiError) {
-            return apiError;
-        }
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        throw new CompletionException(cause);
-    }
-
-    private static String field(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value;
     }
 }

@@ -1,9 +1,12 @@
 package api.pages;
 
+import gg.jte.generated.precompiled.tasks.JteaccountGenerated;
+import gg.jte.generated.precompiled.tasks.JteforgotGenerated;
 import gg.jte.generated.precompiled.tasks.JteformGenerated;
 import gg.jte.generated.precompiled.tasks.JtelistGenerated;
 import gg.jte.generated.precompiled.tasks.JteloginGenerated;
 import gg.jte.generated.precompiled.tasks.JtenotfoundGenerated;
+import gg.jte.generated.precompiled.tasks.JteresetGenerated;
 import gg.jte.generated.precompiled.tasks.JtesignupGenerated;
 import gg.jte.html.HtmlTemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
@@ -38,6 +41,18 @@ final class Templates {
 
     static void signUp(Context ctx, HttpStatus status, SignUpPage page) {
         render(ctx, status, html -> JtesignupGenerated.render(html, null, page));
+    }
+
+    static void forgot(Context ctx, HttpStatus status, ForgotPage page) {
+        render(ctx, status, html -> JteforgotGenerated.render(html, null, page));
+    }
+
+    static void reset(Context ctx, HttpStatus status, ResetPage page) {
+        render(ctx, status, html -> JteresetGenerated.render(html, null, page));
+    }
+
+    static void account(Context ctx, HttpStatus status, AccountPage page) {
+        render(ctx, status, html -> JteaccountGenerated.render(html, null, page));
     }
 
     private static void render(Context ctx, HttpStatus status, Consumer<HtmlTemplateOutput> template) {

@@ -25,21 +25,27 @@ public record NewUser(String email, String password) {
         if (email != null && !isEmail(email)) {
             errors.add("email", "value is not a valid email address", "value_error.email");
         }
-        if (password != null) {
-            if (password.codePointCount(0, password.length()) < Passwords.MIN_CHARS) {
-                errors.add(
-                        "password",
-                        "ensure this value has at least " + Passwords.MIN_CHARS + " characters",
-                        "value_error.any_str.min_length");
-            } else if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
-                errors.add(
-                        "password",
-                        "ensure this value has at most " + Passwords.MAX_BYTES + " bytes in UTF-8",
-                        "value_error.any_str.max_length");
-            }
-        }
+        checkNewPassword(password, "password", errors);
         errors.throwIfAny();
         return new NewUser(normalise(email), password);
+    }
+
+    /** The sign-up rules for a password, wherever one is chosen: at a sign-up, a change or a reset. */
+    static void checkNewPassword(String password, String field, FieldErrors errors) {
+        if (password == null) {
+            return;
+        }
+        if (password.codePointCount(0, password.length()) < Passwords.MIN_CHARS) {
+            errors.add(
+                    field,
+                    "ensure this value has at least " + Passwords.MIN_CHARS + " characters",
+                    "value_error.any_str.min_length");
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES) {
+            errors.add(
+                    field,
+                    "ensure this value has at most " + Passwords.MAX_BYTES + " bytes in UTF-8",
+                    "value_error.any_str.max_length");
+        }
     }
 
     String canonicalEmail() {

@@ -1,7 +1,10 @@
 package api.users;
 
+import api.auth.AccountDisabled;
 import api.metrics.BusinessMetrics;
 import api.web.ApiError;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +25,7 @@ public final class PasswordLogin {
     private final LoginFailures failures;
     private final Devices devices;
     private final BusinessMetrics events;
+    private final Clock clock;
     private final ChecksInProgress checks = new ChecksInProgress();
 
     public PasswordLogin(
@@ -30,13 +34,15 @@ public final class PasswordLogin {
             PasswordWorkers workers,
             LoginFailures failures,
             Devices devices,
-            BusinessMetrics events) {
+            BusinessMetrics events,
+            Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.workers = workers;
         this.failures = failures;
         this.devices = devices;
         this.events = events;
+        this.clock = clock;
     }
 
     /** A right password's user, and the {@code device} cookie that names this client for that user from now on. */
@@ -50,13 +56,32 @@ public final class PasswordLogin {
         // read before the reservation, so that a failed read cannot leave a place taken that nothing gives back
         Optional<Credentials> stored = users.credentials(account);
         Optional<Devices.Known> known = stored.flatMap(user -> devices.known(device, user.id()));
-        List<LoginFailures.Counter> counters = known.isPresent()
-                ? failures.forDevice(known.get().idHash(), account)
-                : failures.forAddress(address, account);
-        return attempt(stored, known, counters, password);
+        return attempt(stored, known, counters(address, account, known), password)
+                .thenApply(userId -> {
+                    events.loginSucceeded();
+                    users.recordLogin(userId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    return new LoggedIn(userId, devices.remember(known, userId));
+                });
     }
 
-    private CompletableFuture<LoggedIn> attempt(
+    /**
+     * Completes when {@code password} is the account's, as a login would, under the same limits, so that a route
+     * asking for the password again is no way around them; unlike a login, it remembers no device.
+     */
+    public CompletableFuture<Void> confirm(String address, String account, String password, String device) {
+        Optional<Credentials> stored = users.credentials(account);
+        Optional<Devices.Known> known = stored.flatMap(user -> devices.known(device, user.id()));
+        return attempt(stored, known, counters(address, account, known), password)
+                .thenApply(userId -> null);
+    }
+
+    private List<LoginFailures.Counter> counters(String address, String account, Optional<Devices.Known> known) {
+        return known.isPresent()
+                ? failures.forDevice(known.get().idHash(), account)
+                : failures.forAddress(address, account);
+    }
+
+    private CompletableFuture<Long> attempt(
             Optional<Credentials> stored,
             Optional<Devices.Known> known,
             List<LoginFailures.Counter> counters,
@@ -101,9 +126,10 @@ public final class PasswordLogin {
                         events.loginFailed();
                         throw ApiError.forbidden(INVALID_CREDENTIALS);
                     }
-                    events.loginSucceeded();
-                    long userId = stored.get().id();
-                    return new LoggedIn(userId, devices.remember(known, userId));
+                    if (stored.get().disabled()) {
+                        throw ApiError.forbidden(AccountDisabled.DETAIL);
+                    }
+                    return stored.get().id();
                 });
     }
 }

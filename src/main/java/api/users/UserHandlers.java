@@ -42,10 +42,12 @@ public final class UserHandlers {
 
     public void login(Context ctx) {
         Login login = Login.from(ctx);
+        // before the password is read: a change that lands during the check ends the token this login gets
+        var asked = tokens.now();
         ctx.future(() -> logins.logIn(clientIp.of(ctx), login.account(), login.password(), ctx.cookie(Devices.COOKIE))
                 .thenAccept(in -> {
                     ctx.res().addHeader("Set-Cookie", Devices.cookie(in.device(), clientIp.overHttps(ctx)));
-                    ctx.json(new Token(tokens.issue(in.userId()), "bearer"));
+                    ctx.json(new Token(tokens.issue(in.userId(), asked), "bearer"));
                 }));
     }
 }

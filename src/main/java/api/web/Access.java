@@ -1,6 +1,9 @@
 package api.web;
 
+import api.auth.AccountDisabled;
+import api.auth.AccountStatus;
 import api.auth.BearerToken;
+import api.auth.ConfirmedUsers;
 import api.auth.Csrf;
 import api.auth.NotAuthenticated;
 import api.auth.OpsToken;
@@ -13,9 +16,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.LongPredicate;
 
 /**
  * The one access rule: runs before every matched route, decides the {@link Role} the route table gave it and sets
@@ -29,7 +30,7 @@ public final class Access {
             Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final Tokens tokens;
-    private final LongPredicate userExists;
+    private final ConfirmedUsers users;
     private final Sessions sessions;
     private final OpsToken ops;
     private final ClientIp clientIp;
@@ -38,13 +39,13 @@ public final class Access {
     /** {@code signInPath}: where a {@link Role#PAGE} route sends a browser without a session. */
     public Access(
             Tokens tokens,
-            LongPredicate userExists,
+            ConfirmedUsers users,
             Sessions sessions,
             OpsToken ops,
             ClientIp clientIp,
             String signInPath) {
         this.tokens = tokens;
-        this.userExists = userExists;
+        this.users = users;
         this.sessions = sessions;
         this.ops = ops;
         this.clientIp = clientIp;
@@ -77,12 +78,21 @@ public final class Access {
 
     private long bearerUser(Context ctx) {
         String token = BearerToken.of(ctx).orElseThrow(() -> new NotAuthenticated(NotAuthenticated.NO_CREDENTIALS));
-        OptionalLong userId = tokens.userId(token);
-        // A valid signature is not enough: the account may have been deleted since the token was issued.
-        if (userId.isEmpty() || !userExists.test(userId.getAsLong())) {
+        Optional<Tokens.Verified> verified = tokens.verify(token);
+        // A valid signature is not enough: the account may have been deleted, or its tokens ended, since the token was
+        // issued.
+        Optional<AccountStatus> status = verified.flatMap(v -> users.status(v.userId()));
+        if (status.isEmpty()) {
             throw new NotAuthenticated(NotAuthenticated.INVALID_CREDENTIALS);
         }
-        return userId.getAsLong();
+        // disabled first: a disable also ends the tokens, yet their holder should learn why they stopped working
+        if (status.get().disabled()) {
+            throw new AccountDisabled();
+        }
+        if (!status.get().accepts(verified.get().issuedAt())) {
+            throw new NotAuthenticated(NotAuthenticated.INVALID_CREDENTIALS);
+        }
+        return verified.get().userId();
     }
 
     /** A live session, else 303 to the sign-in page; a POST must come from this site and carry the session's token. */

@@ -1,5 +1,6 @@
 package api.web;
 
+import api.auth.AccountDisabled;
 import api.auth.NotAuthenticated;
 import api.db.DbErrors;
 import com.fasterxml.jackson.core.JacksonException;
@@ -32,6 +33,7 @@ public final class ErrorMapping {
             ctx.header("WWW-Authenticate", "Bearer");
             detail(ctx, 401, e.getMessage());
         });
+        app.exception(AccountDisabled.class, (e, ctx) -> detail(ctx, 403, e.getMessage()));
         app.exception(RequestValidationError.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", e.errors())));
         app.exception(
                 ValidationException.class, (e, ctx) -> ctx.status(422).json(Map.of("detail", fieldErrors(e, ctx))));

@@ -111,4 +111,47 @@ class SessionsTest {
 
         assertEquals(0, Fixtures.count(db, "sessions"));
     }
+
+    private static void setUser(TestDb db, long user, String column, Instant at) {
+        db.jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE users SET " + column + " = :at WHERE id = :id")
+                        .bind("at", at)
+                        .bind("id", user)
+                        .execute());
+    }
+
+    @OnEachDatabase
+    void a_session_dated_before_the_accounts_tokens_ended_is_no_session(TestDb db) {
+        db.truncateAll();
+        long user = Fixtures.aUser(db);
+        Sessions sessions = at(db, NOW);
+        // a sign-in whose password was read just before a password change, and whose session is written after it
+        setUser(db, user, "tokens_valid_after", NOW.minusMillis(1));
+
+        String session = sessions.start(user, NOW.minusMillis(2));
+
+        assertTrue(sessions.find(session).isEmpty());
+    }
+
+    @OnEachDatabase
+    void a_session_dated_from_when_the_accounts_tokens_ended_is_found(TestDb db) {
+        db.truncateAll();
+        long user = Fixtures.aUser(db);
+        Sessions sessions = at(db, NOW);
+        setUser(db, user, "tokens_valid_after", NOW.minusMillis(1));
+
+        assertTrue(sessions.find(sessions.start(user, NOW.minusMillis(1))).isPresent());
+    }
+
+    @OnEachDatabase
+    void a_disabled_accounts_session_is_no_session(TestDb db) {
+        db.truncateAll();
+        long user = Fixtures.aUser(db);
+        Sessions sessions = at(db, NOW);
+        String session = sessions.start(user);
+
+        setUser(db, user, "disabled_at", NOW);
+
+        assertTrue(sessions.find(session).isEmpty());
+    }
 }

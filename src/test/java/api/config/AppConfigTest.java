@@ -375,4 +375,75 @@ class AppConfigTest {
         env.putAll(extra);
         return env;
     }
+
+    @Test
+    void without_smtp_host_recovery_by_email_is_off() {
+        assertFalse(load(NONE, NONE, NONE, NONE).mail().enabled());
+    }
+
+    @Test
+    void smtp_host_without_public_url_is_a_one_line_start_error() {
+        var error = assertThrows(
+                ConfigException.class,
+                () -> load(NONE, Map.of("SMTP_HOST", "mail.example.com", "SMTP_FROM", "a@example.com"), NONE, NONE));
+
+        assertTrue(error.getMessage().contains("SMTP_HOST needs PUBLIC_URL"), error.getMessage());
+        assertFalse(error.getMessage().contains("\n"));
+    }
+
+    @Test
+    void smtp_host_without_a_from_address_is_an_error() {
+        var error = assertThrows(
+                ConfigException.class,
+                () -> load(
+                        NONE,
+                        Map.of("SMTP_HOST", "mail.example.com", "PUBLIC_URL", "https://tasks.example.com"),
+                        NONE,
+                        NONE));
+
+        assertTrue(error.getMessage().contains("SMTP_HOST needs SMTP_FROM"), error.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"tasks.example.com", "ftp://tasks.example.com", "https://tasks.example.com/?x=1", "https://"})
+    void a_public_url_that_is_not_a_web_address_is_an_error(String url) {
+        var error = assertThrows(ConfigException.class, () -> load(NONE, Map.of("PUBLIC_URL", url), NONE, NONE));
+
+        assertTrue(error.getMessage().startsWith("PUBLIC_URL must be"), error.getMessage());
+    }
+
+    @Test
+    void a_public_url_loses_its_trailing_slash_so_links_have_one() {
+        var config = load(NONE, Map.of("PUBLIC_URL", "https://tasks.example.com/app/"), NONE, NONE);
+
+        assertEquals("https://tasks.example.com/app", config.mail().publicUrl());
+    }
+
+    @Test
+    void smtp_security_is_starttls_unless_set() {
+        assertEquals("starttls", load(NONE, NONE, NONE, NONE).mail().security());
+    }
+
+    @Test
+    void the_smtp_password_is_in_no_message_and_no_description_of_the_config() {
+        var env = Map.of(
+                "SMTP_HOST", "mail.example.com",
+                "SMTP_PASSWORD", "smtp-password-value",
+                "SMTP_PORT", "not-a-port");
+
+        var error = assertThrows(ConfigException.class, () -> load(NONE, env, NONE, NONE));
+        assertFalse(error.getMessage().contains("smtp-password-value"), error.getMessage());
+        var config = load(
+                NONE,
+                Map.of(
+                        "SMTP_HOST", "mail.example.com",
+                        "SMTP_PASSWORD", "smtp-password-value",
+                        "SMTP_FROM", "a@example.com",
+                        "PUBLIC_URL", "https://tasks.example.com"),
+                NONE,
+                NONE);
+        assertFalse(config.mail().toString().contains("smtp-password-value"));
+        assertFalse(config.toString().contains("smtp-password-value"));
+    }
 }

@@ -114,6 +114,22 @@ class SignInPagesTest {
     }
 
     @OnEachDatabase
+    void a_disabled_account_with_the_right_password_sees_the_disabled_message_and_no_session(TestDb db) {
+        TestApp app = app(db);
+        var user = Api.signUp(app);
+        db.jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE users SET disabled_at = CURRENT_TIMESTAMP WHERE id = :id")
+                        .bind("id", user.id())
+                        .execute());
+
+        var response = signIn(app, user.email(), Api.PASSWORD);
+
+        assertEquals(403, response.status());
+        assertTrue(response.body().contains(SignInPages.DISABLED), response.body());
+        assertNull(SignedIn.setCookie(response, "session"));
+    }
+
+    @OnEachDatabase
     void an_empty_field_re_renders_the_form_with_400(TestDb db) {
         var response = signIn(app(db), "someone@example.com", "");
         assertEquals(400, response.status());

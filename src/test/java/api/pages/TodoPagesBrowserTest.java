@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import api.support.MailServer;
 import api.support.TestApp;
+import api.support.TestConfig;
 import api.support.TestDb;
 import api.support.TestDbs;
 import java.io.File;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -30,7 +34,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The task pages in a real headless Chromium (Debian's chromium and chromium-driver), from sign-up to sign-out. */
+/**
+ * The task pages in a real headless Chromium (Debian's chromium and chromium-driver): from sign-up to sign-out, and a
+ * forgotten password through the mailed link to a changed one.
+ */
 @Tag("browser")
 class TodoPagesBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -41,6 +48,7 @@ class TodoPagesBrowserTest {
             java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     private static TestApp app;
+    private static MailServer mail;
     private static WebDriver browser;
     private static Path profile;
 
@@ -55,7 +63,8 @@ class TodoPagesBrowserTest {
 
         TestDb db = TestDbs.h2();
         db.truncateAll();
-        app = TestApp.start(db);
+        mail = MailServer.start();
+        app = TestApp.start(TestConfig.forDb(db, mail.settings()), db);
         DEVTOOLS_LOG.setLevel(java.util.logging.Level.OFF);
         profile = Files.createTempDirectory("chromium-profile");
         // explicit paths, so Selenium Manager never tries to download a driver or a browser
@@ -88,6 +97,9 @@ class TodoPagesBrowserTest {
         }
         if (app != null) {
             app.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
@@ -156,6 +168,56 @@ class TodoPagesBrowserTest {
         assertTrue(arrivesAt("/tasks/login"), browser.getCurrentUrl());
     }
 
+    @Test
+    void a_forgotten_password_is_reset_through_the_mailed_link_then_changed_on_the_account_page() throws Exception {
+        String email = "forgetful@example.com";
+        String reset = "リセット後の合言葉";
+        String changed = "changed-again-パスワード";
+        assertEquals(
+                201,
+                app.postJson("/users", Map.of("email", email, "password", "the-first-password"))
+                        .status());
+
+        browser.get(app.uri("/tasks/login").toString());
+        browser.findElement(By.linkText("Forgot password?")).click();
+        assertTrue(arrivesAt("/tasks/forgot"), browser.getCurrentUrl());
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertTrue(browser.findElement(By.cssSelector(".form-notice")).getText().contains("on its way"));
+
+        // the link starts with PUBLIC_URL; the browser follows its path and token on the test app
+        String link = MailServer.resetLink(mail.message(1));
+        browser.get(app.uri(link.substring(MailServer.PUBLIC_URL.length())).toString());
+        browser.findElement(By.id("password")).sendKeys(reset);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertTrue(arrivesAt("/tasks/login?notice=reset"), browser.getCurrentUrl());
+        assertTrue(browser.findElement(By.cssSelector(".form-notice")).getText().contains("new password is set"));
+
+        signIn(email, reset);
+        browser.findElement(By.cssSelector(".account-link")).click();
+        assertTrue(arrivesAt("/tasks/account"), browser.getCurrentUrl());
+        browser.findElement(By.id("current_password")).sendKeys(reset);
+        browser.findElement(By.id("new_password")).sendKeys(changed);
+        browser.findElement(By.cssSelector(".password-form button[type=submit]"))
+                .click();
+        assertTrue(arrivesAt("/tasks/account?notice=changed"), browser.getCurrentUrl());
+        screenshot("account-page.png");
+
+        signOut();
+        signIn(email, changed);
+        assertEquals(
+                email,
+                browser.findElement(By.cssSelector(".signed-in-as")).getText().strip());
+        signOut();
+    }
+
+    private static void signIn(String email, String password) {
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertTrue(arrivesAt("/tasks/"), browser.getCurrentUrl());
+    }
+
     private static void signOut() {
         browser.findElement(By.cssSelector(".sign-out-button")).click();
         assertTrue(arrivesAt("/tasks/login"), browser.getCurrentUrl());
@@ -165,7 +227,7 @@ class TodoPagesBrowserTest {
     private static boolean arrivesAt(String pathSuffix) {
         try {
             new WebDriverWait(browser, Duration.ofSeconds(10))
-                    .until(ExpectedConditions.urlMatches(".*" + pathSuffix + "$"));
+                    .until(ExpectedConditions.urlMatches(".*" + Pattern.quote(pathSuffix) + "$"));
             return true;
         } catch (org.openqa.selenium.TimeoutException e) {
             return false;

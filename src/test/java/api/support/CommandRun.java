@@ -17,6 +17,11 @@ public final class CommandRun {
         String[] withDataDir = new String[args.length + 1];
         System.arraycopy(args, 0, withDataDir, 0, args.length);
         withDataDir[args.length] = "--data-dir=" + dataDir;
+        return of(withDataDir);
+    }
+
+    /** {@code Main.run(args)} as it is. */
+    public static Output of(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         var out = new ByteArrayOutputStream();
@@ -24,7 +29,7 @@ public final class CommandRun {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Main.run(withDataDir);
+            int status = Main.run(args);
             return new Output(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

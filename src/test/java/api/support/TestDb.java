@@ -10,7 +10,16 @@ public record TestDb(String name, DbSettings settings, Database database) {
 
     /** Tables emptied between tests, children first; {@code priorities} keeps its seeded rows. */
     private static final String[] TABLES = {
-        "votes", "posts", "tasks", "sessions", "devices", "users", "log_table", "login_failures", "signup_counts"
+        "votes",
+        "posts",
+        "tasks",
+        "sessions",
+        "devices",
+        "password_resets",
+        "users",
+        "log_table",
+        "login_failures",
+        "signup_counts"
     };
 
     public Jdbi jdbi() {

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.auth.AccountStatus;
 import api.db.DbErrors;
 import api.support.Fixtures;
 import api.support.OnEachDatabase;
 import api.support.TestDb;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 class UserDaoTest {
@@ -44,7 +46,7 @@ class UserDaoTest {
 
         Credentials credentials = users.credentials("ada@example.com").orElseThrow();
 
-        assertEquals(new Credentials(id, "ada-hash"), credentials);
+        assertEquals(new Credentials(id, "ada-hash", false), credentials);
         assertTrue(users.credentials("nobody@example.com").isEmpty());
     }
 
@@ -81,5 +83,50 @@ class UserDaoTest {
 
         assertTrue(users.exists(id));
         assertFalse(users.exists(id + 1));
+    }
+
+    @OnEachDatabase
+    void a_new_users_status_is_enabled_with_every_token_counting(TestDb db) {
+        db.truncateAll();
+        long id = Fixtures.aUser(db);
+        UserDao users = db.jdbi().onDemand(UserDao.class);
+
+        assertEquals(Optional.of(new AccountStatus(false, null)), users.status(id));
+        assertTrue(users.status(id + 1).isEmpty());
+    }
+
+    @OnEachDatabase
+    void account_of_is_the_canonical_email(TestDb db) {
+        db.truncateAll();
+        UserDao users = db.jdbi().onDemand(UserDao.class);
+        long id = users.insert("ada@example.com", "Ada@example.com", "hash");
+
+        assertEquals(Optional.of("ada@example.com"), users.accountOf(id));
+    }
+
+    @OnEachDatabase
+    void record_login_sets_the_users_last_login_only(TestDb db) {
+        db.truncateAll();
+        long id = Fixtures.aUser(db);
+        long other = Fixtures.aUser(db);
+        Instant at = Instant.parse("2026-12-07T10:15:30.123456Z");
+
+        assertEquals(1, db.jdbi().onDemand(UserDao.class).recordLogin(id, at));
+
+        var rows = db.jdbi().onDemand(AccountDao.class).list();
+        assertEquals(
+                at,
+                rows.stream()
+                        .filter(r -> r.id() == id)
+                        .findFirst()
+                        .orElseThrow()
+                        .lastLoginAt());
+        assertEquals(
+                null,
+                rows.stream()
+                        .filter(r -> r.id() == other)
+                        .findFirst()
+                        .orElseThrow()
+                        .lastLoginAt());
     }
 }

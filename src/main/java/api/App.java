@@ -69,27 +69,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Every route in one place; tests build the real app through it too. */
 public final class App {
-    /** Credentials are small: a login or sign-up body past this is 413 before it is read further. */
-    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS = Map.of(
+    /** Credentials are small: a body sent to one of these paths past 16 KiB is 413 before it is read further. */
+    private static final List<String> CREDENTIAL_PATHS = List.of(
             "/login",
-            16_384L,
             "/users",
-            16_384L,
             "/users/me",
-            16_384L,
             "/users/me/password",
-            16_384L,
             "/password-recovery",
-            16_384L,
             "/reset-password",
-            16_384L,
             Paths.SIGN_IN,
-            16_384L,
             Paths.SIGN_UP,
-            16_384L);
+            Paths.FORGOT,
+            Paths.RESET,
+            Paths.ACCOUNT_PASSWORD,
+            Paths.ACCOUNT_DELETE);
+
+    private static final Map<String, Long> CREDENTIAL_BODY_LIMITS =
+            CREDENTIAL_PATHS.stream().collect(Collectors.toMap(path -> path, path -> 16_384L));
 
     private App() {}
 

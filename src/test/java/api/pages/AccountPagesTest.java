@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import api.support.Api;
 import api.support.MailServer;
 import api.support.OnEachDatabase;
+import api.support.RawHttp;
 import api.support.SignedIn;
 import api.support.TestApp;
 import api.support.TestConfig;
@@ -357,5 +358,14 @@ class AccountPagesTest {
         assertEquals(1, count(db, "SELECT COUNT(*) FROM users"));
         assertEquals(200, login(app, browser.email(), Api.PASSWORD));
         assertNull(SignedIn.setCookie(delete, "session"));
+    }
+
+    @OnEachDatabase
+    void a_forgot_or_reset_form_over_16_kb_is_413(TestDb db) {
+        for (String path : new String[] {Paths.FORGOT, Paths.RESET}) {
+            var response = RawHttp.post(
+                    app(db).port(), path, "application/x-www-form-urlencoded", "password=" + "p".repeat(17_000));
+            assertEquals(413, response.status(), path);
+        }
     }
 }

@@ -2,6 +2,7 @@ package api.bench;
 
 import api.config.DbSettings;
 import api.db.Database;
+import api.db.Dialect;
 import api.posts.PostDao;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PostsSqlFloor {
     /** PostDao.list's statement with its named parameters (titlePattern, viewer, limit, skip) as JDBC placeholders. */
-    static final String SQL = PostDao.pageSql(false).replaceAll(":\\w+", "?");
+    static final String SQL = PostDao.pageSql(Dialect.MYSQL).replaceAll(":\\w+", "?");
 
     public static void main(String[] args) throws Exception {
         var settings = new DbSettings(args[0], args[1], "", false);

@@ -57,7 +57,7 @@ public final class PostDao {
     }
 
     /** The page of posts is the one statement the dialects write apart. */
-    static String pageSql(Dialect dialect) {
+    public static String pageSql(Dialect dialect) {
         return switch (dialect) {
             case MYSQL -> PAGE_ON_MYSQL;
             case H2 -> PAGE_ON_H2;

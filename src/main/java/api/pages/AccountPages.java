@@ -10,7 +10,6 @@ import api.web.Caller;
 import api.web.ClientIp;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -43,7 +42,7 @@ public final class AccountPages {
     /** Taken or not, every email gets the same answer page; only a refusal of the request itself says otherwise. */
     public void forgot(Context ctx) {
         String email = Refusals.field(ctx, "email").strip();
-        if (email.isEmpty() || email.length() > Login.MAX_USERNAME_CHARS) {
+        if (email.isEmpty() || Login.emailTooLong(email)) {
             showForgot(ctx, HttpStatus.BAD_REQUEST, email, MISSING_EMAIL, false);
             return;
         }
@@ -107,13 +106,14 @@ public final class AccountPages {
         var session = Caller.session(ctx);
         String current = Refusals.field(ctx, "current_password");
         String next = Refusals.field(ctx, "new_password");
-        if (current.isEmpty() || tooLong(current)) {
-            showAccount(ctx, HttpStatus.BAD_REQUEST, new AccountPage(session, null, MISSING_PASSWORD, null, null));
+        if (current.isEmpty() || Login.passwordTooLong(current)) {
+            Templates.account(
+                    ctx, HttpStatus.BAD_REQUEST, new AccountPage(session, null, MISSING_PASSWORD, null, null));
             return;
         }
         Optional<String> problem = Accounts.newPasswordProblem(next);
         if (problem.isPresent()) {
-            showAccount(ctx, HttpStatus.BAD_REQUEST, new AccountPage(session, null, null, problem.get(), null));
+            Templates.account(ctx, HttpStatus.BAD_REQUEST, new AccountPage(session, null, null, problem.get(), null));
             return;
         }
         ctx.future(() -> accounts.changePassword(
@@ -126,7 +126,7 @@ public final class AccountPages {
                         return null;
                     }
                     String message = passwordRefusal(ctx, Refusals.of(error));
-                    showAccount(ctx, statusOf(error), new AccountPage(session, null, message, null, null));
+                    Templates.account(ctx, statusOf(error), new AccountPage(session, null, message, null, null));
                     return null;
                 }));
     }
@@ -135,8 +135,9 @@ public final class AccountPages {
     public void delete(Context ctx) {
         var session = Caller.session(ctx);
         String password = Refusals.field(ctx, "password");
-        if (password.isEmpty() || tooLong(password)) {
-            showAccount(ctx, HttpStatus.BAD_REQUEST, new AccountPage(session, null, null, null, MISSING_PASSWORD));
+        if (password.isEmpty() || Login.passwordTooLong(password)) {
+            Templates.account(
+                    ctx, HttpStatus.BAD_REQUEST, new AccountPage(session, null, null, null, MISSING_PASSWORD));
             return;
         }
         ctx.future(() -> accounts.delete(session.userId(), clientIp.of(ctx), password, ctx.cookie(Devices.COOKIE))
@@ -147,7 +148,7 @@ public final class AccountPages {
                         return null;
                     }
                     String message = passwordRefusal(ctx, Refusals.of(error));
-                    showAccount(ctx, statusOf(error), new AccountPage(session, null, null, null, message));
+                    Templates.account(ctx, statusOf(error), new AccountPage(session, null, null, null, message));
                     return null;
                 }));
     }
@@ -169,11 +170,6 @@ public final class AccountPages {
                 : HttpStatus.BAD_REQUEST;
     }
 
-    /** No account has a password this long: refused before any bcrypt work, as at the sign-in page. */
-    private static boolean tooLong(String password) {
-        return password.getBytes(StandardCharsets.UTF_8).length > Login.MAX_PASSWORD_BYTES;
-    }
-
     private void showForgot(Context ctx, HttpStatus status, String email, String message, boolean sent) {
         Templates.forgot(ctx, status, new ForgotPage(email, message, sent, SignInPages.formToken(ctx, clientIp)));
     }
@@ -183,9 +179,5 @@ public final class AccountPages {
         // form's Origin "null", which the cross-site check refuses)
         ctx.header("Referrer-Policy", "same-origin");
         Templates.reset(ctx, status, new ResetPage(token, live, problem, SignInPages.formToken(ctx, clientIp)));
-    }
-
-    private static void showAccount(Context ctx, HttpStatus status, AccountPage page) {
-        Templates.account(ctx, status, page);
     }
 }

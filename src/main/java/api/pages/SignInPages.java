@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,8 +62,7 @@ public final class SignInPages {
             return;
         }
         // no account has such an email or password: refused before any bcrypt work, like POST /login
-        if (email.length() > Login.MAX_USERNAME_CHARS
-                || password.getBytes(StandardCharsets.UTF_8).length > Login.MAX_PASSWORD_BYTES) {
+        if (Login.emailTooLong(email) || Login.passwordTooLong(password)) {
             showSignIn(ctx, HttpStatus.BAD_REQUEST, email, WRONG_CREDENTIALS);
             return;
         }

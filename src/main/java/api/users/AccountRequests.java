@@ -2,7 +2,6 @@ package api.users;
 
 import api.web.FieldErrors;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 
 /** The bodies of the account routes, each checked in the contract's field order, every failure reported together. */
 final class AccountRequests {
@@ -12,7 +11,8 @@ final class AccountRequests {
     record PasswordChange(String currentPassword, String newPassword) {
         static PasswordChange from(JsonNode body) {
             var errors = new FieldErrors();
-            String current = passwordToCheck(body, "current_password", errors);
+            String current = errors.text(body, "current_password");
+            Login.checkPasswordLength(current, "current_password", errors);
             String next = errors.text(body, "new_password");
             NewUser.checkNewPassword(next, "new_password", errors);
             errors.throwIfAny();
@@ -24,7 +24,8 @@ final class AccountRequests {
     record Deletion(String password) {
         static Deletion from(JsonNode body) {
             var errors = new FieldErrors();
-            String password = passwordToCheck(body, "password", errors);
+            String password = errors.text(body, "password");
+            Login.checkPasswordLength(password, "password", errors);
             errors.throwIfAny();
             return new Deletion(password);
         }
@@ -35,12 +36,7 @@ final class AccountRequests {
         static Recovery from(JsonNode body) {
             var errors = new FieldErrors();
             String email = errors.text(body, "email");
-            if (email != null && email.length() > Login.MAX_USERNAME_CHARS) {
-                errors.add(
-                        "email",
-                        "ensure this value has at most " + Login.MAX_USERNAME_CHARS + " characters",
-                        "value_error.any_str.max_length");
-            }
+            Login.checkEmailLength(email, "email", errors);
             errors.throwIfAny();
             return new Recovery(email);
         }
@@ -56,17 +52,5 @@ final class AccountRequests {
             errors.throwIfAny();
             return new Reset(token, next);
         }
-    }
-
-    /** A password to check against the stored one: as long as a login's may be, and no longer. */
-    private static String passwordToCheck(JsonNode body, String field, FieldErrors errors) {
-        String password = errors.text(body, field);
-        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > Login.MAX_PASSWORD_BYTES) {
-            errors.add(
-                    field,
-                    "ensure this value has at most " + Login.MAX_PASSWORD_BYTES + " bytes",
-                    "value_error.any_str.max_length");
-        }
-        return password;
     }
 }

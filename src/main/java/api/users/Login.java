@@ -39,20 +39,39 @@ public record Login(String username, String password) {
      * before it queues any bcrypt work, or keeps its large body alive while it waits.
      */
     private static Login checked(String username, String userField, String password, FieldErrors errors) {
-        if (username != null && username.length() > MAX_USERNAME_CHARS) {
+        checkEmailLength(username, userField, errors);
+        checkPasswordLength(password, "password", errors);
+        errors.throwIfAny();
+        return new Login(username, password);
+    }
+
+    /** No account has an email this long. */
+    public static boolean emailTooLong(String email) {
+        return email.length() > MAX_USERNAME_CHARS;
+    }
+
+    /** No account has a password this long: refused before any bcrypt work. */
+    public static boolean passwordTooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
+    }
+
+    static void checkEmailLength(String email, String field, FieldErrors errors) {
+        if (email != null && emailTooLong(email)) {
             errors.add(
-                    userField,
+                    field,
                     "ensure this value has at most " + MAX_USERNAME_CHARS + " characters",
                     "value_error.any_str.max_length");
         }
-        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+    }
+
+    /** For a password checked against the stored one, which is as long as a login's may be and no longer. */
+    static void checkPasswordLength(String password, String field, FieldErrors errors) {
+        if (password != null && passwordTooLong(password)) {
             errors.add(
-                    "password",
+                    field,
                     "ensure this value has at most " + MAX_PASSWORD_BYTES + " bytes",
                     "value_error.any_str.max_length");
         }
-        errors.throwIfAny();
-        return new Login(username, password);
     }
 
     private static String required(String value, String field, FieldErrors errors) {

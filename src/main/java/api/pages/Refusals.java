@@ -1,5 +1,6 @@
 package api.pages;
 
+import api.users.PasswordLogin;
 import api.web.ApiError;
 import io.javalin.http.Context;
 import java.util.concurrent.CompletionException;
@@ -30,7 +31,7 @@ final class Refusals {
     /** A browser that has signed in to the account before is held back only by its own failures. */
     static String tooManyFailures(ApiError refusal, long seconds) {
         String wait = "Too many failed sign-ins: try again in " + seconds + " seconds";
-        return api.users.PasswordLogin.DEVICE_THROTTLED.equals(refusal.getMessage())
+        return PasswordLogin.DEVICE_THROTTLED.equals(refusal.getMessage())
                 ? wait + "."
                 : wait + ", or from a browser that has signed in to this account before.";
     }

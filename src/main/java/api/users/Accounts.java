@@ -6,7 +6,6 @@ import api.auth.Tokens;
 import api.db.Sha256;
 import api.web.ApiError;
 import api.web.FieldErrors;
-import api.web.RequestValidationError;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -50,12 +49,7 @@ public final class Accounts {
     public static Optional<String> newPasswordProblem(String password) {
         var errors = new FieldErrors();
         NewUser.checkNewPassword(password, "password", errors);
-        try {
-            errors.throwIfAny();
-            return Optional.empty();
-        } catch (RequestValidationError e) {
-            return Optional.of(e.errors().get(0).msg());
-        }
+        return errors.firstMessage();
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The social API's input checks, in FastAPI's words (422): a body's fields are checked in the contract's order and all
@@ -56,6 +57,11 @@ public final class FieldErrors {
 
     public void add(String field, String msg, String type) {
         errors.add(new FieldError(List.of("body", field), msg, type));
+    }
+
+    /** The first failure's message, for a page that shows one; empty when nothing failed. */
+    public Optional<String> firstMessage() {
+        return errors.stream().findFirst().map(FieldError::msg);
     }
 
     /** Throws every failure noted so far as one {@link RequestValidationError}; does nothing when there is none. */

@@ -145,9 +145,9 @@ public final class Commands {
                         format,
                         user.id(),
                         user.email(),
-                        minute(user.createdAt()),
-                        minute(user.disabledAt()),
-                        minute(user.lastLoginAt()));
+                        toTheSecond(user.createdAt()),
+                        toTheSecond(user.disabledAt()),
+                        toTheSecond(user.lastLoginAt()));
             }
             return 0;
         }
@@ -190,12 +190,13 @@ public final class Commands {
             var links = new ResetLinks(
                     db.jdbi().onDemand(PasswordResetDao.class), config.mail().publicUrl(), Clock.systemUTC());
             System.out.println(links.newLink(user).orElseThrow());
-            System.err.println("Works once, for 30 minutes; pass it to the account's owner only.");
+            System.err.println("Works once, for " + ResetLinks.LIFETIME.toMinutes()
+                    + " minutes; pass it to the account's owner only.");
             return 0;
         });
     }
 
-    private static String minute(Instant at) {
+    private static String toTheSecond(Instant at) {
         return at == null ? "-" : at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 

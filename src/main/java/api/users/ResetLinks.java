@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class ResetLinks {
     public static final String PATH = "/tasks/reset?token=";
-    static final Duration LIFETIME = Duration.ofMinutes(30);
+    public static final Duration LIFETIME = Duration.ofMinutes(30);
     private static final int DELETE_CHUNK = 5_000;
 
     private final PasswordResetDao dao;

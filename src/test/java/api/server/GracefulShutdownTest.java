@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.junit.jupiter.api.Test;
 
 class GracefulShutdownTest {
@@ -70,8 +71,12 @@ class GracefulShutdownTest {
         try (Socket keepAlive = new Socket("127.0.0.1", port)) {
             var in = new BufferedReader(new InputStreamReader(keepAlive.getInputStream(), StandardCharsets.UTF_8));
             assertTrue(rawGet(keepAlive, in, "/").startsWith("HTTP/1.1 200"));
+            var connector =
+                    (AbstractConnector) app.javalin().jettyServer().server().getConnectors()[0];
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
-            Await.until("the drain to begin", () -> refusesConnections(port));
+            // Jetty closes the listening socket a moment before it marks its connections as shutting down: wait for
+            // both, or a request sent in between is answered as any other
+            Await.until("the drain to begin", () -> refusesConnections(port) && connector.isShutdown());
 
             String during = rawGet(keepAlive, in, "/");
 

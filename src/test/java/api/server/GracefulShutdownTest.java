@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.internal.HttpConnection;
 import org.junit.jupiter.api.Test;
 
 class GracefulShutdownTest {
@@ -73,6 +74,12 @@ class GracefulShutdownTest {
             assertTrue(rawGet(keepAlive, in, "/").startsWith("HTTP/1.1 200"));
             var connector =
                     (AbstractConnector) app.javalin().jettyServer().server().getConnectors()[0];
+            // idle on the server's side too: Jetty closes a connection whose answer completes once it is shutting down
+            Await.until(
+                    "the first answer to be complete on the server",
+                    () -> connector.getConnectedEndPoints().stream()
+                            .allMatch(endPoint -> endPoint.getConnection() instanceof HttpConnection http
+                                    && http.getHttpChannel().getRequest() == null));
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
             // Jetty closes the listening socket a moment before it marks its connections as shutting down: wait for
             // both, or a request sent in between is answered as any other

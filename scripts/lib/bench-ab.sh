@@ -143,7 +143,7 @@ ab_wait_idle() {
   done
 }
 ab_run() { # ROUND SIDE ROUTE SECONDS
-  local round=$1 side=$2 name conns spec secs=$4 args=() arg file
+  local round=$1 side=$2 name conns spec secs=$4 args=() arg file ticks
   IFS='|' read -r name conns spec <<<"$3"
   [[ $name == "POST /login" ]] && secs=$((2 * secs))
   if [[ $name == "POST /vote" ]]; then # the toggling script expects the bench user to hold no votes
@@ -161,10 +161,13 @@ ab_run() { # ROUND SIDE ROUTE SECONDS
   done
   file="$out/wrk/$round-$side-${name//[^a-zA-Z0-9]/_}.txt"
   echo load >"$work/phase"
+  ticks=$(cpu_ticks "${ab_pid[$side]}")
   wrk -t2 -c"$conns" -d"${secs}s" --latency --timeout 30s "${args[@]}" >"$file"
   echo idle >"$work/phase"
   ab_wait_idle "$side"
-  printf '%s\t%s\t%s\t%s\n' "$round" "$side" "$name" "$file" >>"$out/runs.tsv"
+  # the app's CPU for the run, what it finished after wrk's deadline included (the request-log writer's share too)
+  ticks=$(($(cpu_ticks "${ab_pid[$side]}") - ticks))
+  printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$side" "$name" "$file" "$ticks" >>"$out/runs.tsv"
 }
 ab_round() { # ROUND SECONDS FIRST SECOND
   local route

@@ -73,7 +73,7 @@ ab_sample &
 pids+=($!)
 
 say "seeding each database: 1,000 users, 10,000 posts, 50,000 votes, 10,000 tasks (200 open)"
-declare -A ab_auth ab_session
+declare -A ab_auth ab_writer_auth ab_session
 for side in this other; do
   db=api_$side
   bench_seed_social "$db"
@@ -83,7 +83,8 @@ for side in this other; do
     owner_column=', owner_id' owner_value=", (SELECT id FROM users WHERE email = 'bench@example.com')"
   fi
   sql "$db" >/dev/null <<SQL
-INSERT INTO users (email, password) VALUES ('bench@example.com', '$bench_password_hash');
+INSERT INTO users (email, password) VALUES ('bench@example.com', '$bench_password_hash'),
+                                           ('writer@example.com', '$bench_password_hash');
 INSERT INTO tasks (title, description, priority_id, due_date, completed_at$owner_column)
   SELECT CONCAT('タスク ', seq), CONCAT('タスク ', seq, ' の説明: 会議の資料を準備する。'), 1 + seq % 5,
          IF(seq % 3 = 0, NULL, DATE '2026-06-01' + INTERVAL seq % 365 DAY), IF(seq > 200, NOW(6), NULL)
@@ -95,6 +96,11 @@ SQL
   token=$(curl -fs -X POST -d 'username=bench%40example.com&password=password123' "$base/login" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
   ab_auth[$side]="Authorization: Bearer $token"
+  # POST /todos adds its tasks to another user's list: the bench user's board and /todos stay the size measured,
+  # rather than growing with each round by as much as that jar wrote (the faster jar's reads then slowed most)
+  token=$(curl -fs -X POST -d 'username=writer%40example.com&password=password123' "$base/login" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  ab_writer_auth[$side]="Authorization: Bearer $token"
   # the task board (200 open tasks, as scripts/bench shows it) signs in where the jar has a sign-in page; an older
   # jar shows it to anyone
   cookies="$work/cookies-$side.txt"
@@ -107,7 +113,7 @@ SQL
   fi
 done
 
-# The routes scripts/bench measures, as NAME|CONNECTIONS|wrk arguments (@BASE, @AUTH and @SESSION are the side's);
+# The routes scripts/bench measures, as NAME|CONNECTIONS|wrk arguments (@BASE, @AUTH, @WRITER and @SESSION are the side's);
 # logins at 4 connections, twice as long: bcrypt bounds them, and 32 would leave most in flight at wrk's deadline.
 ab_routes=(
   "GET /tasks/|32|-H @SESSION @BASE/tasks/"
@@ -118,7 +124,7 @@ ab_routes=(
   "POST /vote|32|-s scripts/wrk/vote.lua -H @AUTH @BASE -- 10000 2"
   "POST /login|4|-s scripts/wrk/login.lua @BASE -- 1000 2 2 0"
   "GET /todos?limit=50|32|-H @AUTH @BASE/todos?limit=50"
-  "POST /todos|32|-s scripts/wrk/new-todo.lua -H @AUTH @BASE"
+  "POST /todos|32|-s scripts/wrk/new-todo.lua -H @WRITER @BASE"
 )
 if [[ -n ${BENCH_AB_ROUTES:-} ]]; then # a comma-separated subset, by name
   mapfile -t ab_routes < <(printf '%s\n' "${ab_routes[@]}" | grep -F -f <(tr ',' '\n' <<<"$BENCH_AB_ROUTES" | sed 's/$/|/'))
@@ -137,7 +143,7 @@ ab_wait_idle() {
   done
 }
 ab_run() { # ROUND SIDE ROUTE SECONDS
-  local round=$1 side=$2 name conns spec secs=$4 args=() arg file
+  local round=$1 side=$2 name conns spec secs=$4 args=() arg file ticks
   IFS='|' read -r name conns spec <<<"$3"
   [[ $name == "POST /login" ]] && secs=$((2 * secs))
   if [[ $name == "POST /vote" ]]; then # the toggling script expects the bench user to hold no votes
@@ -148,16 +154,20 @@ ab_run() { # ROUND SIDE ROUTE SECONDS
     case $arg in
       @BASE*) args+=("${ab_base[$side]}${arg#@BASE}") ;;
       @AUTH) args+=("${ab_auth[$side]}") ;;
+      @WRITER) args+=("${ab_writer_auth[$side]}") ;;
       @SESSION) args+=("${ab_session[$side]}") ;;
       *) args+=("$arg") ;;
     esac
   done
   file="$out/wrk/$round-$side-${name//[^a-zA-Z0-9]/_}.txt"
   echo load >"$work/phase"
+  ticks=$(cpu_ticks "${ab_pid[$side]}")
   wrk -t2 -c"$conns" -d"${secs}s" --latency --timeout 30s "${args[@]}" >"$file"
   echo idle >"$work/phase"
   ab_wait_idle "$side"
-  printf '%s\t%s\t%s\t%s\n' "$round" "$side" "$name" "$file" >>"$out/runs.tsv"
+  # the app's CPU for the run, what it finished after wrk's deadline included (the request-log writer's share too)
+  ticks=$(($(cpu_ticks "${ab_pid[$side]}") - ticks))
+  printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$side" "$name" "$file" "$ticks" >>"$out/runs.tsv"
 }
 ab_round() { # ROUND SECONDS FIRST SECOND
   local route

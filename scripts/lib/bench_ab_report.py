@@ -14,6 +14,7 @@ def wrk(path):
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
+            "requests": int(re.search(r"(\d+) requests in", text).group(1)),
             "p99_ms": float(p99.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)] if p99 else None,
             "errors": (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)}
 
@@ -21,8 +22,10 @@ def wrk(path):
 runs = {}  # (route, round, side) -> wrk figures
 routes = []
 for line in open(f"{out}/runs.tsv"):
-    rnd, side, route, path = line.rstrip("\n").split("\t")
+    rnd, side, route, path, ticks = line.rstrip("\n").split("\t")
     runs[route, int(rnd), side] = wrk(path)
+    # CPU a request in microseconds, from the kernel's clock ticks of a hundredth of a second
+    runs[route, int(rnd), side]["cpu_us"] = int(ticks) * 10_000 / max(1, runs[route, int(rnd), side]["requests"])
     if route not in routes:
         routes.append(route)
 rounds = sorted({r for _, r, _ in runs if r > 0})
@@ -41,7 +44,7 @@ def verdict(ratios):
 failed = False
 report = {"facts": facts, "routes": []}
 print(f"\n{'route':<22} {'this/other':>10} {'rounds (min-max)':>17}  {'verdict':<18}"
-      f" {'this req/s':>10} {'other req/s':>11} {'p99 this/other ms':>18}")
+      f" {'this req/s':>10} {'other req/s':>11} {'p99 this/other ms':>18} {'CPU µs/req this/other':>22}")
 for route in routes:
     this = [runs[route, r, "this"] for r in rounds]
     other = [runs[route, r, "other"] for r in rounds]
@@ -51,14 +54,18 @@ for route in routes:
     if errors:
         word, failed = f"{errors} errors", True
     p99 = [statistics.median(x["p99_ms"] for x in side if x["p99_ms"] is not None) for side in (this, other)]
+    cpu = [statistics.median(x["cpu_us"] for x in side) for side in (this, other)]
+    cpu_ratios = [t["cpu_us"] / o["cpu_us"] for t, o in zip(this, other) if o["cpu_us"] > 0]
     rps = [statistics.median(x["rps"] for x in side) for side in (this, other)]
     report["routes"].append({"route": route, "ratio_median": round(median, 4), "ratios": [round(r, 4) for r in ratios],
                              "verdict": word,
                              "rps_median": {"this": rps[0], "other": rps[1]},
-                             "p99_ms_median": {"this": p99[0], "other": p99[1]}, "errors": errors})
+                             "p99_ms_median": {"this": p99[0], "other": p99[1]},
+                             "cpu_us_per_request_median": {"this": round(cpu[0], 2), "other": round(cpu[1], 2)},
+                             "cpu_ratios": [round(r, 4) for r in cpu_ratios], "errors": errors})
     spread = f"{min(ratios):.3f}-{max(ratios):.3f}" if ratios else "-"
     print(f"{route:<22} {median:>10.3f} {spread:>17}  {word:<18}"
-          f" {rps[0]:>10.1f} {rps[1]:>11.1f} {p99[0]:>8.2f} / {p99[1]:<8.2f}")
+          f" {rps[0]:>10.1f} {rps[1]:>11.1f} {p99[0]:>8.2f} / {p99[1]:<8.2f} {cpu[0]:>10.1f} / {cpu[1]:<10.1f}")
 
 samples = [s for s in map(str.split, open(f"{out}/rss.txt")) if len(s) == 4]  # not a line cut by a process's exit
 print(f"\n{'memory':<7} {'RSS max':>8} {'RSS median under load':>22} {'idle RSS at the end':>20} {'threads max':>12}")
@@ -74,7 +81,8 @@ for side in ("this", "other"):
     print(f"{side:<7} {memory['rss_max_mb']:>6.1f}MB {memory['rss_load_median_mb']:>20.1f}MB"
           f" {memory['idle_rss_end_mb']:>18.1f}MB {memory['threads_max']:>12}")
 print(f"\nload average {facts['load_before']} before, {facts['load_after']} after; {len(rounds)} rounds;"
-      f" ratios are this jar's rate over the other's, each from two runs back to back")
+      f" ratios are this jar's rate over the other's, each from two runs back to back; CPU µs/req is the app's own"
+      f" CPU (user and system) for a run, what it finished after the run included, over the requests answered")
 json.dump(report, open(f"{out}/results.json", "w"), indent=1, ensure_ascii=False)
 if failed:
     print("!! some runs saw non-2xx answers or socket errors: see the wrk output in " + out + "/wrk", file=sys.stderr)

@@ -155,7 +155,7 @@ public final class App {
         var metricsScrape = new MetricsHandlers(metrics);
         var requestLogDao = db.jdbi().onDemand(RequestLogDao.class);
         var requestLogs = new RequestLogWriter(
-                new JdbcRequestLogStore(db.jdbi()),
+                new JdbcRequestLogStore(db.logWriter()),
                 config.requestLogs(),
                 config.shutdown().timeout());
         var logs = new LogHandlers(requestLogDao);

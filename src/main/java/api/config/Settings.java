@@ -91,8 +91,12 @@ public final class Settings {
     public static final Setting<String> MYSQL_PASSWORD = secret("MYSQL_PASSWORD", "see MYSQL_HOST");
     public static final Setting<String> MYSQL_DATABASE = text("MYSQL_DATABASE", "", "see MYSQL_HOST");
     public static final Setting<String> DATA_DIR = text("DATA_DIR", "./data", "the embedded database's folder");
-    public static final Setting<Integer> DB_POOL_SIZE =
-            number("DB_POOL_SIZE", 10, 1, 500, "pooled database connections");
+    public static final Setting<Integer> DB_POOL_SIZE = number(
+            "DB_POOL_SIZE",
+            10,
+            1,
+            500,
+            "pooled database connections for requests; the request-log writer has one more of its own");
     public static final Setting<Duration> DB_CONNECT_DEADLINE_SECONDS = span(
             "DB_CONNECT_DEADLINE_SECONDS", 30, SECONDS, 0, 3600, "how long a start waits for the database, retrying");
     public static final Setting<Duration> DB_CONNECTION_TIMEOUT_MS = span(

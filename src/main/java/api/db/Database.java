@@ -8,6 +8,7 @@ import com.zaxxer.hikari.util.DriverDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -17,7 +18,13 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settings) implements AutoCloseable {
+/**
+ * The pool the requests share, and one connection apart for the request-log writer: the writer then never waits
+ * behind requests for a connection, and the multi-row INSERTs it prepares, which keep every parameter with its
+ * metadata, are cached on that one connection rather than on every pooled one, where they held much of the heap.
+ */
+public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settings, HikariDataSource logWriterPool)
+        implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final long MIN_TRY_MS = 250;
 
@@ -29,14 +36,16 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
 
     /** Does not wait for the database; the pool opens its connections in the background. */
     public static Database open(DbSettings settings, int poolSize, Duration connectionTimeout) {
-        HikariDataSource pool = new HikariDataSource(poolConfig(settings, poolSize, connectionTimeout));
+        HikariDataSource pool = new HikariDataSource(poolConfig("api-db", settings, poolSize, connectionTimeout));
+        HikariDataSource logWriterPool =
+                new HikariDataSource(poolConfig("api-db-log-writer", settings, 1, connectionTimeout));
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         // a failed statement's message names its SQL but never the values bound to it (emails, hashes, tokens)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutParameters);
         if (Dialect.of(settings) == Dialect.MYSQL) {
             jdbi.registerArgument(new InstantsAsText());
         }
-        return new Database(pool, jdbi, settings);
+        return new Database(pool, jdbi, settings, logWriterPool);
     }
 
     /**
@@ -110,17 +119,24 @@ public record Database(HikariDataSource dataSource, Jdbi jdbi, DbSettings settin
         }
     }
 
-    @Override
-    public void close() {
-        if (dataSource.getDataSource() instanceof PatientDataSource patient) {
-            patient.close();
-        }
-        dataSource.close();
+    /** The request-log writer's own connection. */
+    public Jdbi logWriter() {
+        return Jdbi.create(logWriterPool);
     }
 
-    private static HikariConfig poolConfig(DbSettings settings, int poolSize, Duration connectionTimeout) {
+    @Override
+    public void close() {
+        for (HikariDataSource pool : List.of(logWriterPool, dataSource)) {
+            if (pool.getDataSource() instanceof PatientDataSource patient) {
+                patient.close();
+            }
+            pool.close();
+        }
+    }
+
+    private static HikariConfig poolConfig(String name, DbSettings settings, int poolSize, Duration connectionTimeout) {
         var config = new HikariConfig();
-        config.setPoolName("api-db");
+        config.setPoolName(name);
         config.setDataSource(new PatientDataSource(driver(settings, connectionTimeout.toMillis(), false)));
         config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(connectionTimeout.toMillis());

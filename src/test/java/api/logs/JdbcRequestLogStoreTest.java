@@ -8,6 +8,8 @@ import api.config.DbSettings;
 import api.db.Database;
 import api.support.TestDb;
 import api.support.TestDbs;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +85,28 @@ class JdbcRequestLogStoreTest {
         assertThrows(RuntimeException.class, () -> store.store(rows));
 
         assertEquals(List.of(), dao.newest(10, 0)); // a retry of the batch then meets no half-stored rows
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void the_writer_stores_while_requests_hold_every_pooled_connection(TestDb db) throws SQLException {
+        db.truncateAll();
+        var pool = db.database().dataSource();
+        List<Connection> held = new ArrayList<>();
+        try {
+            while (held.size() < pool.getMaximumPoolSize()) {
+                held.add(pool.getConnection());
+            }
+            new JdbcRequestLogStore(db.database().logWriter()).store(List.of(aLog("while-busy", 0)));
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+
+        assertEquals(
+                List.of("while-busy"),
+                StoredLogs.labels(db.jdbi().onDemand(RequestLogDao.class).newest(10, 0)));
     }
 
     @Test

@@ -66,7 +66,7 @@ class RequestLogOutageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void a_full_queue_drops_and_counts_instead_of_blocking(TestDb db) throws Exception {
-        // a pool of one connection that the test holds: to the writer the database is unreachable
+        // the writer's one connection is held by the test: to the writer the database is unreachable
         Database pool = Database.connect(db.settings(), 1, Duration.ofMillis(250), Duration.ofSeconds(10));
         TestDb starved = new TestDb(db.name(), db.settings(), pool);
         String prefix = "full-" + System.nanoTime() + "-";
@@ -75,11 +75,11 @@ class RequestLogOutageTest {
                 Map.of("REQUEST_LOG_QUEUE_SIZE", "5", "REQUEST_LOG_BATCH_SIZE", "5", "REQUEST_LOG_ENABLED", "true"));
         long dropped;
         try (TestApp app = TestApp.start(config, starved)) {
-            // the pool opens its one connection in the background, and its wait for one is cut short on purpose
+            // the writer's pool opens its connection in the background, and its wait for one is cut short on purpose
             Await.until(
-                    "the pool's one connection to open",
-                    () -> pool.dataSource().getHikariPoolMXBean().getIdleConnections() == 1);
-            try (Connection held = pool.dataSource().getConnection()) {
+                    "the writer's connection to open",
+                    () -> pool.logWriterPool().getHikariPoolMXBean().getIdleConnections() == 1);
+            try (Connection held = pool.logWriterPool().getConnection()) {
                 // the connection is held until all are answered: a request that waited for room would never be
                 assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                     for (int i = 0; i < 50; i++) {

@@ -125,8 +125,9 @@ public final class AccountPages {
                         ctx.redirect(Paths.ACCOUNT + "?notice=changed", HttpStatus.SEE_OTHER);
                         return null;
                     }
-                    String message = passwordRefusal(ctx, Refusals.of(error));
-                    Templates.account(ctx, statusOf(error), new AccountPage(session, null, message, null, null));
+                    ApiError refusal = Refusals.of(error);
+                    String message = passwordRefusal(ctx, refusal);
+                    Templates.account(ctx, statusOf(refusal), new AccountPage(session, null, message, null, null));
                     return null;
                 }));
     }
@@ -147,8 +148,9 @@ public final class AccountPages {
                         ctx.redirect(Paths.signInWith("deleted"), HttpStatus.SEE_OTHER);
                         return null;
                     }
-                    String message = passwordRefusal(ctx, Refusals.of(error));
-                    Templates.account(ctx, statusOf(error), new AccountPage(session, null, null, null, message));
+                    ApiError refusal = Refusals.of(error);
+                    String message = passwordRefusal(ctx, refusal);
+                    Templates.account(ctx, statusOf(refusal), new AccountPage(session, null, null, null, message));
                     return null;
                 }));
     }
@@ -164,8 +166,8 @@ public final class AccountPages {
         throw refusal;
     }
 
-    private static HttpStatus statusOf(Throwable error) {
-        return Refusals.of(error).status() == HttpStatus.TOO_MANY_REQUESTS.getCode()
+    private static HttpStatus statusOf(ApiError refusal) {
+        return refusal.status() == HttpStatus.TOO_MANY_REQUESTS.getCode()
                 ? HttpStatus.TOO_MANY_REQUESTS
                 : HttpStatus.BAD_REQUEST;
     }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores request logs off the request path: one thread drains a bounded queue in batches, and when it is full records
- * are dropped and counted so a request never waits. The queue is lock-free and polled on a tick because a blocking
- * queue's lock and wake-ups stalled request threads under load.
+ * are dropped and counted so a request never waits. The queue is lock-free and polled on a tick while a batch fills,
+ * because a blocking queue's lock and wake-ups stalled request threads under load; once it is empty the writer parks
+ * until the next record, so an idle server's writer does not wake a hundred times a second.
  */
 public final class RequestLogWriter {
     private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
@@ -42,7 +43,10 @@ public final class RequestLogWriter {
     private final AtomicLong droppedWriteFailed = new AtomicLong();
     private volatile boolean stopping;
     private volatile long stopDeadline;
-    private Thread thread;
+    /** Set while the writer waits for a record with no timer: only then does a submit have to wake it. */
+    private volatile boolean parked;
+
+    private volatile Thread thread;
 
     public RequestLogWriter(RequestLogStore store, AppConfig.RequestLogs settings, Duration flushTimeout) {
         this(store, settings.queueSize(), settings.batchSize(), flushTimeout);
@@ -73,6 +77,9 @@ public final class RequestLogWriter {
             droppedQueueFull.incrementAndGet();
         } else {
             queue.offer(record);
+            if (parked) {
+                LockSupport.unpark(thread);
+            }
         }
     }
 
@@ -87,6 +94,7 @@ public final class RequestLogWriter {
         if (running == null) {
             return;
         }
+        LockSupport.unpark(running);
         try {
             running.join(flushTimeout.toMillis() + 1_000);
         } catch (InterruptedException e) {
@@ -146,7 +154,7 @@ public final class RequestLogWriter {
                 return;
             }
             if (batch.isEmpty()) {
-                Thread.sleep(IDLE_TICK.toMillis());
+                awaitRecord();
                 if (queued.get() == 0) {
                     return; // the loop in run() checks whether to stop
                 }
@@ -158,6 +166,21 @@ public final class RequestLogWriter {
                 return;
             }
             Thread.sleep(IDLE_TICK.toMillis());
+        }
+    }
+
+    /**
+     * Parks until a submit or the stop wakes it. The flag is set before the queue is checked and read by submit after
+     * it queued, so one of the two always sees the other: no record waits for a wake-up that never comes.
+     */
+    private void awaitRecord() throws InterruptedException {
+        parked = true;
+        if (queued.get() == 0 && !stopping) {
+            LockSupport.park(this);
+        }
+        parked = false;
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
     }
 

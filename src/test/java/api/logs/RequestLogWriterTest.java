@@ -1,6 +1,7 @@
 package api.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +96,53 @@ class RequestLogWriterTest {
 
         Await.until("the lone record to be stored", () -> store.stored() == 1);
         writer.flushAndStop();
+    }
+
+    @Test
+    void an_idle_writer_waits_for_a_record_instead_of_waking_on_a_timer() {
+        var store = new FakeStore();
+        var started = startWatched(new RequestLogWriter(store, 1000, 200, Duration.ofSeconds(5)));
+        started.writer.submit(aRecord(1));
+        Await.until("the record to be stored", () -> store.stored() == 1);
+
+        // a writer that slept on a tick would be TIMED_WAITING or running, never WAITING
+        Await.until("the writer to park", () -> started.thread.getState() == Thread.State.WAITING);
+        started.writer.flushAndStop();
+    }
+
+    @Test
+    void a_record_submitted_to_a_parked_writer_is_stored() {
+        var store = new FakeStore();
+        var started = startWatched(new RequestLogWriter(store, 1000, 200, Duration.ofSeconds(5)));
+        Await.until("the writer to park", () -> started.thread.getState() == Thread.State.WAITING);
+
+        started.writer.submit(aRecord(1));
+
+        Await.until("the record to be stored", () -> store.stored() == 1);
+        started.writer.flushAndStop();
+    }
+
+    @Test
+    void stop_wakes_a_parked_writer_and_ends_it() {
+        var started = startWatched(new RequestLogWriter(new FakeStore(), 1000, 200, Duration.ofSeconds(5)));
+        Await.until("the writer to park", () -> started.thread.getState() == Thread.State.WAITING);
+
+        started.writer.flushAndStop();
+
+        assertFalse(started.thread.isAlive(), "the writer still waits for a record after stop");
+    }
+
+    private record Watched(RequestLogWriter writer, Thread thread) {}
+
+    /** Starts the writer and finds its thread: the one named like it that was not there before. */
+    private static Watched startWatched(RequestLogWriter writer) {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        writer.start();
+        Thread thread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("request-log-writer") && !before.contains(t))
+                .findFirst()
+                .orElseThrow();
+        return new Watched(writer, thread);
     }
 
     @Test

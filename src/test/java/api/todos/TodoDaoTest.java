@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.config.DbSettings;
+import api.db.Database;
 import api.support.Fixtures;
 import api.support.OnEachDatabase;
 import api.support.TestDb;
+import api.support.TestDbs;
 import java.time.LocalDate;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
 
 class TodoDaoTest {
 
@@ -281,6 +286,42 @@ class TodoDaoTest {
 
         assertEquals(ids(todos.board(owner, false, 100, 0)), walked);
         assertEquals(23, walked.size());
+    }
+
+    /** The owner's long history of done tasks must not cost every look at the open ones. */
+    @Test
+    void on_mariadb_the_open_board_and_its_count_read_only_the_open_tasks() {
+        DbSettings settings = TestDbs.freshMariaDbSettings("boardplan");
+        try (Database database = TestDbs.connect(settings)) {
+            database.migrations().upgrade();
+            long examined = database.jdbi().withHandle(h -> {
+                h.execute("INSERT INTO users (email, password) VALUES ('owner@example.com', 'x')");
+                h.execute("""
+                        INSERT INTO tasks (title, description, priority_id, completed_at, owner_id)
+                        SELECT CONCAT('task ', seq), '', 1 + seq % 5, IF(seq > 20, NOW(6), NULL), 1
+                        FROM seq_1_to_2000
+                        """);
+                h.execute("ANALYZE TABLE tasks");
+                long before = rowsExamined(h);
+                TodoDao todos = h.attach(TodoDao.class);
+                assertEquals(20, todos.board(1, false, 100, 0).size());
+                assertEquals(20, todos.count(1, false));
+                return rowsExamined(h) - before;
+            });
+
+            // the two queries need the 20 open tasks each; reading the whole history would be 4,000
+            assertTrue(examined <= 100, "rows examined: " + examined);
+        }
+    }
+
+    /** Index rows this session read or tested, with or without index condition pushdown. */
+    private static long rowsExamined(Handle h) {
+        return h
+                .createQuery("SHOW SESSION STATUS WHERE Variable_name IN ('Handler_read_next', 'Handler_icp_attempts')")
+                .map((rs, ctx) -> rs.getLong(2))
+                .stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     private static List<Long> ids(List<Todo> todos) {

@@ -32,7 +32,8 @@ public final class GracefulShutdown {
         if (server == null || !server.isStarted()) {
             return;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         List<AbstractConnector> connectors = new ArrayList<>();
         for (Connector connector : server.getConnectors()) {
             if (connector instanceof AbstractConnector jetty && connector instanceof NetworkConnector network) {
@@ -42,6 +43,7 @@ public final class GracefulShutdown {
                 connectors.add(jetty);
             }
         }
+        int openAtSignal = open(connectors).size();
         long graceEnd = Math.min(deadline, System.nanoTime() + idleGrace.toNanos());
         waitUntil(graceEnd, () -> open(connectors).isEmpty());
 
@@ -65,6 +67,11 @@ public final class GracefulShutdown {
                     left.size());
             left.forEach(EndPoint::close);
         }
+        // so that a request refused at a stop can be read against how the drain went
+        log.info(
+                "Drained in {} ms: {} connections open when the listening socket closed",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                openAtSignal);
     }
 
     /** Headers read and the answer not yet complete; Jetty's public API has no per-connection view of this. */

@@ -42,7 +42,8 @@ public interface TodoDao {
         SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
                t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
         FROM (SELECT id FROM tasks
-              WHERE owner_id = :owner AND is_disabled = FALSE AND (:all OR (:completed AND completed_at IS NOT NULL) OR (NOT :completed AND completed_at IS NULL))
+              WHERE owner_id = :owner AND is_disabled = FALSE
+                AND (:all OR (:completed AND completed_at IS NOT NULL) OR (NOT :completed AND completed_at IS NULL))
               ORDER BY id
               LIMIT :limit OFFSET :offset) page
         JOIN tasks t ON t.id = page.id
@@ -55,7 +56,8 @@ public interface TodoDao {
         SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
                t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
         FROM tasks t JOIN priorities p ON p.id = t.priority_id
-        WHERE t.owner_id = :owner AND t.is_disabled = FALSE AND ((:completed AND t.completed_at IS NOT NULL) OR (NOT :completed AND t.completed_at IS NULL))
+        WHERE t.owner_id = :owner AND t.is_disabled = FALSE
+          AND ((:completed AND t.completed_at IS NOT NULL) OR (NOT :completed AND t.completed_at IS NULL))
         ORDER BY t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id
         LIMIT :limit OFFSET :offset
         """)
@@ -63,7 +65,8 @@ public interface TodoDao {
 
     @SqlQuery("""
         SELECT COUNT(*) FROM tasks
-        WHERE owner_id = :owner AND is_disabled = FALSE AND ((:completed AND completed_at IS NOT NULL) OR (NOT :completed AND completed_at IS NULL))
+        WHERE owner_id = :owner AND is_disabled = FALSE
+          AND ((:completed AND completed_at IS NOT NULL) OR (NOT :completed AND completed_at IS NULL))
         """)
     int count(long owner, boolean completed);
 
@@ -72,7 +75,8 @@ public interface TodoDao {
         SELECT t.id, t.title, t.description AS memo, t.priority_id AS priority, p.priority AS priority_name,
                t.completed_at IS NOT NULL AS completed, t.due_date, t.created_at, t.updated_at, t.completed_at
         FROM tasks t JOIN priorities p ON p.id = t.priority_id
-        WHERE t.owner_id = :owner AND t.is_disabled = FALSE AND ((:completed AND t.completed_at IS NOT NULL) OR (NOT :completed AND t.completed_at IS NULL))
+        WHERE t.owner_id = :owner AND t.is_disabled = FALSE
+          AND ((:completed AND t.completed_at IS NOT NULL) OR (NOT :completed AND t.completed_at IS NULL))
           AND (t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, COALESCE(t.due_date, DATE '1970-01-01'), t.id)
               > (:after.priority, :after.undated, :after.dueDate, :after.id)
         ORDER BY t.priority_id, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class RequestLogWriter {
     private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
     static final Duration MAX_WAIT = Duration.ofMillis(100);
-    private static final Duration IDLE_TICK = Duration.ofMillis(10);
+    /** How often a filling batch looks for more records; an empty queue parks instead. */
+    private static final Duration FILL_TICK = Duration.ofMillis(10);
 
     private static final long MAX_BACKOFF_MS = 2_000;
     /** A batch that fails for any other reason than an unreachable database is given up after this many tries. */
@@ -165,7 +166,7 @@ public final class RequestLogWriter {
             } else if (System.nanoTime() - firstAt >= MAX_WAIT.toNanos()) {
                 return;
             }
-            Thread.sleep(IDLE_TICK.toMillis());
+            Thread.sleep(FILL_TICK.toMillis());
         }
     }
 

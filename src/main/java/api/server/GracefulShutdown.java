@@ -3,6 +3,7 @@ package api.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -11,6 +12,7 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,32 +22,56 @@ import org.slf4j.LoggerFactory;
  * instance) and open connections get the idle grace, kept above nginx's keepalive_timeout so nginx closes its idle
  * ones first; then a connection with no request being handled is closed at once, whatever its parser holds, a request
  * waiting on its client's bytes fails at the next pause, and a request being worked on is answered within the timeout.
+ * A connection accepted just before the listening socket closed counts as open from the moment Jetty takes it.
  */
 public final class GracefulShutdown {
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
     /** How long a request may wait on its client's bytes once the grace is over. */
     private static final long STALLED_MS = 100;
 
-    private GracefulShutdown() {}
+    private final Duration timeout;
+    private final Duration idleGrace;
+    private final ConnectionsBeingAccepted beingAccepted = new ConnectionsBeingAccepted();
 
-    public static void drain(Server server, Duration timeout, Duration idleGrace) {
+    public GracefulShutdown(Duration timeout, Duration idleGrace) {
+        this.timeout = timeout;
+        this.idleGrace = idleGrace;
+    }
+
+    /** Before the server starts, so that every connection it accepts is seen. */
+    public void watch(Server server) {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector jetty) {
+                jetty.addEventListener(beingAccepted); // as a connection listener
+                jetty.getSelectorManager().addEventListener(beingAccepted);
+            }
+        }
+    }
+
+    public void drain(Server server) {
         if (server == null || !server.isStarted()) {
             return;
         }
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         List<AbstractConnector> connectors = new ArrayList<>();
+        List<CompletableFuture<Void>> shutdowns = new ArrayList<>();
         for (Connector connector : server.getConnectors()) {
             if (connector instanceof AbstractConnector jetty && connector instanceof NetworkConnector network) {
                 // Jetty cuts idle connections to 1 s on shutdown, racing nginx sending on them: let nginx close them
                 jetty.setShutdownIdleTimeout(Math.max(1_000, idleGrace.toMillis() * 2));
-                network.shutdown(); // closes the listening socket; open connections stay
+                // closes the listening socket, open connections stay; done once the acceptors have let go too
+                shutdowns.add(network.shutdown());
                 connectors.add(jetty);
             }
         }
-        int openAtSignal = open(connectors).size();
+        // an acceptor may hold a connection it took just before the close: it is counted once the acceptor has stopped
+        BooleanSupplier drained = () -> shutdowns.stream().allMatch(CompletableFuture::isDone)
+                && beingAccepted.count() == 0
+                && open(connectors).isEmpty();
+        int openAtSignal = open(connectors).size() + beingAccepted.count();
         long graceEnd = Math.min(deadline, System.nanoTime() + idleGrace.toNanos());
-        waitUntil(graceEnd, () -> open(connectors).isEmpty());
+        waitUntil(graceEnd, drained);
 
         // Jetty's own stop shuts the connectors again, which would give what is left the long idle timeout back
         connectors.forEach(c -> c.setShutdownIdleTimeout(STALLED_MS));
@@ -57,7 +83,7 @@ public final class GracefulShutdown {
             idle.forEach(EndPoint::close);
         }
         open(connectors).forEach(endPoint -> endPoint.setIdleTimeout(STALLED_MS));
-        waitUntil(deadline, () -> open(connectors).isEmpty());
+        waitUntil(deadline, drained);
 
         List<EndPoint> left = open(connectors);
         if (!left.isEmpty()) {

@@ -28,6 +28,7 @@ public final class JettySetup {
     public static void apply(
             JavalinConfig cfg, AppConfig.Http http, AppConfig.Shutdown shutdown, Map<String, Long> smallerBodyLimits) {
         var jetty = new AtomicReference<Server>();
+        var drain = new GracefulShutdown(shutdown.timeout(), shutdown.idleGrace());
         cfg.startup.showJavalinBanner = false;
         cfg.startup.startupWatcherEnabled = false;
         cfg.http.maxRequestSize = http.maxRequestBodyBytes();
@@ -50,7 +51,8 @@ public final class JettySetup {
         // Microsoft's %uXXXX escapes would otherwise make the static-file lookup's URLDecoder fail with a 500
         cfg.jetty.modifyHttpConfiguration(config -> config.setUriCompliance(
                 UriCompliance.RFC3986.without("RFC3986 without %u escapes", UriCompliance.Violation.UTF16_ENCODINGS)));
-        cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), shutdown.timeout(), shutdown.idleGrace()));
+        cfg.events.serverStarting(() -> drain.watch(jetty.get()));
+        cfg.events.serverStopping(() -> drain.drain(jetty.get()));
     }
 
     /** Jetty's default pool, bounded by HTTP_THREADS and named for thread dumps. */

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.SelectableChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +98,45 @@ class GracefulShutdownTest {
     }
 
     @Test
+    void a_connection_accepted_but_not_yet_opened_when_the_listener_closes_is_answered_not_dropped() throws Exception {
+        TestApp app = TestApp.start(TestConfig.forDb(TestDbs.h2()), TestDbs.h2());
+        int port = app.port();
+        var connector = (ServerConnector) app.javalin().jettyServer().server().getConnectors()[0];
+        var held = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        // keeps accepted connections where a busy machine may leave them: taken from the kernel, not yet opened
+        connector.getSelectorManager().addEventListener(new SelectorManager.AcceptListener() {
+            @Override
+            public void onAccepted(SelectableChannel channel) {
+                held.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        CompletableFuture<Void> stopping;
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.setSoTimeout(30_000);
+            var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            client.getOutputStream()
+                    .write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(held.await(30, TimeUnit.SECONDS));
+
+            stopping = CompletableFuture.runAsync(app::close);
+            Await.until("the listener to close", () -> refusesConnections(port));
+            boolean stoppedWithTheConnectionInHand = becomesTrueWithin(Duration.ofSeconds(1), connector::isStopped);
+            release.countDown();
+
+            assertFalse(stoppedWithTheConnectionInHand, "the connector stopped with an accepted connection in hand");
+            String status = in.readLine();
+            assertTrue(status != null && status.startsWith("HTTP/1.1 200"), "answered: " + status);
+        }
+        stopping.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void sigterm_drains_and_exits_with_0() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -150,6 +193,18 @@ class GracefulShutdownTest {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /** For a test that something does not happen: false once {@code within} has passed without it. */
+    private static boolean becomesTrueWithin(Duration within, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Await.pause();
+        }
+        return true;
     }
 
     private static String rawGet(Socket socket, BufferedReader in, String path) throws Exception {

@@ -3,77 +3,52 @@ package api.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.io.EndPoint;
-import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains Jetty before it stops: the listening socket closes first (nginx retries new connections on the other
- * instance) and open connections get the idle grace, kept above nginx's keepalive_timeout so nginx closes its idle
- * ones first; then a connection with no request being handled is closed at once, whatever its parser holds, a request
- * waiting on its client's bytes fails at the next pause, and a request being worked on is answered within the timeout.
- * A connection accepted just before the listening socket closed counts as open from the moment Jetty takes it.
+ * instance) and every answer begun from then on closes its connection; open connections get the idle grace, kept
+ * above nginx's keepalive_timeout so nginx closes its idle ones first; then a connection with no request being handled
+ * is closed at once, whatever its parser holds, a request waiting on its client's bytes fails at the next pause, and
+ * a request being worked on is answered within the timeout. A connection accepted just before the listening socket
+ * closed counts as open from the moment Jetty takes it.
  */
 public final class GracefulShutdown {
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
     /** How long a request may wait on its client's bytes once the grace is over. */
     private static final long STALLED_MS = 100;
 
-    private final Duration timeout;
-    private final Duration idleGrace;
-    private final ConnectionsBeingAccepted beingAccepted = new ConnectionsBeingAccepted();
+    private GracefulShutdown() {}
 
-    public GracefulShutdown(Duration timeout, Duration idleGrace) {
-        this.timeout = timeout;
-        this.idleGrace = idleGrace;
-    }
-
-    /** Before the server starts, so that every connection it accepts is seen. */
-    public void watch(Server server) {
-        for (Connector connector : server.getConnectors()) {
-            if (connector instanceof ServerConnector jetty) {
-                jetty.addEventListener(beingAccepted); // as a connection listener
-                jetty.getSelectorManager().addEventListener(beingAccepted);
-            }
-        }
-    }
-
-    public void drain(Server server) {
+    public static void drain(Server server, Duration timeout, Duration idleGrace) {
         if (server == null || !server.isStarted()) {
             return;
         }
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        List<AbstractConnector> connectors = new ArrayList<>();
-        List<CompletableFuture<Void>> shutdowns = new ArrayList<>();
+        List<DrainableConnector> connectors = new ArrayList<>();
         for (Connector connector : server.getConnectors()) {
-            if (connector instanceof AbstractConnector jetty && connector instanceof NetworkConnector network) {
-                // Jetty cuts idle connections to 1 s on shutdown, racing nginx sending on them: let nginx close them
-                jetty.setShutdownIdleTimeout(Math.max(1_000, idleGrace.toMillis() * 2));
-                // closes the listening socket, open connections stay; done once the acceptors have let go too
-                shutdowns.add(network.shutdown());
-                connectors.add(jetty);
+            if (connector instanceof DrainableConnector drainable) {
+                drainable.stopAccepting();
+                connectors.add(drainable);
             }
         }
-        // an acceptor may hold a connection it took just before the close: it is counted once the acceptor has stopped
-        BooleanSupplier drained = () -> shutdowns.stream().allMatch(CompletableFuture::isDone)
-                && beingAccepted.count() == 0
-                && open(connectors).isEmpty();
-        int openAtSignal = open(connectors).size() + beingAccepted.count();
+        BooleanSupplier drained = () -> connectors.stream().allMatch(DrainableConnector::drained);
+        int openAtSignal = connectors.stream()
+                .mapToInt(DrainableConnector::connectionsOpen)
+                .sum();
         long graceEnd = Math.min(deadline, System.nanoTime() + idleGrace.toNanos());
         waitUntil(graceEnd, drained);
 
-        // Jetty's own stop shuts the connectors again, which would give what is left the long idle timeout back
+        // Jetty's own stop shuts the connectors down, which would give what is left a long idle timeout back
         connectors.forEach(c -> c.setShutdownIdleTimeout(STALLED_MS));
         List<EndPoint> idle = open(connectors).stream()
                 .filter(endPoint -> !handlingRequest(endPoint))
@@ -106,9 +81,11 @@ public final class GracefulShutdown {
                 || http.getHttpChannel().getRequest() != null;
     }
 
-    private static List<EndPoint> open(List<AbstractConnector> connectors) {
+    private static List<EndPoint> open(List<DrainableConnector> connectors) {
         List<EndPoint> endPoints = new ArrayList<>();
-        connectors.forEach(c -> endPoints.addAll(c.getConnectedEndPoints()));
+        // one just closed may not have left Jetty's list yet
+        connectors.forEach(
+                c -> c.getConnectedEndPoints().stream().filter(EndPoint::isOpen).forEach(endPoints::add));
         return endPoints;
     }
 

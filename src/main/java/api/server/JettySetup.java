@@ -28,7 +28,6 @@ public final class JettySetup {
     public static void apply(
             JavalinConfig cfg, AppConfig.Http http, AppConfig.Shutdown shutdown, Map<String, Long> smallerBodyLimits) {
         var jetty = new AtomicReference<Server>();
-        var drain = new GracefulShutdown(shutdown.timeout(), shutdown.idleGrace());
         cfg.startup.showJavalinBanner = false;
         cfg.startup.startupWatcherEnabled = false;
         cfg.http.maxRequestSize = http.maxRequestBodyBytes();
@@ -36,6 +35,14 @@ public final class JettySetup {
         cfg.http.responseBufferSize = 8192;
         cfg.jetty.multipartConfig.maxTotalRequestSize(http.maxRequestBodyBytes(), SizeUnit.BYTES);
         cfg.jetty.threadPool = threadPool(http.threads());
+        // read when the server starts, after Javalin's start(host, port) has set them
+        var listen = cfg.jetty;
+        cfg.jetty.addConnector((server, config) -> {
+            var connector = new DrainableConnector(server, config);
+            connector.setHost(listen.host);
+            connector.setPort(listen.port);
+            return connector;
+        });
         cfg.jetty.modifyServer(server -> {
             server.setStopTimeout(shutdown.timeout().toMillis());
             server.setErrorHandler(new JsonErrorHandler());
@@ -51,8 +58,7 @@ public final class JettySetup {
         // Microsoft's %uXXXX escapes would otherwise make the static-file lookup's URLDecoder fail with a 500
         cfg.jetty.modifyHttpConfiguration(config -> config.setUriCompliance(
                 UriCompliance.RFC3986.without("RFC3986 without %u escapes", UriCompliance.Violation.UTF16_ENCODINGS)));
-        cfg.events.serverStarting(() -> drain.watch(jetty.get()));
-        cfg.events.serverStopping(() -> drain.drain(jetty.get()));
+        cfg.events.serverStopping(() -> GracefulShutdown.drain(jetty.get(), shutdown.timeout(), shutdown.idleGrace()));
     }
 
     /** Jetty's default pool, bounded by HTTP_THREADS and named for thread dumps. */

@@ -6,10 +6,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface VoteDao {
 
     /**
-     * No "has this user voted?" pre-check: two simultaneous votes would both pass it. The primary key
-     * (user_id, post_id) decides instead, and the loser gets a duplicate-key error.
+     * Adds the vote if the user may see the post (published, or its own); 0 rows when it may not or it is gone. No
+     * "has this user voted?" pre-check: two simultaneous votes would both pass it. The primary key (user_id, post_id)
+     * decides instead, and the loser gets a duplicate-key error.
      */
-    /** Adds the vote if the user may see the post (published, or its own); 0 rows when it may not or it is gone. */
     @SqlUpdate("""
         INSERT INTO votes (post_id, user_id)
         SELECT id, :userId FROM posts WHERE id = :postId AND (published OR owner_id = :userId)

@@ -33,9 +33,10 @@ final class DrainableConnector extends ServerConnector {
     /** Closes the listening socket; open connections stay, and each answer begun from now on closes its own. */
     void stopAccepting() {
         draining = true;
-        setAccepting(
-                false); // an acceptor back at the top of its loop waits there instead of spinning on a closed socket
-        interruptAcceptors(); // one blocked in accept() ends quietly, closing the socket
+        // an acceptor back at the top of its loop waits there instead of spinning on the closed socket, and one
+        // blocked in accept() ends quietly, closing the socket itself
+        setAccepting(false);
+        interruptAcceptors();
         close();
     }
 

@@ -1,9 +1,11 @@
 package api.server;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -44,11 +46,16 @@ final class DrainableConnector extends ServerConnector {
     boolean drained() {
         return acceptorsInAccept.get() == 0
                 && beingAccepted.count() == 0
-                && getConnectedEndPoints().isEmpty();
+                && openEndPoints().isEmpty();
     }
 
     int connectionsOpen() {
-        return getConnectedEndPoints().size() + beingAccepted.count();
+        return openEndPoints().size() + beingAccepted.count();
+    }
+
+    /** The opened connections; one just closed may not have left Jetty's list yet. */
+    List<EndPoint> openEndPoints() {
+        return getConnectedEndPoints().stream().filter(EndPoint::isOpen).toList();
     }
 
     @Override

@@ -82,11 +82,7 @@ public final class GracefulShutdown {
     }
 
     private static List<EndPoint> open(List<DrainableConnector> connectors) {
-        List<EndPoint> endPoints = new ArrayList<>();
-        // one just closed may not have left Jetty's list yet
-        connectors.forEach(
-                c -> c.getConnectedEndPoints().stream().filter(EndPoint::isOpen).forEach(endPoints::add));
-        return endPoints;
+        return connectors.stream().flatMap(c -> c.openEndPoints().stream()).toList();
     }
 
     private static void waitUntil(long deadline, BooleanSupplier done) {

@@ -10,7 +10,6 @@ import gg.jte.generated.precompiled.tasks.JteresetGenerated;
 import gg.jte.generated.precompiled.tasks.JtesignupGenerated;
 import gg.jte.html.HtmlTemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
-import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.function.Consumer;
@@ -58,11 +57,11 @@ final class Templates {
     private static void render(Context ctx, HttpStatus status, Consumer<HtmlTemplateOutput> template) {
         // each piece is encoded as it is written: a page built as one String turns UTF-16 at its first Japanese
         // character, and the whole page was then copied once more and encoded character by character
-        Utf8ByteOutput html = new Utf8ByteOutput();
+        var html = new PageOutput();
         template.accept(new OwaspHtmlTemplateOutput(html));
         // a signed-in user's tasks are theirs: no shared cache keeps them, and Back after signing out does not show
         // them
         ctx.header("Cache-Control", "no-store");
-        ctx.status(status).contentType("text/html; charset=utf-8").result(html.toByteArray());
+        ctx.status(status).contentType("text/html; charset=utf-8").result(html.page());
     }
 }

@@ -3,10 +3,11 @@
 # bench-startup.
 
 # The production JVM flags the docs recommend (install-ubuntu writes them into .env): the serial collector, right for
-# two cores; a heap that starts small around a young generation of today's size; glibc's freed memory handed back
-# every few seconds (Java 17.0.9 and later). src/docs/performance.md has the side-by-side runs behind them.
+# two cores; a small young generation and a heap that starts small; inlining less deep than the defaults, which keeps
+# the compiler's scratch memory (the peak of the process's memory) smaller; glibc's freed memory handed back every few
+# seconds (Java 17.0.9 and later). src/docs/performance.md has the side-by-side runs behind them.
 # shellcheck disable=SC2034  # used by the scripts that source this
-recommended_java_opts='-XX:+UseSerialGC -Xss512k -Xmn24m -Xms40m -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000'
+recommended_java_opts='-XX:+UseSerialGC -Xss512k -Xmn16m -Xms32m -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -XX:MaxInlineLevel=9 -XX:InlineSmallCode=1000 -XX:TrimNativeHeapInterval=5000'
 
 # The java to run: $JAVA, else $JAVA_HOME's, else the one on PATH.
 java_cmd() {

@@ -10,7 +10,14 @@ by_name = {r["route"]: r for r in rows}
 def errors(r):
     return r["non_2xx"] + sum(r["socket_errors"].values())
 
-floor = float(facts["floor_qps"])
+# GET /posts?limit=10 against its SQL floor: each round's route run right before or after its floor run, so the
+# median of the rounds' ratios leaves out the box's drift between rounds
+floor_rounds = range(1, int(facts["floor_rounds"]) + 1)
+floors = [float(facts[f"floor_qps_{i}"]) for i in floor_rounds]
+floor = statistics.median(floors)
+floor_p99 = statistics.median(float(facts[f"floor_p99_ms_{i}"]) for i in floor_rounds)
+beside = [by_name[f"GET /posts?limit=10 beside the floor #{i}"]["rps"] for i in floor_rounds]
+floor_ratio = statistics.median(b / f for b, f in zip(beside, floors))
 bcrypt = float(facts["bcrypt_rate"])
 posts, login = by_name["GET /posts?limit=10"], by_name["POST /login"]
 rounds = range(1, int(facts["logging_rounds"]) + 1)
@@ -36,8 +43,8 @@ app_off = [cpu[f"GET /posts?limit=10 logging off #{i}"][0] for i in rounds]
 app_cpu_overhead = (statistics.median(app_on) - statistics.median(app_off)) / statistics.median(app_off) * 100
 plain_start = startup["variants"]["java -jar"]["median_ms"]
 checks = [
-    {"name": "GET /posts?limit=10 req/s as % of the SQL floor", "value": round(posts["rps"] / floor * 100, 1),
-     "target": ">= 70", "pass": posts["rps"] / floor >= 0.70},
+    {"name": "GET /posts?limit=10 req/s as % of the SQL floor", "value": round(floor_ratio * 100, 1),
+     "target": ">= 70", "pass": floor_ratio >= 0.70},
     {"name": "GET /posts?limit=10 p99 ms", "value": posts["p99_ms"], "target": "<= 25", "pass": posts["p99_ms"] <= 25},
     {"name": "POST /login req/s as % of the bcrypt rate", "value": round(login["rps"] / bcrypt * 100, 1),
      "target": ">= 90", "pass": login["rps"] / bcrypt >= 0.90},
@@ -74,9 +81,11 @@ for r in measured:
 print()
 lines = [
     ("JVM flags", f"{facts['java_opts'] or '(none)'}  ({facts['java_opts_source']})"),
-    (f"SQL floor (32 threads, pool {facts['pool_size']})", f"{floor:.0f} queries/s, p99 {facts['floor_p99_ms']} ms"),
-    ("GET /posts?limit=10 / floor", f"{checks[0]['value']} %   (target >= 70 %: {met(checks[0]['pass'])}); "
-     f"{warm_ratio} % with the later logging-on runs"),
+    (f"SQL floor (32 threads, pool {facts['pool_size']})", f"{floor:.0f} queries/s (median of {[round(f) for f in floors]}), "
+     f"p99 {floor_p99} ms"),
+    ("GET /posts?limit=10 / floor", f"{checks[0]['value']} %   (target >= 70 %: {met(checks[0]['pass'])}): the median "
+     f"of the rounds' ratios, the route beside each floor run at {[round(b) for b in beside]} req/s; "
+     f"{warm_ratio} % for the later logging-on runs over the median floor"),
     ("GET /posts?limit=10 p99", f"{posts['p99_ms']} ms   (target <= 25 ms: {met(checks[1]['pass'])})"),
     (f"bcrypt rate (cost 12, {facts['nproc']} threads)", f"{bcrypt:.2f} verifications/s"),
     ("POST /login / bcrypt rate", f"{checks[2]['value']} %   (target >= 90 %: {met(checks[2]['pass'])}); login "
@@ -123,7 +132,8 @@ results = {
     "route_warmup_seconds": int(facts["route_warmup_seconds"]), "wrk": "-t2 -c32 --latency --timeout 30s, loopback",
     "routes": measured, "warmups": [r for r in rows if r["route"].startswith("warm-up")],
     "posts_floor_pct_logging_on_runs": warm_ratio,
-    "sql_floor": {"qps": floor, "p99_ms": float(facts["floor_p99_ms"]), "threads": 32, "pool_size": int(facts["pool_size"])},
+    "sql_floor": {"qps": floor, "p99_ms": floor_p99, "threads": 32, "pool_size": int(facts["pool_size"]),
+                  "rounds_qps": floors, "route_beside_rps": beside, "posts_pct": round(floor_ratio * 100, 1)},
     "request_log_writer_records_per_second": float(facts["log_capacity"]),
     "request_log_writer_batch": int(facts["log_batch"]),
     "request_log_cpu_us_per_stored_record": {"writer_jvm": float(facts["log_app_us"]), "mariadb": float(facts["log_db_us"])},
